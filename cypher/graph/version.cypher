@@ -1,0 +1,2 @@
+OPTIONAL MATCH (v:GraphVersion {id: 'graph'})
+RETURN coalesce(v.version, 0) AS version

@@ -1,0 +1,36 @@
+// Records introductions; an introduction that becomes MADE (and was not MADE before) creates the
+// KNOWS tie between recipient and introduced, or raises its trust by one (at most 5), once.
+UNWIND $rows AS row
+MATCH (introducer:Contact {id: row.introducer})
+MATCH (introduced:Contact {id: row.introduced})
+MATCH (recipient:Contact {id: row.recipient})
+OPTIONAL MATCH (old:Introduction {id: row.id})
+WITH row, introducer, introduced, recipient, old IS NULL AS isNew, properties(old) AS before
+MERGE (i:Node:Introduction {id: row.id})
+SET i = row.props, i.id = row.id,
+    i.createdAt = CASE WHEN isNew THEN coalesce(row.createdAt, $now) ELSE before.createdAt END,
+    i.updatedAt = CASE WHEN isNew THEN coalesce(row.updatedAt, row.createdAt, $now) ELSE before.updatedAt END
+WITH i, row, introducer, introduced, recipient, isNew, before
+OPTIONAL MATCH (i)-[oldLink:INTRODUCER|INTRODUCED|RECIPIENT]->()
+DELETE oldLink
+WITH DISTINCT i, row, introducer, introduced, recipient, isNew, before
+MERGE (i)-[:INTRODUCER]->(introducer)
+MERGE (i)-[:INTRODUCED]->(introduced)
+MERGE (i)-[:RECIPIENT]->(recipient)
+WITH i, row, introduced, recipient, isNew, before,
+     (NOT isNew AND (before.status <> i.status OR coalesce(before.note, '') <> coalesce(i.note, '') OR coalesce(before.date, '') <> coalesce(i.date, ''))) AS changed,
+     (i.status = 'MADE' AND (isNew OR before.status <> 'MADE')) AS becameMade
+FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END | SET i.updatedAt = $now)
+WITH i, row, isNew, changed, becameMade,
+     CASE WHEN recipient.id < introduced.id THEN recipient ELSE introduced END AS a,
+     CASE WHEN recipient.id < introduced.id THEN introduced ELSE recipient END AS b
+CALL {
+  WITH a, b, row, becameMade
+  WITH a, b, row WHERE becameMade
+  MERGE (a)-[k:KNOWS]->(b)
+  ON CREATE SET k.trust = $introducedTrust, k.since = row.props.date, k.lastContact = row.props.date
+  ON MATCH SET k.trust = CASE WHEN coalesce(k.trust, 0) >= 5 THEN 5 ELSE coalesce(k.trust, 0) + 1 END,
+               k.lastContact = coalesce(row.props.date, k.lastContact)
+  RETURN count(k) AS strengthened
+}
+RETURN sum(CASE WHEN isNew THEN 1 ELSE 0 END) AS created, sum(CASE WHEN changed THEN 1 ELSE 0 END) AS updated

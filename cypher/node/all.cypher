@@ -1,0 +1,3 @@
+MATCH (n:{{label}})
+RETURN n
+ORDER BY n.id

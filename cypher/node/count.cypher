@@ -1,0 +1,6 @@
+MATCH (n:{{label}})
+WHERE ($region IS NULL OR n.region = $region)
+  AND ($country IS NULL OR n.country = $country)
+  AND ($theme IS NULL OR $theme IN coalesce(n.themes, []))
+  AND ($q IS NULL OR toLower(coalesce(n.name, n.title, '')) CONTAINS toLower($q))
+RETURN count(n) AS count

@@ -1,0 +1,3 @@
+CREATE (n:Node:{{label}})
+SET n = $props, n.id = $id, n.createdAt = $now, n.updatedAt = $now
+RETURN n

@@ -1,0 +1,1 @@
+CREATE CONSTRAINT GraphVersion_id IF NOT EXISTS FOR (v:GraphVersion) REQUIRE v.id IS UNIQUE

@@ -1,0 +1,1 @@
+CREATE INDEX {{label}}_name IF NOT EXISTS FOR (n:{{label}}) ON (n.name)

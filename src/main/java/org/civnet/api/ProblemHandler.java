@@ -1,0 +1,151 @@
+package org.civnet.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.validation.ConstraintViolationException;
+import org.civnet.network.ConflictException;
+import org.civnet.network.InvalidInputException;
+import org.civnet.network.InvalidInputException.FieldProblem;
+import org.civnet.network.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * The one place errors become RFC 9457 problem details. Bad input is always a 4xx naming each
+ * field and why; an unexpected failure is a bare 500 whose details stay in the log (never a stack
+ * trace or a value from the request in the response).
+ */
+@RestControllerAdvice
+class ProblemHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalid(InvalidInputException e) {
+        return invalid(e.problems());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ProblemDetail tooLarge(PayloadTooLargeException e) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large", e.getMessage());
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ProblemDetail uploadTooLarge(MaxUploadSizeExceededException e) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large", "the upload exceeds the configured limit");
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail multipart(MultipartException e) {
+        if (PayloadTooLargeException.causedBy(e)) {
+            return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large", "the upload exceeds the configured limit");
+        }
+        return invalid(List.of(new FieldProblem("(body)", "is not a readable multipart upload")));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        if (PayloadTooLargeException.causedBy(e)) {
+            return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large", "the body exceeds the configured limit");
+        }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return invalid(List.of(JsonProblems.describe(json)));
+        }
+        return invalid(List.of(new FieldProblem("(body)", "is missing or not readable JSON")));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        Class<?> type = e.getRequiredType();
+        String reason = type != null && type.isEnum()
+                ? "must be one of " + String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString).toList())
+                : "has the wrong type";
+        return invalid(List.of(new FieldProblem(e.getName(), reason)));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ProblemDetail missing(MissingServletRequestParameterException e) {
+        return invalid(List.of(new FieldProblem(e.getParameterName(), "is required")));
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ProblemDetail methodValidation(HandlerMethodValidationException e) {
+        List<FieldProblem> problems = e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(err -> new FieldProblem(
+                        r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
+                .toList();
+        return invalid(problems);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail constraint(ConstraintViolationException e) {
+        return invalid(e.getConstraintViolations().stream().map(v -> {
+            String path = v.getPropertyPath().toString();
+            return new FieldProblem(path.substring(path.lastIndexOf('.') + 1), v.getMessage());
+        }).toList());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
+                "supported: " + e.getSupportedMediaTypes());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ProblemDetail method(HttpRequestMethodNotSupportedException e) {
+        return problem(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", e.getMethod() + " is not supported here");
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ProblemDetail noResource(NoResourceFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", "no such resource");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("unexpected failure", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "something went wrong on our side; the request was not completed");
+    }
+
+    static ProblemDetail invalid(List<FieldProblem> problems) {
+        ProblemDetail detail = problem(HttpStatus.BAD_REQUEST, "Invalid input", problems.stream()
+                .map(p -> p.field() + " " + p.reason()).reduce((a, b) -> a + "; " + b).orElse("invalid input"));
+        detail.setProperty("errors", problems.stream()
+                .map(p -> Map.of("field", p.field(), "reason", p.reason())).toList());
+        return detail;
+    }
+
+    static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setType(URI.create("about:blank"));
+        return problem;
+    }
+}

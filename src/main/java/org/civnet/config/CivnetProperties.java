@@ -1,0 +1,74 @@
+package org.civnet.config;
+
+import java.nio.file.Path;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * All of civnet's own settings, under {@code civnet.*} (environment: {@code CIVNET_*}).
+ *
+ * @param neo4j  where the graph lives
+ * @param demo   the demo network loaded by the {@code demo} profile
+ * @param limits request and result size limits
+ */
+@Validated
+@ConfigurationProperties("civnet")
+public record CivnetProperties(
+        @Valid @NotNull @DefaultValue Neo4j neo4j,
+        @Valid @NotNull @DefaultValue Demo demo,
+        @Valid @NotNull @DefaultValue Limits limits) {
+
+    /**
+     * @param uri           external Neo4j ({@code bolt://} or {@code neo4j://} routing URI); when blank the
+     *                      embedded server starts instead
+     * @param username      user for the external server
+     * @param password      password for the external server (never logged)
+     * @param dataDirectory where the embedded server keeps its files
+     * @param boltPort      the embedded server's Bolt port on 127.0.0.1 (0 picks a free port)
+     */
+    public record Neo4j(
+            String uri,
+            @DefaultValue("neo4j") String username,
+            String password,
+            @DefaultValue("./data") Path dataDirectory,
+            @DefaultValue("7687") @Min(0) @Max(65535) int boltPort) {
+
+        public boolean external() {
+            return uri != null && !uri.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Neo4j[uri=" + uri + ", username=" + username + ", password=***, dataDirectory="
+                    + dataDirectory + ", boltPort=" + boltPort + "]";
+        }
+    }
+
+    /**
+     * @param contacts number of contacts the demo generator creates
+     * @param seed     generator seed: the same seed always gives the same network
+     */
+    public record Demo(
+            @DefaultValue("2000") @Min(10) @Max(200_000) int contacts,
+            @DefaultValue("42") long seed) {
+    }
+
+    /**
+     * @param importBatchSize rows per write transaction during imports
+     * @param maxImportBytes  largest import or restore body (413 beyond)
+     * @param maxBodyBytes    largest body for every other endpoint (413 beyond)
+     */
+    public record Limits(
+            @DefaultValue("5000") @Min(100) @Max(100_000) int importBatchSize,
+            @DefaultValue("512MB") DataSize maxImportBytes,
+            @DefaultValue("1MB") DataSize maxBodyBytes) {
+    }
+}

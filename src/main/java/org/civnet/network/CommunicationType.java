@@ -1,0 +1,6 @@
+package org.civnet.network;
+
+/** Kind of a Special Procedures communication. */
+public enum CommunicationType {
+    ALLEGATION_LETTER, URGENT_APPEAL, OTHER_LETTER
+}

@@ -1,0 +1,44 @@
+package org.civnet.network;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * An individual: defender, victim, journalist, official, an HRO. {@code region} is derived from
+ * {@code country} and read-only; {@code channels} (phone, e-mail, Signal…) are sensitive.
+ */
+public record Contact(
+        @Size(max = 128) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
+        @NotBlank @Size(max = 300) String name,
+        ContactKind kind,
+        @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country,
+        Region region,
+        List<@Size(max = 80) @Pattern(regexp = Themes.PATTERN, message = Themes.MESSAGE) String> themes,
+        RiskLevel riskLevel,
+        Boolean consentToIntroduce,
+        Boolean confidential,
+        List<@Size(max = 300) String> channels,
+        @Size(max = 10_000) String notes,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    /** Applies the documented defaults and derives the region. */
+    public Contact normalised(String newId) {
+        return new Contact(id == null || id.isBlank() ? newId : id, name.strip(),
+                kind == null ? ContactKind.OTHER : kind, country, Regions.regionOf(country),
+                themes == null ? List.of() : List.copyOf(themes),
+                riskLevel == null ? RiskLevel.NONE : riskLevel,
+                consentToIntroduce != null && consentToIntroduce,
+                confidential != null && confidential,
+                channels == null ? List.of() : List.copyOf(channels), notes, createdAt, updatedAt);
+    }
+
+    /** Confidential or at-risk people are shown only as pseudonyms to roles without clearance. */
+    public boolean needsProtection() {
+        return Boolean.TRUE.equals(confidential) || (riskLevel != null && riskLevel != RiskLevel.NONE);
+    }
+}

@@ -1,0 +1,6 @@
+package org.civnet.network;
+
+/** What an individual contact is (DOMAIN.md). */
+public enum ContactKind {
+    DEFENDER, VICTIM, RELATIVE, JOURNALIST, LAWYER, ACADEMIC, OFFICIAL, UN_STAFF, OTHER
+}

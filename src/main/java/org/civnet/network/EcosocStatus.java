@@ -1,0 +1,6 @@
+package org.civnet.network;
+
+/** ECOSOC consultative status of an organisation. */
+public enum EcosocStatus {
+    GENERAL, SPECIAL, ROSTER, NONE
+}

@@ -1,0 +1,78 @@
+package org.civnet.network;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+
+@RestController
+@Tag(name = "import and export")
+class ImportExportController {
+
+    private final NetworkImporter importer;
+    private final NetworkExporter exporter;
+
+    ImportExportController(NetworkImporter importer, NetworkExporter exporter) {
+        this.importer = importer;
+        this.exporter = exporter;
+    }
+
+    @PostMapping(path = "/api/import", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Import a network document (JSON); upsert by id; rejected rows are reported and write nothing")
+    ImportReport importJson(HttpServletRequest request, @RequestParam(defaultValue = "false") boolean dryRun)
+            throws IOException {
+        try (InputStream in = request.getInputStream()) {
+            return importer.importJson(in, dryRun);
+        }
+    }
+
+    @PostMapping(path = "/api/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Import CSV files (contacts.csv, organisations.csv, mandates.csv, networks.csv, ties.csv, …)")
+    ImportReport importCsv(MultipartHttpServletRequest request, @RequestParam(defaultValue = "false") boolean dryRun)
+            throws IOException {
+        Map<String, InputStream> files = new LinkedHashMap<>();
+        try {
+            for (MultipartFile file : request.getFileMap().values()) {
+                String name = file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank()
+                        ? file.getOriginalFilename() : file.getName();
+                files.put(name, file.getInputStream());
+            }
+            if (files.isEmpty()) {
+                throw new InvalidInputException("(files)", "attach at least one CSV file, e.g. contacts.csv");
+            }
+            return importer.importCsv(files, dryRun);
+        } finally {
+            for (InputStream in : files.values()) {
+                in.close();
+            }
+        }
+    }
+
+    @GetMapping(path = "/api/export")
+    @Operation(summary = "Export the network: JSON document (default, re-importable), or format=graphml|gexf")
+    ResponseEntity<?> export(@RequestParam(defaultValue = "json") String format) {
+        NetworkDocument document = exporter.document();
+        return switch (format.toLowerCase()) {
+            case "json" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(document);
+            case "graphml" -> ResponseEntity.ok().contentType(MediaType.valueOf("application/graphml+xml"))
+                    .header("Content-Disposition", "attachment; filename=civnet.graphml")
+                    .body(exporter.graphFile(document, NetworkExporter.GraphFormat.GRAPHML));
+            case "gexf" -> ResponseEntity.ok().contentType(MediaType.valueOf("application/gexf+xml"))
+                    .header("Content-Disposition", "attachment; filename=civnet.gexf")
+                    .body(exporter.graphFile(document, NetworkExporter.GraphFormat.GEXF));
+            default -> throw new InvalidInputException("format", "must be one of json, graphml, gexf");
+        };
+    }
+}

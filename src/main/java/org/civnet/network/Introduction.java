@@ -1,0 +1,26 @@
+package org.civnet.network;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** The introducer introduces {@code introduced} to {@code recipient}. */
+public record Introduction(
+        @Size(max = 128) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
+        @NotBlank @Size(max = 128) String introducer,
+        @NotBlank @Size(max = 128) String introduced,
+        @NotBlank @Size(max = 128) String recipient,
+        IntroductionStatus status,
+        LocalDate date,
+        @Size(max = 10_000) String note,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public Introduction(String id, String introducer, String introduced, String recipient,
+                        IntroductionStatus status, LocalDate date, String note) {
+        this(id, introducer, introduced, recipient, status, date, note, null, null);
+    }
+}

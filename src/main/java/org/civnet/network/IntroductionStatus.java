@@ -1,0 +1,6 @@
+package org.civnet.network;
+
+/** Where an introduction stands; MADE creates or strengthens a KNOWS tie. */
+public enum IntroductionStatus {
+    REQUESTED, MADE, DECLINED
+}

@@ -1,0 +1,26 @@
+package org.civnet.network;
+
+import java.util.List;
+
+/** Input that passed parsing but breaks a rule of the domain; answered with 400 listing each field. */
+public class InvalidInputException extends RuntimeException {
+
+    /** One broken rule: the field (JSON path) and why. */
+    public record FieldProblem(String field, String reason) {
+    }
+
+    private final List<FieldProblem> problems;
+
+    public InvalidInputException(List<FieldProblem> problems) {
+        super(problems.stream().map(p -> p.field() + ": " + p.reason()).reduce((a, b) -> a + "; " + b).orElse("invalid input"));
+        this.problems = List.copyOf(problems);
+    }
+
+    public InvalidInputException(String field, String reason) {
+        this(List.of(new FieldProblem(field, reason)));
+    }
+
+    public List<FieldProblem> problems() {
+        return problems;
+    }
+}

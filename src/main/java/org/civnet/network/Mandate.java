@@ -1,0 +1,26 @@
+package org.civnet.network;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** A Special Procedure; {@code country} is set for country mandates only. */
+public record Mandate(
+        @Size(max = 128) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
+        @NotBlank @Size(max = 300) String title,
+        @NotNull MandateKind kind,
+        @NotNull HolderType holderType,
+        @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country,
+        List<@Size(max = 80) @Pattern(regexp = Themes.PATTERN, message = Themes.MESSAGE) String> themes,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public Mandate normalised(String newId) {
+        return new Mandate(id == null || id.isBlank() ? newId : id, title.strip(), kind, holderType, country,
+                themes == null ? List.of() : List.copyOf(themes), createdAt, updatedAt);
+    }
+}

@@ -1,0 +1,24 @@
+package org.civnet.network;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** A coalition or platform of organisations. */
+public record Network(
+        @Size(max = 128) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
+        @NotBlank @Size(max = 300) String name,
+        Scope scope,
+        List<@Size(max = 80) @Pattern(regexp = Themes.PATTERN, message = Themes.MESSAGE) String> themes,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public Network normalised(String newId) {
+        return new Network(id == null || id.isBlank() ? newId : id, name.strip(),
+                scope == null ? Scope.NATIONAL : scope,
+                themes == null ? List.of() : List.copyOf(themes), createdAt, updatedAt);
+    }
+}

@@ -1,0 +1,339 @@
+package org.civnet.network;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.civnet.neo4j.CypherQueries;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Values;
+import org.neo4j.driver.exceptions.ClientException;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The graph in Neo4j: every read and write of network data goes through here, as statements
+ * from {@code cypher/} with parameters, in transaction functions (retried by the driver on
+ * transient failures, so writes are idempotent MERGEs or guarded CREATEs).
+ */
+@Repository
+public class NetworkStore {
+
+    /** Trust given to a KNOWS tie that a made introduction creates. */
+    static final int INTRODUCED_TRUST = 2;
+
+    private final Driver driver;
+    private final CypherQueries cypher;
+    private final PropertyMapper mapper = new PropertyMapper();
+
+    public NetworkStore(Driver driver, CypherQueries cypher) {
+        this.driver = driver;
+        this.cypher = cypher;
+    }
+
+    /** Counts from one batched write. */
+    public record UpsertCounts(long created, long updated) {
+        public UpsertCounts plus(UpsertCounts other) {
+            return new UpsertCounts(created + other.created, updated + other.updated);
+        }
+
+        public boolean changedAnything() {
+            return created + updated > 0;
+        }
+    }
+
+    public record Page<T>(List<T> items, int page, int size, long total) {
+    }
+
+    /** Filters of the list endpoints; null means "any". */
+    public record NodeFilter(Region region, String country, String theme, String q) {
+    }
+
+    public record GraphStats(long graphVersion, Map<String, Long> nodes, Map<String, Long> ties) {
+    }
+
+    // ---- graph version -------------------------------------------------------------------
+
+    public long graphVersion() {
+        return read(tx -> tx.run(cypher.get("graph/version")).single().get("version").asLong());
+    }
+
+    private void bumpVersion(TransactionContext tx) {
+        tx.run(cypher.get("graph/bump-version")).consume();
+    }
+
+    // ---- nodes ---------------------------------------------------------------------------
+
+    public <T> T create(NodeKind<T> kind, T record) {
+        String id = kind.idOf().apply(record);
+        try {
+            return write(tx -> {
+                if (!labelsOf(tx, List.of(id)).isEmpty()) {
+                    throw new ConflictException("id '" + id + "' is already used");
+                }
+                Record row = tx.run(cypher.get("node/create", kind.label()), Map.of(
+                        "id", id, "props", mapper.toNodeProperties(record), "now", now())).single();
+                bumpVersion(tx);
+                return toRecord(kind, row.get("n").asMap());
+            });
+        } catch (ClientException e) {
+            if (e.code() != null && e.code().contains("ConstraintValidationFailed")) {
+                throw new ConflictException("id '" + id + "' is already used");
+            }
+            throw e;
+        }
+    }
+
+    public <T> T update(NodeKind<T> kind, String id, T record) {
+        return write(tx -> {
+            List<Record> rows = tx.run(cypher.get("node/update", kind.label()), Map.of(
+                    "id", id, "props", mapper.toNodeProperties(record), "now", now())).list();
+            if (rows.isEmpty()) {
+                throw new NotFoundException(kind.label().name(), id);
+            }
+            bumpVersion(tx);
+            return toRecord(kind, rows.get(0).get("n").asMap());
+        });
+    }
+
+    public <T> Optional<T> find(NodeKind<T> kind, String id) {
+        return read(tx -> tx.run(cypher.get("node/get", kind.label()), Map.of("id", id)).list().stream()
+                .findFirst().map(r -> toRecord(kind, r.get("n").asMap())));
+    }
+
+    /** Deletes the node and its ties; returns how many ties went with it. */
+    public long delete(NodeKind<?> kind, String id) {
+        return write(tx -> {
+            List<Record> rows = tx.run(cypher.get("node/delete", kind.label()), Map.of("id", id)).list();
+            if (rows.isEmpty()) {
+                throw new NotFoundException(kind.label().name(), id);
+            }
+            bumpVersion(tx);
+            return rows.get(0).get("ties").asLong();
+        });
+    }
+
+    public <T> Page<T> list(NodeKind<T> kind, NodeFilter filter, int page, int size) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("region", filter.region() == null ? null : filter.region().name());
+        params.put("country", filter.country());
+        params.put("theme", filter.theme());
+        params.put("q", filter.q() == null || filter.q().isBlank() ? null : filter.q());
+        params.put("skip", (long) page * size);
+        params.put("limit", size);
+        return read(tx -> {
+            List<T> items = tx.run(cypher.get("node/list", kind.label()), params).list(
+                    r -> toRecord(kind, r.get("n").asMap()));
+            long total = tx.run(cypher.get("node/count", kind.label()), params).single().get("count").asLong();
+            return new Page<>(items, page, size, total);
+        });
+    }
+
+    public <T> List<T> all(NodeKind<T> kind) {
+        return read(tx -> tx.run(cypher.get("node/all", kind.label())).list(r -> toRecord(kind, r.get("n").asMap())));
+    }
+
+    /** Upserts a batch of normalised records in one transaction. */
+    public <T> UpsertCounts upsertNodes(NodeKind<T> kind, List<T> records) {
+        if (records.isEmpty()) {
+            return new UpsertCounts(0, 0);
+        }
+        List<Map<String, Object>> rows = new ArrayList<>(records.size());
+        for (T record : records) {
+            Map<String, Object> all = mapper.toMap(record);
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", all.get("id"));
+            row.put("createdAt", all.get("createdAt"));
+            row.put("updatedAt", all.get("updatedAt"));
+            row.put("props", mapper.toNodeProperties(record));
+            rows.add(row);
+        }
+        return write(tx -> {
+            UpsertCounts counts = counts(tx.run(cypher.get("node/upsert", kind.label()),
+                    Map.of("rows", rows, "now", now())).single());
+            if (counts.changedAnything()) {
+                bumpVersion(tx);
+            }
+            return counts;
+        });
+    }
+
+    /** The kind of each id that exists (ids unique across kinds); unknown ids are absent. */
+    public Map<String, NodeLabel> labelsOf(Collection<String> ids) {
+        return read(tx -> labelsOf(tx, ids));
+    }
+
+    private Map<String, NodeLabel> labelsOf(TransactionContext tx, Collection<String> ids) {
+        Map<String, NodeLabel> out = new HashMap<>();
+        tx.run(cypher.get("graph/labels-of"), Map.of("ids", List.copyOf(ids))).forEachRemaining(r ->
+                out.put(r.get("id").asString(), NodeLabel.valueOf(r.get("label").asString())));
+        return out;
+    }
+
+    // ---- ties ----------------------------------------------------------------------------
+
+    /** Upserts ties of one type whose endpoints were already checked; KNOWS is stored once per pair. */
+    public UpsertCounts upsertTies(TieType type, List<Tie> ties) {
+        if (ties.isEmpty()) {
+            return new UpsertCounts(0, 0);
+        }
+        List<Map<String, Object>> rows = new ArrayList<>(ties.size());
+        for (Tie tie : ties) {
+            Tie stored = canonical(tie);
+            Map<String, Object> props = mapper.toMap(stored);
+            props.remove("type");
+            props.remove("from");
+            props.remove("to");
+            rows.add(Map.of("from", stored.from(), "to", stored.to(), "props", props));
+        }
+        return write(tx -> {
+            UpsertCounts counts = counts(tx.run(cypher.get("tie/upsert", type),
+                    Map.of("rows", rows)).single());
+            if (counts.changedAnything()) {
+                bumpVersion(tx);
+            }
+            return counts;
+        });
+    }
+
+    /** KNOWS is symmetric: store it from the smaller id to the larger. */
+    static Tie canonical(Tie tie) {
+        if (tie.type() == TieType.KNOWS && tie.from().compareTo(tie.to()) > 0) {
+            return new Tie(tie.type(), tie.to(), tie.from(), tie.trust(), tie.since(), tie.lastContact(), tie.role(),
+                    tie.activities());
+        }
+        return tie;
+    }
+
+    public boolean deleteTie(TieType type, String from, String to) {
+        return write(tx -> {
+            long deleted = tx.run(cypher.get("tie/delete", type), Map.of("from", from, "to", to))
+                    .single().get("deleted").asLong();
+            if (deleted > 0) {
+                bumpVersion(tx);
+            }
+            return deleted > 0;
+        });
+    }
+
+    public List<Tie> tiesOf(String id) {
+        List<String> types = java.util.Arrays.stream(TieType.values()).map(Enum::name).toList();
+        return read(tx -> tx.run(cypher.get("tie/of-node"), Map.of("id", id, "types", types)).list(this::toTie));
+    }
+
+    public List<Tie> allTies(TieType type) {
+        return read(tx -> tx.run(cypher.get("tie/all", type)).list(this::toTie));
+    }
+
+    private Tie toTie(Record r) {
+        Map<String, Object> map = new LinkedHashMap<>(r.get("props").asMap());
+        map.put("type", r.get("type").asString());
+        map.put("from", r.get("from").asString());
+        map.put("to", r.get("to").asString());
+        return mapper.fromMap(map, Tie.class);
+    }
+
+    // ---- introductions -------------------------------------------------------------------
+
+    public UpsertCounts upsertIntroductions(List<Introduction> introductions) {
+        if (introductions.isEmpty()) {
+            return new UpsertCounts(0, 0);
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Introduction introduction : introductions) {
+            Map<String, Object> all = mapper.toMap(introduction);
+            Map<String, Object> props = mapper.toNodeProperties(introduction);
+            props.remove("introducer");
+            props.remove("introduced");
+            props.remove("recipient");
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", introduction.id());
+            row.put("introducer", introduction.introducer());
+            row.put("introduced", introduction.introduced());
+            row.put("recipient", introduction.recipient());
+            row.put("createdAt", all.get("createdAt"));
+            row.put("updatedAt", all.get("updatedAt"));
+            row.put("props", props);
+            rows.add(row);
+        }
+        return write(tx -> {
+            UpsertCounts counts = counts(tx.run(cypher.get("introduction/upsert"),
+                    Map.of("rows", rows, "now", now(), "introducedTrust", INTRODUCED_TRUST)).single());
+            if (counts.changedAnything()) {
+                bumpVersion(tx);
+            }
+            return counts;
+        });
+    }
+
+    public Optional<Introduction> findIntroduction(String id) {
+        return read(tx -> tx.run(cypher.get("introduction/get"), Map.of("id", id)).list(this::toIntroduction)
+                .stream().findFirst());
+    }
+
+    public List<Introduction> allIntroductions() {
+        return read(tx -> tx.run(cypher.get("introduction/all")).list(this::toIntroduction));
+    }
+
+    private Introduction toIntroduction(Record r) {
+        Map<String, Object> map = new LinkedHashMap<>(r.get("i").asMap());
+        map.put("introducer", r.get("introducer").asString(null));
+        map.put("introduced", r.get("introduced").asString(null));
+        map.put("recipient", r.get("recipient").asString(null));
+        return mapper.fromMap(map, Introduction.class);
+    }
+
+    // ---- statistics ----------------------------------------------------------------------
+
+    public GraphStats stats() {
+        return read(tx -> {
+            Map<String, Long> nodes = new LinkedHashMap<>();
+            for (NodeLabel label : NodeLabel.values()) {
+                nodes.put(label.name(), tx.run(cypher.get("graph/count-label", label)).single().get("count").asLong());
+            }
+            Map<String, Long> ties = new LinkedHashMap<>();
+            for (TieType type : TieType.values()) {
+                ties.put(type.name(), tx.run(cypher.get("tie/count", type)).single().get("count").asLong());
+            }
+            long version = tx.run(cypher.get("graph/version")).single().get("version").asLong();
+            return new GraphStats(version, nodes, ties);
+        });
+    }
+
+    public boolean isEmpty() {
+        return stats().nodes().values().stream().mapToLong(Long::longValue).sum() == 0;
+    }
+
+    // ---- plumbing ------------------------------------------------------------------------
+
+    private <T> T toRecord(NodeKind<T> kind, Map<String, Object> properties) {
+        return mapper.fromMap(properties, kind.type());
+    }
+
+    private static UpsertCounts counts(Record r) {
+        return new UpsertCounts(r.get("created").asLong(), r.get("updated").asLong());
+    }
+
+    private static String now() {
+        return Instant.now().toString();
+    }
+
+    private <T> T read(java.util.function.Function<TransactionContext, T> work) {
+        try (Session session = driver.session()) {
+            return session.executeRead(work::apply);
+        }
+    }
+
+    private <T> T write(java.util.function.Function<TransactionContext, T> work) {
+        try (Session session = driver.session()) {
+            return session.executeWrite(work::apply);
+        }
+    }
+}

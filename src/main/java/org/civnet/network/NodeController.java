@@ -1,0 +1,69 @@
+package org.civnet.network;
+
+import java.net.URI;
+import java.util.Map;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+
+import org.civnet.network.NetworkStore.NodeFilter;
+import org.civnet.network.NetworkStore.Page;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The same five endpoints for every node kind; each kind's controller only names its kind and
+ * path. Mappings on this generic class are inherited, and Spring resolves {@code T} per subclass.
+ */
+abstract class NodeController<T> {
+
+    private final NodeKind<T> kind;
+    private final NodeService service;
+
+    NodeController(NodeKind<T> kind, NodeService service) {
+        this.kind = kind;
+        this.service = service;
+    }
+
+    @PostMapping
+    ResponseEntity<T> create(@RequestBody T record) {
+        T created = service.create(kind, record);
+        URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
+                .buildAndExpand(kind.idOf().apply(created)).toUri();
+        return ResponseEntity.created(location).body(created);
+    }
+
+    @GetMapping("/{id}")
+    T get(@PathVariable String id) {
+        return service.get(kind, id);
+    }
+
+    @PutMapping("/{id}")
+    T replace(@PathVariable String id, @RequestBody T record) {
+        return service.replace(kind, id, record);
+    }
+
+    @DeleteMapping("/{id}")
+    Map<String, Object> delete(@PathVariable String id) {
+        long ties = service.delete(kind, id);
+        return Map.of("deleted", id, "tiesRemoved", ties);
+    }
+
+    @GetMapping
+    Page<T> list(@RequestParam(required = false) Region region,
+                 @RequestParam(required = false) @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country,
+                 @RequestParam(required = false) @Pattern(regexp = Themes.PATTERN, message = Themes.MESSAGE) String theme,
+                 @RequestParam(required = false) String q,
+                 @RequestParam(defaultValue = "0") @Min(0) int page,
+                 @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        return service.list(kind, new NodeFilter(region, country, theme, q), page, size);
+    }
+}

@@ -1,0 +1,55 @@
+package org.civnet.network;
+
+import java.util.List;
+
+import org.civnet.network.InvalidInputException.FieldProblem;
+import org.civnet.network.NetworkStore.NodeFilter;
+import org.civnet.network.NetworkStore.Page;
+import org.springframework.stereotype.Service;
+
+/** Create, read, update, delete for any node kind, with the domain rules applied. */
+@Service
+public class NodeService {
+
+    private final NetworkStore store;
+    private final DomainRules rules;
+
+    public NodeService(NetworkStore store, DomainRules rules) {
+        this.store = store;
+        this.rules = rules;
+    }
+
+    public <T> T create(NodeKind<T> kind, T record) {
+        requireValid(record);
+        return store.create(kind, kind.normalise(record));
+    }
+
+    public <T> T get(NodeKind<T> kind, String id) {
+        return store.find(kind, id).orElseThrow(() -> new NotFoundException(kind.label().name(), id));
+    }
+
+    /** Replaces the record; an id in the body must match the path. */
+    public <T> T replace(NodeKind<T> kind, String id, T record) {
+        requireValid(record);
+        String bodyId = kind.idOf().apply(record);
+        if (bodyId != null && !bodyId.isBlank() && !bodyId.equals(id)) {
+            throw new InvalidInputException("id", "'" + bodyId + "' differs from the id in the path '" + id + "'");
+        }
+        return store.update(kind, id, kind.normaliser().apply(record, id));
+    }
+
+    public long delete(NodeKind<?> kind, String id) {
+        return store.delete(kind, id);
+    }
+
+    public <T> Page<T> list(NodeKind<T> kind, NodeFilter filter, int page, int size) {
+        return store.list(kind, filter, page, size);
+    }
+
+    private void requireValid(Object record) {
+        List<FieldProblem> problems = rules.check(record);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+}

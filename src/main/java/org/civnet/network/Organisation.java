@@ -1,0 +1,30 @@
+package org.civnet.network;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** An NGO, NHRI, union, victims' group, UN entity… */
+public record Organisation(
+        @Size(max = 128) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
+        @NotBlank @Size(max = 300) String name,
+        OrganisationType type,
+        @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country,
+        Region region,
+        Scope scope,
+        EcosocStatus ecosocStatus,
+        List<@Size(max = 80) @Pattern(regexp = Themes.PATTERN, message = Themes.MESSAGE) String> themes,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public Organisation normalised(String newId) {
+        return new Organisation(id == null || id.isBlank() ? newId : id, name.strip(),
+                type == null ? OrganisationType.OTHER : type, country, Regions.regionOf(country),
+                scope == null ? Scope.NATIONAL : scope,
+                ecosocStatus == null ? EcosocStatus.NONE : ecosocStatus,
+                themes == null ? List.of() : List.copyOf(themes), createdAt, updatedAt);
+    }
+}

@@ -1,0 +1,25 @@
+package org.civnet.network;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A relationship between two nodes. {@code trust} applies to KNOWS, {@code role} to
+ * AFFILIATED_WITH, {@code activities} to PARTNERS_WITH; {@code since} and {@code lastContact} to any.
+ */
+public record Tie(
+        @NotNull TieType type,
+        @NotBlank @Size(max = 128) String from,
+        @NotBlank @Size(max = 128) String to,
+        @Min(1) @Max(5) Integer trust,
+        LocalDate since,
+        LocalDate lastContact,
+        @Size(max = 200) String role,
+        List<@Size(max = 200) String> activities) {
+}

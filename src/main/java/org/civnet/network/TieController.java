@@ -1,0 +1,73 @@
+package org.civnet.network;
+
+import java.net.URI;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.HttpStatus;
+
+@RestController
+@RequestMapping("/api")
+@Tag(name = "ties and introductions")
+class TieController {
+
+    private final TieService service;
+
+    TieController(TieService service) {
+        this.service = service;
+    }
+
+    @PostMapping("/ties")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create or update a tie (KNOWS is undirected and stored once per pair)")
+    Tie create(@RequestBody Tie tie) {
+        return service.upsert(tie);
+    }
+
+    @GetMapping("/ties")
+    @Operation(summary = "The ties of one node")
+    List<Tie> tiesOf(@RequestParam String node) {
+        return service.tiesOf(node);
+    }
+
+    @DeleteMapping("/ties")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@RequestParam TieType type, @RequestParam String from, @RequestParam String to) {
+        service.delete(type, from, to);
+    }
+
+    @PostMapping("/introductions")
+    @Operation(summary = "Record an introduction; MADE creates or strengthens the KNOWS tie between recipient and introduced")
+    ResponseEntity<Introduction> introduce(@RequestBody Introduction introduction) {
+        Introduction saved = service.create(introduction);
+        return ResponseEntity.created(URI.create("/api/introductions/" + saved.id())).body(saved);
+    }
+
+    @GetMapping("/introductions/{id}")
+    Introduction introduction(@PathVariable String id) {
+        return service.getIntroduction(id);
+    }
+
+    @PutMapping("/introductions/{id}")
+    @Operation(summary = "Move an introduction along: REQUESTED → MADE or DECLINED")
+    Introduction update(@PathVariable String id, @RequestBody Introduction introduction) {
+        if (introduction.id() != null && !introduction.id().equals(id)) {
+            throw new InvalidInputException("id", "'" + introduction.id() + "' differs from the id in the path '" + id + "'");
+        }
+        service.getIntroduction(id);
+        return service.upsert(new Introduction(id, introduction.introducer(), introduction.introduced(),
+                introduction.recipient(), introduction.status(), introduction.date(), introduction.note()));
+    }
+}

@@ -1,0 +1,74 @@
+package org.civnet.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.civnet.neo4j.EmbeddedNeo4j;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.Neo4jContainer;
+
+/**
+ * The real Neo4j every integration test runs against, one per test JVM: a Testcontainers Neo4j
+ * 5.26 when a Docker engine is available, else an embedded Neo4j in a temporary directory (these
+ * machines and CI have no Docker engine, so the tests never skip).
+ */
+public final class TestNeo4j {
+
+    private static TestNeo4j instance;
+
+    private final String boltUri;
+    private final String password;
+    private final String kind;
+
+    private TestNeo4j(String boltUri, String password, String kind) {
+        this.boltUri = boltUri;
+        this.password = password;
+        this.kind = kind;
+    }
+
+    public static synchronized TestNeo4j get() {
+        if (instance == null) {
+            instance = start();
+        }
+        return instance;
+    }
+
+    private static TestNeo4j start() {
+        if (dockerAvailable()) {
+            Neo4jContainer<?> container = new Neo4jContainer<>("neo4j:5.26").withAdminPassword("test-password-1");
+            container.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
+            return new TestNeo4j(container.getBoltUrl(), "test-password-1", "testcontainers");
+        }
+        try {
+            Path directory = Files.createTempDirectory("civnet-test-neo4j");
+            EmbeddedNeo4j embedded = EmbeddedNeo4j.start(directory, 0);
+            Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
+            return new TestNeo4j(embedded.boltUri(), null, "embedded");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    public String boltUri() {
+        return boltUri;
+    }
+
+    /** Null for the embedded server, which runs without auth on loopback. */
+    public String password() {
+        return password;
+    }
+
+    public String kind() {
+        return kind;
+    }
+}
