@@ -1,5 +1,7 @@
-// Records introductions; an introduction that becomes MADE (and was not MADE before) creates the
-// KNOWS tie between recipient and introduced, or raises its trust by one (at most 5), once.
+// Records introductions. Moving a stored introduction to MADE creates the KNOWS tie between
+// recipient and introduced, or raises its trust by one (at most 5), once. A new record that
+// arrives already MADE (an import, a restore) only creates the tie if it is missing: its effect
+// may already be in the ties of the same document.
 UNWIND $rows AS row
 MATCH (introducer:Contact {id: row.introducer})
 MATCH (introduced:Contact {id: row.introduced})
@@ -19,18 +21,20 @@ MERGE (i)-[:INTRODUCED]->(introduced)
 MERGE (i)-[:RECIPIENT]->(recipient)
 WITH i, row, introduced, recipient, isNew, before,
      (NOT isNew AND (before.status <> i.status OR coalesce(before.note, '') <> coalesce(i.note, '') OR coalesce(before.date, '') <> coalesce(i.date, ''))) AS changed,
-     (i.status = 'MADE' AND (isNew OR before.status <> 'MADE')) AS becameMade
+     (i.status = 'MADE' AND (isNew OR before.status <> 'MADE')) AS becameMade,
+     (i.status = 'MADE' AND NOT isNew AND before.status <> 'MADE') AS strengthen
 FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END | SET i.updatedAt = $now)
-WITH i, row, isNew, changed, becameMade,
+WITH i, row, isNew, changed, becameMade, strengthen,
      CASE WHEN recipient.id < introduced.id THEN recipient ELSE introduced END AS a,
      CASE WHEN recipient.id < introduced.id THEN introduced ELSE recipient END AS b
 CALL {
-  WITH a, b, row, becameMade
-  WITH a, b, row WHERE becameMade
+  WITH a, b, row, becameMade, strengthen
+  WITH a, b, row, strengthen WHERE becameMade
   MERGE (a)-[k:KNOWS]->(b)
   ON CREATE SET k.trust = $introducedTrust, k.since = row.props.date, k.lastContact = row.props.date
-  ON MATCH SET k.trust = CASE WHEN coalesce(k.trust, 0) >= 5 THEN 5 ELSE coalesce(k.trust, 0) + 1 END,
-               k.lastContact = coalesce(row.props.date, k.lastContact)
+  ON MATCH SET k.trust = CASE WHEN NOT strengthen THEN k.trust
+                              WHEN coalesce(k.trust, 0) >= 5 THEN 5 ELSE coalesce(k.trust, 0) + 1 END,
+               k.lastContact = CASE WHEN strengthen THEN coalesce(row.props.date, k.lastContact) ELSE k.lastContact END
   RETURN count(k) AS strengthened
 }
 RETURN sum(CASE WHEN isNew THEN 1 ELSE 0 END) AS created, sum(CASE WHEN changed THEN 1 ELSE 0 END) AS updated

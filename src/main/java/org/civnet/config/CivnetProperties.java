@@ -18,13 +18,21 @@ import org.springframework.validation.annotation.Validated;
  * @param neo4j  where the graph lives
  * @param demo   the demo network loaded by the {@code demo} profile
  * @param limits request and result size limits
+ * @param adminPassword password of the first administrator, {@code admin}, used only when no user exists
+ *                      yet; without it a random one is generated and printed once (never logged again)
  */
 @Validated
 @ConfigurationProperties("civnet")
 public record CivnetProperties(
         @Valid @NotNull @DefaultValue Neo4j neo4j,
         @Valid @NotNull @DefaultValue Demo demo,
-        @Valid @NotNull @DefaultValue Limits limits) {
+        @Valid @NotNull @DefaultValue Limits limits,
+        String adminPassword) {
+
+    @Override
+    public String toString() {
+        return "CivnetProperties[neo4j=" + neo4j + ", demo=" + demo + ", limits=" + limits + ", adminPassword=***]";
+    }
 
     /**
      * @param uri           external Neo4j ({@code bolt://} or {@code neo4j://} routing URI); when blank the

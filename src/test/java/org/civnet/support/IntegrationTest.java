@@ -32,7 +32,7 @@ public abstract class IntegrationTest {
     }
 
     @BeforeEach
-    void emptyGraph() {
+    protected void emptyGraph() {
         try (Session session = driver.session()) {
             session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
         }
