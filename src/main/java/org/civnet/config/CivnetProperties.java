@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param neo4j  where the graph lives
  * @param demo   the demo network loaded by the {@code demo} profile
  * @param limits request and result size limits
+ * @param analysis  snapshot cache and analysis limits
  * @param adminPassword password of the first administrator, {@code admin}, used only when no user exists
  *                      yet; without it a random one is generated and printed once (never logged again)
  */
@@ -27,11 +28,13 @@ public record CivnetProperties(
         @Valid @NotNull @DefaultValue Neo4j neo4j,
         @Valid @NotNull @DefaultValue Demo demo,
         @Valid @NotNull @DefaultValue Limits limits,
+        @Valid @NotNull @DefaultValue Analysis analysis,
         String adminPassword) {
 
     @Override
     public String toString() {
-        return "CivnetProperties[neo4j=" + neo4j + ", demo=" + demo + ", limits=" + limits + ", adminPassword=***]";
+        return "CivnetProperties[neo4j=" + neo4j + ", demo=" + demo + ", limits=" + limits + ", analysis=" + analysis
+                + ", adminPassword=***]";
     }
 
     /**
@@ -65,7 +68,7 @@ public record CivnetProperties(
      * @param seed     generator seed: the same seed always gives the same network
      */
     public record Demo(
-            @DefaultValue("2000") @Min(10) @Max(200_000) int contacts,
+            @DefaultValue("2000") @Min(200) @Max(200_000) int contacts,
             @DefaultValue("42") long seed) {
     }
 
@@ -78,5 +81,16 @@ public record CivnetProperties(
             @DefaultValue("5000") @Min(100) @Max(100_000) int importBatchSize,
             @DefaultValue("512MB") DataSize maxImportBytes,
             @DefaultValue("1MB") DataSize maxBodyBytes) {
+    }
+
+    /**
+     * @param cacheEntries  most scoped snapshots kept at once (least recently used evicted first)
+     * @param cacheMaxBytes rough memory bound for the cached snapshots
+     * @param maxTop        largest {@code top} an analysis returns
+     */
+    public record Analysis(
+            @DefaultValue("16") @Min(1) @Max(1000) int cacheEntries,
+            @DefaultValue("1GB") DataSize cacheMaxBytes,
+            @DefaultValue("1000") @Min(1) @Max(100_000) int maxTop) {
     }
 }

@@ -8,6 +8,9 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import org.civnet.security.AuditLog;
+import org.civnet.security.Redactor;
+import org.civnet.security.Role;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,10 +26,21 @@ class ImportExportController {
 
     private final NetworkImporter importer;
     private final NetworkExporter exporter;
+    private final Redactor redactor;
+    private final AuditLog audit;
 
-    ImportExportController(NetworkImporter importer, NetworkExporter exporter) {
+    ImportExportController(NetworkImporter importer, NetworkExporter exporter, Redactor redactor, AuditLog audit) {
         this.importer = importer;
         this.exporter = exporter;
+        this.redactor = redactor;
+        this.audit = audit;
+    }
+
+    private ImportReport audited(String what, ImportReport report) {
+        audit.record(AuditLog.Action.IMPORT, what, (report.dryRun() ? "dry run: " : "") + report.sections().entrySet().stream()
+                .map(e -> e.getKey() + " +" + e.getValue().created() + " ~" + e.getValue().updated() + " x" + e.getValue().rejected())
+                .reduce((a, b) -> a + ", " + b).orElse("empty"));
+        return report;
     }
 
     @PostMapping(path = "/api/import", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -34,7 +48,7 @@ class ImportExportController {
     ImportReport importJson(HttpServletRequest request, @RequestParam(defaultValue = "false") boolean dryRun)
             throws IOException {
         try (InputStream in = request.getInputStream()) {
-            return importer.importJson(in, dryRun);
+            return audited("json", importer.importJson(in, dryRun));
         }
     }
 
@@ -44,7 +58,8 @@ class ImportExportController {
             throws IOException {
         Map<String, InputStream> files = new LinkedHashMap<>();
         try {
-            for (MultipartFile file : request.getFileMap().values()) {
+            // Several files may share one part name (curl -F file=@contacts.csv -F file=@ties.csv).
+            for (MultipartFile file : request.getMultiFileMap().values().stream().flatMap(java.util.List::stream).toList()) {
                 String name = file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank()
                         ? file.getOriginalFilename() : file.getName();
                 files.put(name, file.getInputStream());
@@ -52,7 +67,7 @@ class ImportExportController {
             if (files.isEmpty()) {
                 throw new InvalidInputException("(files)", "attach at least one CSV file, e.g. contacts.csv");
             }
-            return importer.importCsv(files, dryRun);
+            return audited(String.join(",", files.keySet()), importer.importCsv(files, dryRun));
         } finally {
             for (InputStream in : files.values()) {
                 in.close();
@@ -61,9 +76,15 @@ class ImportExportController {
     }
 
     @GetMapping(path = "/api/export")
-    @Operation(summary = "Export the network: JSON document (default, re-importable), or format=graphml|gexf")
+    @Operation(summary = "Export the network: JSON document (default, re-importable), or format=graphml|gexf. "
+            + "Only ADMIN gets the full export; every other role gets confidential and at-risk people as pseudonyms.")
     ResponseEntity<?> export(@RequestParam(defaultValue = "json") String format) {
-        NetworkDocument document = exporter.document();
+        if (!java.util.Set.of("json", "graphml", "gexf").contains(format.toLowerCase())) {
+            throw new InvalidInputException("format", "must be one of json, graphml, gexf");
+        }
+        boolean full = Redactor.currentRole() == Role.ADMIN;
+        NetworkDocument document = full ? exporter.document() : redactor.redact(exporter.document(), NetworkDocument.class);
+        audit.record(AuditLog.Action.EXPORT, format.toLowerCase(), full ? "full" : "pseudonymised");
         return switch (format.toLowerCase()) {
             case "json" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(document);
             case "graphml" -> ResponseEntity.ok().contentType(MediaType.valueOf("application/graphml+xml"))

@@ -322,7 +322,7 @@ public class NetworkStore {
     }
 
     private static String now() {
-        return Instant.now().toString();
+        return Timestamps.now();
     }
 
     private <T> T read(java.util.function.Function<TransactionContext, T> work) {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.civnet.network.InvalidInputException.FieldProblem;
 import org.civnet.network.NetworkStore.NodeFilter;
 import org.civnet.network.NetworkStore.Page;
+import org.civnet.security.AuditLog;
 import org.springframework.stereotype.Service;
 
 /** Create, read, update, delete for any node kind, with the domain rules applied. */
@@ -13,10 +14,12 @@ public class NodeService {
 
     private final NetworkStore store;
     private final DomainRules rules;
+    private final AuditLog audit;
 
-    public NodeService(NetworkStore store, DomainRules rules) {
+    public NodeService(NetworkStore store, DomainRules rules, AuditLog audit) {
         this.store = store;
         this.rules = rules;
+        this.audit = audit;
     }
 
     public <T> T create(NodeKind<T> kind, T record) {
@@ -38,8 +41,11 @@ public class NodeService {
         return store.update(kind, id, kind.normaliser().apply(record, id));
     }
 
+    /** Deletes a node and its ties; audited, since what is deleted is gone from the record. */
     public long delete(NodeKind<?> kind, String id) {
-        return store.delete(kind, id);
+        long ties = store.delete(kind, id);
+        audit.record(AuditLog.Action.DELETE, id, kind.label() + " and " + ties + " ties");
+        return ties;
     }
 
     public <T> Page<T> list(NodeKind<T> kind, NodeFilter filter, int page, int size) {

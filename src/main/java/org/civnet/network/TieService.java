@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.civnet.network.InvalidInputException.FieldProblem;
+import org.civnet.security.AuditLog;
 import org.springframework.stereotype.Service;
 
 /** Ties and introductions created one at a time through the API. */
@@ -13,10 +14,12 @@ public class TieService {
 
     private final NetworkStore store;
     private final DomainRules rules;
+    private final AuditLog audit;
 
-    public TieService(NetworkStore store, DomainRules rules) {
+    public TieService(NetworkStore store, DomainRules rules, AuditLog audit) {
         this.store = store;
         this.rules = rules;
+        this.audit = audit;
     }
 
     /** Creates or updates a tie; unknown ends are a 404 naming the id, a misfit type a 400. */
@@ -45,6 +48,7 @@ public class TieService {
         if (!store.deleteTie(type, from, to)) {
             throw new NotFoundException(type + " tie", from + " - " + to);
         }
+        audit.record(AuditLog.Action.DELETE, from + " - " + to, type + " tie");
     }
 
     /** Records a new introduction; an id that is already used is a conflict. */

@@ -187,7 +187,7 @@ class ImportExportIT extends IntegrationTest {
         assertThat(firstTree.get("ties")).hasSize(9);
         assertThat(firstTree.get("contacts").get(1).get("channels").get(0).asText()).isEqualTo("signal:+20-000");
 
-        emptyGraph();
+        clear();
         JsonNode report = importJson(first, "").getBody();
         assertThat(report.get("rejected")).isEmpty();
         String second = http.getForObject("/api/export", String.class);

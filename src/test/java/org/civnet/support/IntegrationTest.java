@@ -1,26 +1,44 @@
 package org.civnet.support;
 
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.civnet.security.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the tests that run the whole service over HTTP against a real Neo4j ({@link TestNeo4j}).
- * Each test starts from an empty graph.
+ * Each test starts from an empty network (users stay). {@link #http} is logged in as the
+ * administrator; {@link #as(Role)} gives a client for each role.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class IntegrationTest {
 
+    public static final String ADMIN_PASSWORD = "test-admin-password-1";
+    private static final String ROLE_PASSWORD = "test-role-password-1";
+
     @Autowired
-    protected TestRestTemplate http;
+    protected TestRestTemplate anonymous;
 
     @Autowired
     protected Driver driver;
+
+    /** Logged in as {@code admin}. */
+    protected TestRestTemplate http;
+
+    private final Map<Role, TestRestTemplate> clients = new EnumMap<>(Role.class);
 
     @DynamicPropertySource
     static void neo4j(DynamicPropertyRegistry registry) {
@@ -29,12 +47,43 @@ public abstract class IntegrationTest {
         if (neo4j.password() != null) {
             registry.add("civnet.neo4j.password", neo4j::password);
         }
+        registry.add("civnet.admin-password", () -> ADMIN_PASSWORD);
     }
 
     @BeforeEach
-    protected void emptyGraph() {
+    void emptyGraph() {
+        http = anonymous.withBasicAuth("admin", ADMIN_PASSWORD);
+        clear();
+    }
+
+    /** Removes the network and the audit log; users, tokens and the pseudonym key stay. */
+    protected void clear() {
         try (Session session = driver.session()) {
-            session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
+            session.run("MATCH (n) WHERE n:Node OR n:AuditEntry CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+                    .consume();
         }
+    }
+
+    /** A client logged in as a user of {@code role} (created on first use). */
+    protected TestRestTemplate as(Role role) {
+        if (role == Role.ADMIN) {
+            return http;
+        }
+        return clients.computeIfAbsent(role, r -> {
+            String username = "test-" + r.name().toLowerCase();
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.APPLICATION_JSON);
+            http.exchange("/api/users", HttpMethod.POST, new HttpEntity<>(
+                    "{\"username\":\"" + username + "\",\"password\":\"" + ROLE_PASSWORD + "\",\"role\":\"" + r + "\"}",
+                    headers), String.class);
+            return anonymous.withBasicAuth(username, ROLE_PASSWORD);
+        });
+    }
+
+    protected static ResponseEntity<com.fasterxml.jackson.databind.JsonNode> send(TestRestTemplate client, HttpMethod method,
+                                                                                 String path, String json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return client.exchange(path, method, new HttpEntity<>(json, headers), com.fasterxml.jackson.databind.JsonNode.class);
     }
 }

@@ -1,0 +1,1 @@
+CREATE INDEX AuditEntry_at IF NOT EXISTS FOR (a:AuditEntry) ON (a.at)

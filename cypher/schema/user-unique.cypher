@@ -1,0 +1,1 @@
+CREATE CONSTRAINT User_username IF NOT EXISTS FOR (u:User) REQUIRE u.username IS UNIQUE

@@ -1,0 +1,88 @@
+package org.civnet.security;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks HTTP Basic credentials against the stored BCrypt hashes. A successful check is
+ * remembered for a minute under a SHA-256 of the credentials, so that a client sending Basic on
+ * every request does not pay a BCrypt per request; a failed one is throttled and audited.
+ */
+@Component
+public class CredentialAuthentication implements AuthenticationProvider {
+
+    private static final long REMEMBER_MILLIS = Duration.ofMinutes(1).toMillis();
+
+    private record Remembered(String username, Role role, long until) {
+    }
+
+    private final UserAccounts accounts;
+    private final PasswordEncoder passwords;
+    private final LoginThrottle throttle;
+    private final AuditLog audit;
+    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+
+    public CredentialAuthentication(UserAccounts accounts, PasswordEncoder passwords, LoginThrottle throttle, AuditLog audit) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.throttle = throttle;
+        this.audit = audit;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String username = authentication.getName();
+        String password = String.valueOf(authentication.getCredentials());
+        String key = UserAccounts.hash(username + "\u0000" + password);
+        Remembered hit = remembered.get(key);
+        if (hit != null && hit.until() > System.currentTimeMillis()) {
+            return authenticated(hit.username(), hit.role());
+        }
+        Optional<UserAccounts.Account> account = accounts.find(username);
+        // Compare against a dummy hash for unknown users so timing does not reveal who exists.
+        String hash = account.map(UserAccounts.Account::passwordHash).orElse(DUMMY_HASH);
+        if (account.isEmpty() | !passwords.matches(password, hash)) {
+            String address = authentication.getDetails() instanceof WebAuthenticationDetails details
+                    ? details.getRemoteAddress() : "unknown";
+            throttle.recordFailure(username, address);
+            audit.recordAs(username.length() > 64 ? username.substring(0, 64) : username, AuditLog.Action.LOGIN_FAILURE,
+                    address, "bad credentials");
+            throw new BadCredentialsException("bad credentials");
+        }
+        throttle.recordSuccess(username);
+        if (remembered.size() > 10_000) {
+            remembered.clear();
+        }
+        remembered.put(key, new Remembered(username, account.get().role(), System.currentTimeMillis() + REMEMBER_MILLIS));
+        return authenticated(username, account.get().role());
+    }
+
+    /** Forgets remembered logins of a user (deleted, or password changed). */
+    public void forget(String username) {
+        remembered.values().removeIf(r -> r.username().equals(username));
+    }
+
+    static Authentication authenticated(String username, Role role) {
+        return UsernamePasswordAuthenticationToken.authenticated(username, null,
+                List.of(new SimpleGrantedAuthority(role.authority())));
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    private static final String DUMMY_HASH = "$2a$10$7EqJtq98hPqEX7fNZaFWoOhi5BWX4Z2zQ2pYUXzjfH5sA2G3C5c2C";
+}

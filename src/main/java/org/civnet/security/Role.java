@@ -1,0 +1,30 @@
+package org.civnet.security;
+
+/**
+ * One role per user. Only ADMIN and OFFICER have clearance to see who confidential and at-risk
+ * people are; ANALYST and REPORTS see stable pseudonyms.
+ */
+public enum Role {
+    /** Users, import, export, audit. */
+    ADMIN(true),
+    /** A human rights officer: reads and writes contacts, runs referral queries. */
+    OFFICER(true),
+    /** A strategist: reads the network and every analysis, pseudonymised. */
+    ANALYST(false),
+    /** An API consumer: centrality and coverage reports only, pseudonymised. */
+    REPORTS(false);
+
+    private final boolean clearance;
+
+    Role(boolean clearance) {
+        this.clearance = clearance;
+    }
+
+    public boolean hasClearance() {
+        return clearance;
+    }
+
+    public String authority() {
+        return "ROLE_" + name();
+    }
+}

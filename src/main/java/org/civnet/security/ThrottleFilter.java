@@ -1,0 +1,47 @@
+package org.civnet.security;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Refuses Basic logins (429) for a username or address that failed too often of late. */
+class ThrottleFilter extends OncePerRequestFilter {
+
+    private final LoginThrottle throttle;
+
+    ThrottleFilter(LoginThrottle throttle) {
+        this.throttle = throttle;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            String username = basicUsername(header.substring(6).strip());
+            long wait = throttle.retryAfterSeconds(username, request.getRemoteAddr());
+            if (wait > 0) {
+                response.setHeader("Retry-After", Long.toString(wait));
+                ProblemResponses.write(response, 429, "Too many failed logins", "try again in " + wait + " seconds");
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static String basicUsername(String encoded) {
+        try {
+            String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? decoded : decoded.substring(0, colon);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+}

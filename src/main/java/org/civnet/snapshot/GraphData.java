@@ -1,0 +1,140 @@
+package org.civnet.snapshot;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.civnet.network.NodeLabel;
+import org.civnet.network.Region;
+import org.civnet.network.RiskLevel;
+import org.civnet.network.TieType;
+
+/**
+ * Everything the store holds that analyses use, read in one transaction at one graph version, as
+ * plain columns: node {@code i} is {@code ids[i]}; tie {@code e} joins {@code tieFrom[e]} and
+ * {@code tieTo[e]} (node indices). Scoped snapshots are derived from this without another read.
+ * Dates are epoch days, {@link Integer#MIN_VALUE} when absent; trust 0 when absent.
+ */
+public record GraphData(
+        long graphVersion,
+        String[] ids,
+        NodeLabel[] labels,
+        String[] names,
+        String[] subtypes,
+        String[] countries,
+        Region[] regions,
+        String[][] themes,
+        RiskLevel[] risks,
+        boolean[] consent,
+        boolean[] confidential,
+        int[] createdDay,
+        int[] tieFrom,
+        int[] tieTo,
+        TieType[] tieTypes,
+        int[] tieTrust,
+        int[] tieSince,
+        int[] tieLastContact) {
+
+    public static final int NO_DATE = Integer.MIN_VALUE;
+
+    public int nodeCount() {
+        return ids.length;
+    }
+
+    public int tieCount() {
+        return tieFrom.length;
+    }
+
+    public Map<String, Integer> indexById() {
+        Map<String, Integer> index = new HashMap<>(ids.length * 2);
+        for (int i = 0; i < ids.length; i++) {
+            index.put(ids[i], i);
+        }
+        return index;
+    }
+
+    /** Builds columns row by row; for the reader and for tests. */
+    public static final class Builder {
+        private final java.util.List<Object[]> nodes = new java.util.ArrayList<>();
+        private final Map<String, Integer> index = new HashMap<>();
+        private int[] from = new int[1024];
+        private int[] to = new int[1024];
+        private TieType[] types = new TieType[1024];
+        private int[] trust = new int[1024];
+        private int[] since = new int[1024];
+        private int[] last = new int[1024];
+        private int ties;
+        private long graphVersion;
+
+        public Builder graphVersion(long version) {
+            this.graphVersion = version;
+            return this;
+        }
+
+        public Builder node(String id, NodeLabel label, String name, String subtype, String country, Region region,
+                            String[] themes, RiskLevel risk, boolean consent, boolean confidential, int createdDay) {
+            index.put(id, nodes.size());
+            nodes.add(new Object[] {id, label, name, subtype, country, region, themes == null ? new String[0] : themes,
+                    risk == null ? RiskLevel.NONE : risk, consent, confidential, createdDay});
+            return this;
+        }
+
+        /** Adds a tie between known ids; a tie to an unknown id is ignored (it cannot be in any scope). */
+        public Builder tie(String fromId, String toId, TieType type, int trustLevel, int sinceDay, int lastDay) {
+            Integer a = index.get(fromId);
+            Integer b = index.get(toId);
+            if (a == null || b == null) {
+                return this;
+            }
+            if (ties == from.length) {
+                int cap = ties * 2;
+                from = java.util.Arrays.copyOf(from, cap);
+                to = java.util.Arrays.copyOf(to, cap);
+                types = java.util.Arrays.copyOf(types, cap);
+                trust = java.util.Arrays.copyOf(trust, cap);
+                since = java.util.Arrays.copyOf(since, cap);
+                last = java.util.Arrays.copyOf(last, cap);
+            }
+            from[ties] = a;
+            to[ties] = b;
+            types[ties] = type;
+            trust[ties] = trustLevel;
+            since[ties] = sinceDay;
+            last[ties] = lastDay;
+            ties++;
+            return this;
+        }
+
+        public GraphData build() {
+            int n = nodes.size();
+            String[] ids = new String[n];
+            NodeLabel[] labels = new NodeLabel[n];
+            String[] names = new String[n];
+            String[] subtypes = new String[n];
+            String[] countries = new String[n];
+            Region[] regions = new Region[n];
+            String[][] themes = new String[n][];
+            RiskLevel[] risks = new RiskLevel[n];
+            boolean[] consent = new boolean[n];
+            boolean[] confidential = new boolean[n];
+            int[] created = new int[n];
+            for (int i = 0; i < n; i++) {
+                Object[] row = nodes.get(i);
+                ids[i] = (String) row[0];
+                labels[i] = (NodeLabel) row[1];
+                names[i] = (String) row[2];
+                subtypes[i] = (String) row[3];
+                countries[i] = (String) row[4];
+                regions[i] = (Region) row[5];
+                themes[i] = (String[]) row[6];
+                risks[i] = (RiskLevel) row[7];
+                consent[i] = (Boolean) row[8];
+                confidential[i] = (Boolean) row[9];
+                created[i] = (Integer) row[10];
+            }
+            return new GraphData(graphVersion, ids, labels, names, subtypes, countries, regions, themes, risks, consent,
+                    confidential, created, java.util.Arrays.copyOf(from, ties), java.util.Arrays.copyOf(to, ties),
+                    java.util.Arrays.copyOf(types, ties), java.util.Arrays.copyOf(trust, ties),
+                    java.util.Arrays.copyOf(since, ties), java.util.Arrays.copyOf(last, ties));
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package org.civnet.snapshot;
+
+import java.util.Arrays;
+import java.util.Map;
+
+import org.civnet.analysis.graph.CsrGraph;
+import org.civnet.network.NodeLabel;
+import org.civnet.network.Region;
+import org.civnet.network.RiskLevel;
+import org.civnet.network.TieType;
+
+/**
+ * An immutable, in-memory view of the graph for one scope at one graph version: vertices are
+ * ints {@code 0..n-1} with attribute columns, ties are a {@link CsrGraph} (undirected, simple)
+ * whose edge ids index the tie columns. Analyses read it; nothing writes it.
+ *
+ * <p>Edge weight (tie strength) is the KNOWS trust (1–5); ties without a trust level count as
+ * {@value #DEFAULT_STRENGTH}, the middle of the scale.
+ */
+public final class NetworkSnapshot {
+
+    /** Strength of a tie that carries no trust level (affiliations, partnerships, memberships). */
+    public static final double DEFAULT_STRENGTH = 3.0;
+
+    private final long graphVersion;
+    private final AnalysisScope scope;
+    private final String[] ids;
+    private final NodeLabel[] labels;
+    private final String[] names;
+    private final String[] subtypes;
+    private final String[] countries;
+    private final Region[] regions;
+    private final String[][] themes;
+    private final RiskLevel[] risks;
+    private final boolean[] consent;
+    private final boolean[] confidential;
+    private final int[] createdDay;
+    private final CsrGraph graph;
+    private final TieType[] edgeType;
+    private final int[] edgeTrust;
+    private final int[] edgeSince;
+    private final int[] edgeLastContact;
+    private final Map<String, Integer> index;
+    private final long buildMillis;
+
+    private NetworkSnapshot(long graphVersion, AnalysisScope scope, String[] ids, NodeLabel[] labels, String[] names,
+                            String[] subtypes, String[] countries, Region[] regions, String[][] themes, RiskLevel[] risks,
+                            boolean[] consent, boolean[] confidential, int[] createdDay, CsrGraph graph,
+                            TieType[] edgeType, int[] edgeTrust, int[] edgeSince, int[] edgeLastContact, long buildMillis) {
+        this.graphVersion = graphVersion;
+        this.scope = scope;
+        this.ids = ids;
+        this.labels = labels;
+        this.names = names;
+        this.subtypes = subtypes;
+        this.countries = countries;
+        this.regions = regions;
+        this.themes = themes;
+        this.risks = risks;
+        this.consent = consent;
+        this.confidential = confidential;
+        this.createdDay = createdDay;
+        this.graph = graph;
+        this.edgeType = edgeType;
+        this.edgeTrust = edgeTrust;
+        this.edgeSince = edgeSince;
+        this.edgeLastContact = edgeLastContact;
+        this.buildMillis = buildMillis;
+        java.util.HashMap<String, Integer> map = new java.util.HashMap<>(ids.length * 2);
+        for (int i = 0; i < ids.length; i++) {
+            map.put(ids[i], i);
+        }
+        this.index = map;
+    }
+
+    /** Selects the scope's vertices and ties from the full graph data; O(n + m log d). */
+    public static NetworkSnapshot of(GraphData data, AnalysisScope scope) {
+        long started = System.nanoTime();
+        int n = data.nodeCount();
+        int[] newIndex = new int[n];
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            newIndex[i] = inScope(data, i, scope) ? kept++ : -1;
+        }
+        String[] ids = new String[kept];
+        NodeLabel[] labels = new NodeLabel[kept];
+        String[] names = new String[kept];
+        String[] subtypes = new String[kept];
+        String[] countries = new String[kept];
+        Region[] regions = new Region[kept];
+        String[][] themes = new String[kept][];
+        RiskLevel[] risks = new RiskLevel[kept];
+        boolean[] consent = new boolean[kept];
+        boolean[] confidential = new boolean[kept];
+        int[] created = new int[kept];
+        for (int i = 0; i < n; i++) {
+            int v = newIndex[i];
+            if (v < 0) {
+                continue;
+            }
+            ids[v] = data.ids()[i];
+            labels[v] = data.labels()[i];
+            names[v] = data.names()[i];
+            subtypes[v] = data.subtypes()[i];
+            countries[v] = data.countries()[i];
+            regions[v] = data.regions()[i];
+            themes[v] = data.themes()[i];
+            risks[v] = data.risks()[i];
+            consent[v] = data.consent()[i];
+            confidential[v] = data.confidential()[i];
+            created[v] = data.createdDay()[i];
+        }
+        CsrGraph.Builder builder = CsrGraph.builder(kept);
+        int m = data.tieCount();
+        int[] keptTies = new int[m];
+        int keptCount = 0;
+        for (int e = 0; e < m; e++) {
+            int a = newIndex[data.tieFrom()[e]];
+            int b = newIndex[data.tieTo()[e]];
+            if (a < 0 || b < 0 || a == b || !tieInScope(data, e, scope)) {
+                continue;
+            }
+            int trust = data.tieTrust()[e];
+            builder.addEdge(a, b, trust > 0 ? trust : DEFAULT_STRENGTH);
+            keptTies[keptCount++] = e;
+        }
+        CsrGraph graph = builder.build();
+        // Edge ids follow first insertion among kept ties, skipping merged parallels: replay to map them.
+        TieType[] edgeType = new TieType[graph.edgeCount()];
+        int[] edgeTrust = new int[graph.edgeCount()];
+        int[] edgeSince = new int[graph.edgeCount()];
+        int[] edgeLast = new int[graph.edgeCount()];
+        Arrays.fill(edgeSince, GraphData.NO_DATE);
+        Arrays.fill(edgeLast, GraphData.NO_DATE);
+        boolean[] filled = new boolean[graph.edgeCount()];
+        for (int k = 0; k < keptCount; k++) {
+            int e = keptTies[k];
+            int a = newIndex[data.tieFrom()[e]];
+            int b = newIndex[data.tieTo()[e]];
+            int id = graph.edgeId(graph.slotOf(a, b));
+            if (!filled[id]) {
+                filled[id] = true;
+                edgeType[id] = data.tieTypes()[e];
+                edgeTrust[id] = data.tieTrust()[e];
+                edgeSince[id] = data.tieSince()[e];
+                edgeLast[id] = data.tieLastContact()[e];
+            }
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        return new NetworkSnapshot(data.graphVersion(), scope, ids, labels, names, subtypes, countries, regions, themes,
+                risks, consent, confidential, created, graph, edgeType, edgeTrust, edgeSince, edgeLast, millis);
+    }
+
+    private static boolean inScope(GraphData data, int i, AnalysisScope scope) {
+        if (!scope.nodes().contains(data.labels()[i])) {
+            return false;
+        }
+        if (scope.region() != null && data.regions()[i] != null && data.regions()[i] != scope.region()) {
+            return false;
+        }
+        if (scope.theme() != null && data.themes()[i].length > 0 && !Arrays.asList(data.themes()[i]).contains(scope.theme())) {
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean tieInScope(GraphData data, int e, AnalysisScope scope) {
+        if (!scope.ties().contains(data.tieTypes()[e])) {
+            return false;
+        }
+        if (scope.minTrust() != null && data.tieTrust()[e] > 0 && data.tieTrust()[e] < scope.minTrust()) {
+            return false;
+        }
+        if (scope.since() != null) {
+            int day = (int) scope.since().toEpochDay();
+            int last = data.tieLastContact()[e];
+            int since = data.tieSince()[e];
+            boolean active = last != GraphData.NO_DATE ? last >= day : since != GraphData.NO_DATE && since >= day;
+            if (!active) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Rough heap size, for the cache's memory bound. */
+    public long approximateBytes() {
+        long n = ids.length;
+        long m = graph.edgeCount();
+        return n * 200 + m * 2 * 16 + m * 24;
+    }
+
+    public long graphVersion() { return graphVersion; }
+    public AnalysisScope scope() { return scope; }
+    public CsrGraph graph() { return graph; }
+    public int vertexCount() { return ids.length; }
+    public long buildMillis() { return buildMillis; }
+
+    /** The vertex of an id, or -1 when the id is not in this snapshot. */
+    public int indexOf(String id) {
+        Integer v = id == null ? null : index.get(id);
+        return v == null ? -1 : v;
+    }
+
+    public String id(int v) { return ids[v]; }
+    public NodeLabel label(int v) { return labels[v]; }
+    public String name(int v) { return names[v]; }
+    /** Contact kind, organisation type, mandate kind or activity type. */
+    public String subtype(int v) { return subtypes[v]; }
+    public String country(int v) { return countries[v]; }
+    public Region region(int v) { return regions[v]; }
+    public String[] themes(int v) { return themes[v].clone(); }
+    public boolean hasTheme(int v, String theme) { return Arrays.asList(themes[v]).contains(theme); }
+    public RiskLevel risk(int v) { return risks[v]; }
+    public boolean atRisk(int v) { return risks[v] != null && risks[v] != RiskLevel.NONE; }
+    public boolean consentToIntroduce(int v) { return consent[v]; }
+    public boolean confidential(int v) { return confidential[v]; }
+    /** Epoch day the node was recorded, or {@link GraphData#NO_DATE}. */
+    public int createdDay(int v) { return createdDay[v]; }
+    public TieType edgeType(int edgeId) { return edgeType[edgeId]; }
+    /** Trust 1–5, or 0 when the tie carries none. */
+    public int edgeTrust(int edgeId) { return edgeTrust[edgeId]; }
+    public int edgeSince(int edgeId) { return edgeSince[edgeId]; }
+    public int edgeLastContact(int edgeId) { return edgeLastContact[edgeId]; }
+}
