@@ -17,6 +17,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -67,6 +68,14 @@ class ProblemHandler {
             return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large", "the upload exceeds the configured limit");
         }
         return invalid(List.of(new FieldProblem("(body)", "is not a readable multipart upload")));
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ProblemDetail bodyValidation(MethodArgumentNotValidException e) {
+        return invalid(e.getBindingResult().getFieldErrors().stream()
+                .map(err -> new FieldProblem(err.getField(), err.getDefaultMessage()))
+                .sorted(java.util.Comparator.comparing(FieldProblem::field))
+                .toList());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -10,15 +10,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down password guessing: after {@value #MAX_FAILURES} failed logins for one username, or
- * from one address, within the window, further attempts are refused (429) until the window has
- * passed since the last failure. In memory, per instance: a shared store would make it exact
+ * Slows down password guessing: after {@value #MAX_FAILURES} failed logins for one username (or
+ * {@value #MAX_FAILURES_PER_ADDRESS} from one address, which may be a shared proxy) within the
+ * window, further attempts are refused (429) until the window has passed since the last failure. In memory, per instance: a shared store would make it exact
  * behind a load balancer, at the price of a write per failed login.
  */
 @Component
 public class LoginThrottle {
 
     static final int MAX_FAILURES = 5;
+    static final int MAX_FAILURES_PER_ADDRESS = 30;
     static final Duration WINDOW = Duration.ofMinutes(5);
     private static final int MAX_KEYS = 100_000;
 
@@ -47,7 +48,7 @@ public class LoginThrottle {
 
     /** Seconds to wait before trying again, or 0 when not blocked. */
     public long retryAfterSeconds(String username, String address) {
-        return Math.max(blockedFor("user:" + username), blockedFor("addr:" + address));
+        return Math.max(blockedFor("user:" + username, MAX_FAILURES), blockedFor("addr:" + address, MAX_FAILURES_PER_ADDRESS));
     }
 
     private void record(String key) {
@@ -59,7 +60,7 @@ public class LoginThrottle {
         }
     }
 
-    private long blockedFor(String key) {
+    private long blockedFor(String key, int limit) {
         Deque<Long> times = failures.get(key);
         if (times == null) {
             return 0;
@@ -67,7 +68,7 @@ public class LoginThrottle {
         long now = clock.millis();
         synchronized (times) {
             prune(times, now);
-            if (times.size() < MAX_FAILURES) {
+            if (times.size() < limit) {
                 return 0;
             }
             return Math.max(1, (times.peekLast() + WINDOW.toMillis() - now) / 1000);

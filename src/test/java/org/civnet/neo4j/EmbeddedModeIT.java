@@ -9,7 +9,14 @@ import org.civnet.CivnetApplication;
 import org.civnet.network.Contact;
 import org.civnet.network.NodeKind;
 import org.civnet.network.NodeService;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.civnet.security.UserAccounts;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
@@ -27,7 +34,7 @@ class EmbeddedModeIT {
     private static ConfigurableApplicationContext start(Path data) {
         return new SpringApplicationBuilder(CivnetApplication.class).run(
                 "--server.port=0", "--civnet.neo4j.data-directory=" + data, "--civnet.neo4j.bolt-port=0",
-                "--civnet.neo4j.uri=");
+                "--civnet.neo4j.uri=", "--civnet.admin-password=");
     }
 
     @Test
@@ -42,6 +49,26 @@ class EmbeddedModeIT {
             Contact kept = second.getBean(NodeService.class).get(NodeKind.CONTACT, "keep-me");
             assertThat(kept.name()).isEqualTo("Kept Contact");
             assertThat(kept.consentToIntroduce()).isTrue();
+        }
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void withoutAConfiguredPasswordTheFirstAdminGetsARandomOnePrintedOnce(@TempDir Path data, CapturedOutput output) {
+        String password;
+        try (ConfigurableApplicationContext app = start(data)) {
+            Matcher printed = Pattern.compile("password: (\\S+)").matcher(output.getOut());
+            assertThat(printed.find()).isTrue();
+            password = printed.group(1);
+            assertThat(password).hasSizeGreaterThanOrEqualTo(20);
+            assertThat(app.getBean(UserAccounts.class).find("admin")).get()
+                    .satisfies(a -> assertThat(a.passwordHash()).doesNotContain(password));
+            assertThat(app.getBean(org.springframework.security.crypto.password.PasswordEncoder.class)
+                    .matches(password, app.getBean(UserAccounts.class).find("admin").get().passwordHash())).isTrue();
+        }
+        int printedBefore = output.getOut().split("password: ", -1).length;
+        try (ConfigurableApplicationContext again = start(data)) {
+            assertThat(output.getOut().split("password: ", -1).length).isEqualTo(printedBefore);
         }
     }
 

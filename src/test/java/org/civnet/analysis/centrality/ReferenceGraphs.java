@@ -1,0 +1,107 @@
+package org.civnet.analysis.centrality;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.civnet.analysis.graph.CsrGraph;
+
+/**
+ * Loads the shared reference graphs (karate, kite) and their NetworkX values. The folder is found
+ * from the working directory of the main repository or of a scratch copy.
+ */
+public final class ReferenceGraphs {
+
+    /** A reference graph: vertices are NetworkX node indices. */
+    public record Reference(String name, CsrGraph graph, CsrGraph weightedGraph, JsonNode json,
+                            List<String> ids, List<String> nodeLines) {
+
+        /** Values of a nodes.csv column (e.g. karate's {@code club}), by vertex. */
+        public String[] column(String header) {
+            int index = List.of(nodeLines.get(0).split(",")).indexOf(header);
+            if (index < 0) {
+                throw new IllegalArgumentException("no column " + header + " in " + name);
+            }
+            return nodeLines.stream().skip(1).filter(l -> !l.isBlank()).map(l -> l.split(",")[index])
+                    .toArray(String[]::new);
+        }
+
+        /** Per-vertex values of {@code node_metrics.<metric>}, NaN for JSON null. */
+        public double[] metric(String metric) {
+            JsonNode values = json.path("node_metrics").path(metric);
+            if (values.isMissingNode()) {
+                throw new IllegalArgumentException("no metric " + metric + " in " + name);
+            }
+            double[] out = new double[ids.size()];
+            for (int v = 0; v < out.length; v++) {
+                JsonNode x = values.get(ids.get(v));
+                out[v] = x == null || x.isNull() ? Double.NaN : x.asDouble();
+            }
+            return out;
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, Reference> CACHE = new HashMap<>();
+
+    private ReferenceGraphs() {
+    }
+
+    public static Path folder() {
+        for (String candidate : List.of("../shared/reference", "../../shared/reference", "/work/shared/reference")) {
+            Path p = Path.of(candidate);
+            if (Files.isDirectory(p.resolve("karate"))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("shared/reference folder not found from " + Path.of("").toAbsolutePath());
+    }
+
+    public static Reference karate() {
+        return load("karate");
+    }
+
+    public static Reference kite() {
+        return load("kite");
+    }
+
+    private static synchronized Reference load(String name) {
+        return CACHE.computeIfAbsent(name, ReferenceGraphs::read);
+    }
+
+    private static Reference read(String name) {
+        Path dir = folder().resolve(name);
+        try {
+            List<String> nodeLines = Files.readAllLines(dir.resolve("nodes.csv"));
+            List<String> ids = nodeLines.stream().skip(1).filter(l -> !l.isBlank())
+                    .map(l -> l.split(",")[0]).toList();
+            Map<String, Integer> index = new HashMap<>();
+            for (int i = 0; i < ids.size(); i++) {
+                index.put(ids.get(i), i);
+            }
+            CsrGraph.Builder plain = CsrGraph.builder(ids.size());
+            CsrGraph.Builder weighted = CsrGraph.builder(ids.size());
+            List<String> edgeLines = Files.readAllLines(dir.resolve("edges.csv"));
+            for (String line : edgeLines.subList(1, edgeLines.size())) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] f = line.split(",");
+                int u = index.get(f[0]);
+                int v = index.get(f[1]);
+                plain.addEdge(u, v);
+                weighted.addEdge(u, v, f.length > 2 ? Double.parseDouble(f[2]) : 1.0);
+            }
+            JsonNode json = JSON.readTree(dir.resolve("reference.json").toFile());
+            return new Reference(name, plain.build(), weighted.build(), json, ids, nodeLines);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

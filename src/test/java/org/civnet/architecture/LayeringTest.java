@@ -1,0 +1,41 @@
+package org.civnet.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The analyses stay pure: no Spring, no driver, no store, no web. */
+class LayeringTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.civnet");
+
+    @Test
+    void analysesDependOnNeitherSpringNorTheDriver() {
+        noClasses().that().resideInAnyPackage("..analysis..", "..referral.paths..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.neo4j..",
+                        "org.civnet.neo4j..", "org.civnet.security..", "jakarta.servlet..")
+                .check(CLASSES);
+    }
+
+    /** Cypher lives in cypher/*.cypher: no Java string in the service starts a Cypher statement. */
+    @Test
+    void cypherIsNeverWrittenInline() throws java.io.IOException {
+        java.util.regex.Pattern inline = java.util.regex.Pattern.compile(
+                "\"\\s*(MATCH|OPTIONAL MATCH|MERGE|CREATE|UNWIND|CALL|DETACH DELETE|RETURN)\\b");
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            java.util.List<String> offenders = files.filter(p -> p.toString().endsWith(".java")).filter(p -> {
+                try {
+                    return inline.matcher(java.nio.file.Files.readString(p)).find();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).map(Object::toString).toList();
+            org.assertj.core.api.Assertions.assertThat(offenders).isEmpty();
+        }
+    }
+}
