@@ -17,7 +17,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.validation.BindException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -70,10 +70,11 @@ class ProblemHandler {
         return invalid(List.of(new FieldProblem("(body)", "is not a readable multipart upload")));
     }
 
-    @ExceptionHandler(MethodArgumentNotValidException.class)
-    ProblemDetail bodyValidation(MethodArgumentNotValidException e) {
+    @ExceptionHandler(BindException.class)
+    ProblemDetail bodyValidation(BindException e) {
         return invalid(e.getBindingResult().getFieldErrors().stream()
-                .map(err -> new FieldProblem(err.getField(), err.getDefaultMessage()))
+                .map(err -> new FieldProblem(err.getField(), err.isBindingFailure()
+                        ? "has the wrong type or is not an allowed value" : err.getDefaultMessage()))
                 .sorted(java.util.Comparator.comparing(FieldProblem::field))
                 .toList());
     }
@@ -134,6 +135,11 @@ class ProblemHandler {
     @ExceptionHandler(NoResourceFoundException.class)
     ProblemDetail noResource(NoResourceFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "Not found", "no such resource");
+    }
+
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    ProblemDetail forbidden(org.springframework.security.access.AccessDeniedException e) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
     }
 
     @ExceptionHandler(Exception.class)

@@ -19,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param demo   the demo network loaded by the {@code demo} profile
  * @param limits request and result size limits
  * @param analysis  snapshot cache and analysis limits
+ * @param referral  how referral paths are weighed, and their limits
  * @param adminPassword password of the first administrator, {@code admin}, used only when no user exists
  *                      yet; without it a random one is generated and printed once (never logged again)
  */
@@ -29,12 +30,13 @@ public record CivnetProperties(
         @Valid @NotNull @DefaultValue Demo demo,
         @Valid @NotNull @DefaultValue Limits limits,
         @Valid @NotNull @DefaultValue Analysis analysis,
+        @Valid @NotNull @DefaultValue Referral referral,
         String adminPassword) {
 
     @Override
     public String toString() {
         return "CivnetProperties[neo4j=" + neo4j + ", demo=" + demo + ", limits=" + limits + ", analysis=" + analysis
-                + ", adminPassword=***]";
+                + ", referral=" + referral + ", adminPassword=***]";
     }
 
     /**
@@ -92,5 +94,30 @@ public record CivnetProperties(
             @DefaultValue("16") @Min(1) @Max(1000) int cacheEntries,
             @DefaultValue("1GB") DataSize cacheMaxBytes,
             @DefaultValue("1000") @Min(1) @Max(100_000) int maxTop) {
+    }
+
+    /**
+     * Referral path cost per tie: {@code (hopCost + trustWeight*(5-trust)/4
+     * + recencyWeight*(1 - 2^(-daysSinceLastContact/recencyHalfLifeDays))) * (1 + organisationTiePenalty
+     * if the tie runs through an organisation)}; a path's score is {@code 1/(1+total cost)}.
+     *
+     * @param hopCost                cost of every introduction step
+     * @param trustWeight            weight of low trust (trust 5 costs nothing extra, trust 1 costs trustWeight)
+     * @param recencyWeight          weight of a stale tie
+     * @param recencyHalfLifeDays    after this many days without contact, half the recency penalty applies
+     * @param organisationTiePenalty extra factor for ties through an organisation (weaker than KNOWS)
+     * @param maxK                   largest {@code k} a query may ask for
+     * @param maxHops                largest {@code maxHops} a query may ask for
+     * @param maxTargets             largest number of targets a region/country/theme query returns
+     */
+    public record Referral(
+            @DefaultValue("1.0") double hopCost,
+            @DefaultValue("1.0") double trustWeight,
+            @DefaultValue("0.5") double recencyWeight,
+            @DefaultValue("365") double recencyHalfLifeDays,
+            @DefaultValue("1.5") double organisationTiePenalty,
+            @DefaultValue("10") @Min(1) @Max(50) int maxK,
+            @DefaultValue("6") @Min(1) @Max(10) int maxHops,
+            @DefaultValue("100") @Min(1) @Max(1000) int maxTargets) {
     }
 }

@@ -1,0 +1,112 @@
+package org.civnet.referral;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.civnet.network.ContactKind;
+import org.civnet.network.InvalidInputException;
+import org.civnet.network.OrganisationType;
+import org.civnet.network.Region;
+import org.civnet.network.Themes;
+import org.civnet.security.AuditLog;
+import org.civnet.security.Redactor;
+import org.civnet.security.Role;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "referrals", description = "Who can introduce me to whom, safely")
+class ReferralController {
+
+    private final ReferralService referrals;
+    private final AuditLog audit;
+
+    ReferralController(ReferralService referrals, AuditLog audit) {
+        this.referrals = referrals;
+        this.audit = audit;
+    }
+
+    private static ReferralService.Options options(int k, int maxHops, Integer minTrust, LocalDate since, String exclude,
+                                                   boolean allowAtRisk, boolean disjoint) {
+        if (allowAtRisk && Redactor.currentRole() != Role.OFFICER) {
+            throw new org.springframework.security.access.AccessDeniedException("allowAtRisk is for officers only");
+        }
+        Set<String> excluded = new LinkedHashSet<>();
+        if (exclude != null && !exclude.isBlank()) {
+            Arrays.stream(exclude.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(excluded::add);
+        }
+        if (excluded.size() > 1000) {
+            throw new InvalidInputException("exclude", "at most 1000 ids");
+        }
+        return new ReferralService.Options(k, maxHops, minTrust, since, excluded, allowAtRisk, disjoint);
+    }
+
+    private static ReferralService.Target target(Region region, String country, String theme, OrganisationType orgType,
+                                                 ContactKind kind) {
+        if (country != null && !country.matches("[A-Z]{2}")) {
+            throw new InvalidInputException("country", "must be an ISO 3166-1 alpha-2 code");
+        }
+        if (theme != null && !theme.matches(Themes.PATTERN)) {
+            throw new InvalidInputException("theme", Themes.MESSAGE);
+        }
+        return new ReferralService.Target(region, country, theme, orgType, kind);
+    }
+
+    @GetMapping("/api/referrals")
+    @Operation(summary = "Referral paths from an actor to a person (to=ID) or to the best new contacts matching a target",
+            description = "Intermediaries must have consented to make introductions; at-risk people are never intermediaries "
+                    + "unless an officer sets allowAtRisk=true (they are then listed in atRiskIntermediaries). "
+                    + "Paths are loop-free and ranked by cost (Yen's k shortest paths within maxHops).")
+    ReferralService.Result referrals(@RequestParam String from,
+                                     @RequestParam(required = false) String to,
+                                     @RequestParam(required = false) Region region,
+                                     @RequestParam(required = false) String country,
+                                     @RequestParam(required = false) String theme,
+                                     @RequestParam(required = false) OrganisationType orgType,
+                                     @RequestParam(required = false) ContactKind kind,
+                                     @RequestParam(defaultValue = "3") int k,
+                                     @RequestParam(defaultValue = "4") int maxHops,
+                                     @RequestParam(required = false) Integer minTrust,
+                                     @RequestParam(required = false) LocalDate since,
+                                     @RequestParam(required = false) String exclude,
+                                     @RequestParam(defaultValue = "false") boolean allowAtRisk,
+                                     @RequestParam(defaultValue = "false") boolean disjoint,
+                                     @RequestParam(defaultValue = "20") int limit) {
+        ReferralService.Options options = options(k, maxHops, minTrust, since, exclude, allowAtRisk, disjoint);
+        ReferralService.Target target = target(region, country, theme, orgType, kind);
+        if (to != null) {
+            audit.record(AuditLog.Action.REFERRAL_QUERY, to, "from " + from + " to a person, k=" + k + ", maxHops=" + maxHops
+                    + (allowAtRisk ? ", allowAtRisk" : ""));
+            return referrals.toPerson(from, to, options);
+        }
+        ReferralService.Result result = referrals.toTarget(from, target, limit, options);
+        audit.record(AuditLog.Action.REFERRAL_QUERY, result.target(), "from " + from + ", k=" + k + ", maxHops=" + maxHops
+                + (allowAtRisk ? ", allowAtRisk" : ""));
+        return result;
+    }
+
+    @GetMapping("/api/referrals/coverage")
+    @Operation(summary = "How many contacts in a target are reachable within 1, 2, 3… hops, the best first asks, "
+            + "and who is unreachable")
+    ReferralService.Coverage coverage(@RequestParam String from,
+                                      @RequestParam(required = false) Region region,
+                                      @RequestParam(required = false) String country,
+                                      @RequestParam(required = false) String theme,
+                                      @RequestParam(required = false) OrganisationType orgType,
+                                      @RequestParam(required = false) ContactKind kind,
+                                      @RequestParam(defaultValue = "3") int maxHops,
+                                      @RequestParam(required = false) Integer minTrust,
+                                      @RequestParam(required = false) LocalDate since,
+                                      @RequestParam(required = false) String exclude,
+                                      @RequestParam(defaultValue = "false") boolean allowAtRisk) {
+        ReferralService.Coverage coverage = referrals.coverage(from, target(region, country, theme, orgType, kind),
+                options(1, maxHops, minTrust, since, exclude, allowAtRisk, false));
+        audit.record(AuditLog.Action.REFERRAL_QUERY, coverage.target(), "coverage from " + from + ", maxHops=" + maxHops);
+        return coverage;
+    }
+}

@@ -1,0 +1,343 @@
+package org.civnet.referral;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.IntPredicate;
+
+import org.civnet.analysis.graph.CsrGraph;
+import org.civnet.config.CivnetProperties;
+import org.civnet.network.ContactKind;
+import org.civnet.network.InvalidInputException;
+import org.civnet.network.NodeLabel;
+import org.civnet.network.NotFoundException;
+import org.civnet.network.OrganisationType;
+import org.civnet.network.Region;
+import org.civnet.network.TieType;
+import org.civnet.referral.paths.Reachability;
+import org.civnet.referral.paths.ReferralPath;
+import org.civnet.referral.paths.ReferralSearch;
+import org.civnet.referral.paths.ReferralWeights;
+import org.civnet.referral.paths.TieCost;
+import org.civnet.referral.paths.UnreachableReason;
+import org.civnet.report.ResultCache;
+import org.civnet.snapshot.AnalysisScope;
+import org.civnet.snapshot.GraphData;
+import org.civnet.snapshot.NetworkSnapshot;
+import org.civnet.snapshot.SnapshotCache;
+import org.springframework.stereotype.Service;
+
+/**
+ * Referral paths: the best chains of introductions from an actor (an officer's own contact, or a
+ * mandate) to a person or to new contacts matching a target, never through someone who has not
+ * consented to make introductions, and never through an at-risk person unless an officer asks
+ * for it (and then they are marked).
+ *
+ * <p>The graph searched: contacts, organisations and mandates joined by KNOWS, AFFILIATED_WITH and
+ * PARTNERS_WITH. Organisations may be intermediaries (a shared affiliation is an introduction
+ * channel, weaker than KNOWS); mandates and networks never are.
+ */
+@Service
+public class ReferralService {
+
+    static final Set<NodeLabel> NODES = EnumSet.of(NodeLabel.Contact, NodeLabel.Organisation, NodeLabel.Mandate);
+    static final Set<TieType> TIES = EnumSet.of(TieType.KNOWS, TieType.AFFILIATED_WITH, TieType.PARTNERS_WITH);
+
+    /** Options of one query. */
+    public record Options(int k, int maxHops, Integer minTrust, LocalDate since, Set<String> exclude, boolean allowAtRisk,
+                          boolean disjoint) {
+    }
+
+    /** What a target query looks for; null fields match anything. */
+    public record Target(Region region, String country, String theme, OrganisationType orgType, ContactKind kind) {
+        boolean isEmpty() {
+            return region == null && country == null && theme == null && orgType == null && kind == null;
+        }
+    }
+
+    public record Hop(String from, String to, Integer trust, String lastContact, String via) {
+    }
+
+    public record Path(String target, List<String> nodes, List<Hop> hops, double score, double cost, String firstAsk,
+                       List<String> atRiskIntermediaries, String explanation) {
+    }
+
+    public record Unreachable(String id, String reason) {
+    }
+
+    public record Result(String from, String to, String target, String weights, long graphVersion, List<Path> paths,
+                         List<Unreachable> unreachable, int unreachableCount) {
+    }
+
+    public record FirstAsk(String id, String name, int targets, int newTargets) {
+    }
+
+    public record Coverage(String from, String target, int maxHops, int targets, List<Integer> reachableAtHops,
+                           java.util.Map<Integer, Integer> reachableWithin, List<FirstAsk> firstAsks,
+                           List<Unreachable> unreachable, int unreachableCount) {
+    }
+
+    /** A snapshot's search structures, built once per snapshot. */
+    private record Prepared(NetworkSnapshot snapshot, ReferralSearch base) {
+    }
+
+    private final SnapshotCache snapshots;
+    private final ResultCache results;
+    private final CivnetProperties.Referral limits;
+    private final ReferralWeights weights;
+
+    public ReferralService(SnapshotCache snapshots, ResultCache results, CivnetProperties properties) {
+        this.snapshots = snapshots;
+        this.results = results;
+        this.limits = properties.referral();
+        this.weights = new ReferralWeights(limits.hopCost(), limits.trustWeight(), limits.recencyWeight(),
+                limits.recencyHalfLifeDays(), limits.organisationTiePenalty());
+    }
+
+    String weightsFormula() {
+        return String.format(Locale.ROOT, "tie cost = (%.2f + %.2f*(5-trust)/4 + %.2f*(1-2^(-days since last contact/%.0f)))"
+                        + " x %.2f for ties through an organisation; score = 1/(1+sum of tie costs); unknown trust counts as 3,"
+                        + " unknown last contact as stale", weights.hopCost(), weights.trustWeight(), weights.recencyWeight(),
+                weights.recencyHalfLifeDays(), 1 + weights.organisationTiePenalty());
+    }
+
+    public void validate(Options options) {
+        if (options.k() < 1 || options.k() > limits.maxK()) {
+            throw new InvalidInputException("k", "must be between 1 and " + limits.maxK());
+        }
+        if (options.maxHops() < 1 || options.maxHops() > limits.maxHops()) {
+            throw new InvalidInputException("maxHops", "must be between 1 and " + limits.maxHops());
+        }
+        if (options.minTrust() != null && (options.minTrust() < 1 || options.minTrust() > 5)) {
+            throw new InvalidInputException("minTrust", "must be between 1 and 5");
+        }
+    }
+
+    private Prepared prepare(Options options) {
+        AnalysisScope scope = new AnalysisScope(NODES, TIES, options.minTrust(), options.since(), null, null);
+        NetworkSnapshot snapshot = snapshots.get(scope).snapshot();
+        long today = LocalDate.now().toEpochDay();
+        return results.get(List.of("referral", snapshot.graphVersion(), scope, today), () -> {
+            CsrGraph g = snapshot.graph();
+            int m = g.edgeCount();
+            int[] trust = new int[m];
+            int[] last = new int[m];
+            boolean[] weak = new boolean[m];
+            for (int e = 0; e < m; e++) {
+                trust[e] = snapshot.edgeTrust(e);
+                int day = snapshot.edgeLastContact(e) != GraphData.NO_DATE ? snapshot.edgeLastContact(e) : snapshot.edgeSince(e);
+                last[e] = day == GraphData.NO_DATE ? TieCost.UNKNOWN_DATE : day;
+                weak[e] = snapshot.edgeType(e) != TieType.KNOWS;
+            }
+            double[] costs = TieCost.costs(weights, trust, last, weak, today);
+            return new Prepared(snapshot, new ReferralSearch(g, costs, v -> false, 1));
+        });
+    }
+
+    private static IntPredicate mayIntermediate(NetworkSnapshot s, Options options, Set<Integer> excluded) {
+        return v -> {
+            if (excluded.contains(v)) {
+                return false;
+            }
+            return switch (s.label(v)) {
+                case Organisation -> true;
+                case Contact -> s.consentToIntroduce(v) && (options.allowAtRisk() || !s.atRisk(v));
+                default -> false;
+            };
+        };
+    }
+
+    private static int vertex(NetworkSnapshot s, String field, String id) {
+        int v = s.indexOf(id);
+        if (v < 0) {
+            throw new NotFoundException("contact, organisation or mandate", id);
+        }
+        return v;
+    }
+
+    private static Set<Integer> excluded(NetworkSnapshot s, Set<String> ids) {
+        Set<Integer> out = new HashSet<>();
+        for (String id : ids) {
+            int v = s.indexOf(id);
+            if (v >= 0) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    /** Up to k ranked paths from one actor to one person. */
+    public Result toPerson(String fromId, String toId, Options options) {
+        validate(options);
+        Prepared p = prepare(options);
+        NetworkSnapshot s = p.snapshot();
+        int from = vertex(s, "from", fromId);
+        int to = vertex(s, "to", toId);
+        if (from == to) {
+            throw new InvalidInputException("to", "is the same as from");
+        }
+        ReferralSearch search = p.base().with(mayIntermediate(s, options, excluded(s, options.exclude())), options.maxHops());
+        List<ReferralPath> found = search.kShortest(from, to, options.k(), options.disjoint());
+        List<Path> paths = found.stream().map(path -> describe(s, path)).toList();
+        List<Unreachable> unreachable = paths.isEmpty()
+                ? List.of(new Unreachable(toId, reason(search.why(from, to), options)))
+                : List.of();
+        return new Result(fromId, toId, null, weightsFormula(), s.graphVersion(), paths, unreachable, unreachable.size());
+    }
+
+    /** The best new contacts matching a target, each with up to k paths. */
+    public Result toTarget(String fromId, Target target, int limit, Options options) {
+        validate(options);
+        if (target.isEmpty()) {
+            throw new InvalidInputException("to", "name a person (to) or a target (region, country, theme, orgType, kind)");
+        }
+        if (limit < 1 || limit > limits.maxTargets()) {
+            throw new InvalidInputException("limit", "must be between 1 and " + limits.maxTargets());
+        }
+        Prepared p = prepare(options);
+        NetworkSnapshot s = p.snapshot();
+        int from = vertex(s, "from", fromId);
+        ReferralSearch search = p.base().with(mayIntermediate(s, options, excluded(s, options.exclude())), options.maxHops());
+        IntPredicate isTarget = targetPredicate(s, target, from);
+        List<Path> paths = new ArrayList<>();
+        for (ReferralPath best : search.bestToAll(from).bestMatching(isTarget, limit, true)) {
+            List<ReferralPath> alternatives = options.k() == 1 && !options.disjoint() ? List.of(best)
+                    : search.kShortest(from, best.target(), options.k(), options.disjoint());
+            alternatives.forEach(path -> paths.add(describe(s, path)));
+        }
+        Reachability reach = search.reachability(from, isTarget, options.maxHops());
+        List<Unreachable> unreachable = reach.unreachable().stream().limit(50)
+                .map(u -> new Unreachable(s.id(u.target()), reason(u.reason(), options))).toList();
+        return new Result(fromId, null, describe(target), weightsFormula(), s.graphVersion(), paths, unreachable,
+                reach.unreachable().size());
+    }
+
+    /** How many contacts in the target are reachable within 1, 2, … hops, and the best first asks. */
+    public Coverage coverage(String fromId, Target target, Options options) {
+        validate(options);
+        if (target.isEmpty()) {
+            throw new InvalidInputException("region", "name a target (region, country, theme, orgType, kind)");
+        }
+        Prepared p = prepare(options);
+        NetworkSnapshot s = p.snapshot();
+        int from = vertex(s, "from", fromId);
+        ReferralSearch search = p.base().with(mayIntermediate(s, options, excluded(s, options.exclude())), options.maxHops());
+        IntPredicate isTarget = targetPredicate(s, target, from);
+        Reachability reach = search.reachability(from, isTarget, options.maxHops());
+        java.util.Map<Integer, Integer> within = new java.util.TreeMap<>();
+        for (int h = 1; h < reach.reachableWithinHops().size(); h++) {
+            within.put(h, reach.reachableWithinHops().get(h));
+        }
+        List<FirstAsk> asks = reach.firstAsks().stream().limit(20)
+                .map(a -> new FirstAsk(s.id(a.neighbour()), s.name(a.neighbour()), a.targetCount(), a.newTargets()))
+                .toList();
+        List<Unreachable> unreachable = reach.unreachable().stream().limit(50)
+                .map(u -> new Unreachable(s.id(u.target()), reason(u.reason(), options))).toList();
+        return new Coverage(fromId, describe(target), options.maxHops(), reach.targetCount(), reach.reachableAtHops(),
+                within, asks, unreachable, reach.unreachable().size());
+    }
+
+    private static IntPredicate targetPredicate(NetworkSnapshot s, Target t, int from) {
+        return v -> {
+            if (v == from) {
+                return false;
+            }
+            NodeLabel label = s.label(v);
+            if (t.orgType() != null) {
+                if (label != NodeLabel.Organisation || !t.orgType().name().equals(s.subtype(v))) {
+                    return false;
+                }
+            } else if (label != NodeLabel.Contact) {
+                return false;
+            }
+            if (t.kind() != null && !t.kind().name().equals(s.subtype(v))) {
+                return false;
+            }
+            if (t.region() != null && s.region(v) != t.region()) {
+                return false;
+            }
+            if (t.country() != null && !t.country().equals(s.country(v))) {
+                return false;
+            }
+            return t.theme() == null || s.hasTheme(v, t.theme());
+        };
+    }
+
+    private static String describe(Target t) {
+        List<String> parts = new ArrayList<>();
+        if (t.region() != null) {
+            parts.add("region=" + t.region());
+        }
+        if (t.country() != null) {
+            parts.add("country=" + t.country());
+        }
+        if (t.theme() != null) {
+            parts.add("theme=" + t.theme());
+        }
+        if (t.orgType() != null) {
+            parts.add("orgType=" + t.orgType());
+        }
+        if (t.kind() != null) {
+            parts.add("kind=" + t.kind());
+        }
+        return String.join(" ", parts);
+    }
+
+    private static String reason(UnreachableReason reason, Options options) {
+        return switch (reason) {
+            case REACHABLE -> "reachable";
+            case ONLY_THROUGH_DISALLOWED -> "only through people who have not consented, are at risk"
+                    + (options.allowAtRisk() ? "" : " (allowAtRisk=false)") + " or are excluded";
+            case NO_PATH_WITHIN_MAX_HOPS -> "no path within " + options.maxHops() + " hops";
+            case NOT_CONNECTED -> "not connected to you at all";
+        };
+    }
+
+    private Path describe(NetworkSnapshot s, ReferralPath path) {
+        int[] nodes = path.nodes();
+        int[] edges = path.edgeIds();
+        List<Hop> hops = new ArrayList<>();
+        for (int i = 0; i < edges.length; i++) {
+            int e = edges[i];
+            int trust = s.edgeTrust(e);
+            int last = s.edgeLastContact(e);
+            hops.add(new Hop(s.id(nodes[i]), s.id(nodes[i + 1]), trust == 0 ? null : trust,
+                    last == GraphData.NO_DATE ? null : LocalDate.ofEpochDay(last).toString(), s.edgeType(e).name()));
+        }
+        List<String> atRisk = Arrays.stream(path.intermediaries()).filter(s::atRisk).mapToObj(s::id).toList();
+        String firstAsk = path.firstAsk() < 0 ? null : s.id(path.firstAsk());
+        return new Path(s.id(path.target()), Arrays.stream(nodes).mapToObj(s::id).toList(), hops, path.score(),
+                path.cost(), firstAsk, atRisk, explain(s, path, hops, atRisk));
+    }
+
+    private static String explain(NetworkSnapshot s, ReferralPath path, List<Hop> hops, List<String> atRisk) {
+        int target = path.target();
+        if (path.firstAsk() < 0) {
+            return "You already know " + s.name(target) + " directly (" + hops.get(0).via() + ").";
+        }
+        Hop first = hops.get(0);
+        StringBuilder sb = new StringBuilder("Ask ").append(s.name(path.firstAsk()));
+        sb.append(" (").append(first.via().toLowerCase(Locale.ROOT).replace('_', ' '));
+        if (first.trust() != null) {
+            sb.append(", trust ").append(first.trust());
+        }
+        if (first.lastContact() != null) {
+            sb.append(", last contact ").append(first.lastContact());
+        }
+        sb.append(") to introduce you");
+        if (path.hops() > 2) {
+            sb.append(" onwards through ").append(path.hops() - 2).append(" more introduction")
+                    .append(path.hops() > 3 ? "s" : "");
+        }
+        sb.append(" to ").append(s.name(target)).append("; ").append(path.hops()).append(" hops.");
+        if (!atRisk.isEmpty()) {
+            sb.append(" Caution: ").append(atRisk.size()).append(" intermediary(ies) are at risk.");
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,134 @@
+package org.civnet.report;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.civnet.config.CivnetProperties;
+import org.civnet.network.InvalidInputException;
+import org.civnet.security.AuditLog;
+import org.civnet.snapshot.AnalysisScope;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The analyses. Every endpoint takes the same scope parameters ({@code nodes}, {@code ties},
+ * {@code minTrust}, {@code since}, {@code region}, {@code theme}); every call is audited; names of
+ * protected people are replaced at the edge for roles without clearance.
+ */
+@RestController
+@Validated
+@RequestMapping("/api/analysis")
+@Tag(name = "analysis", description = "Ties are undirected; conventions follow NetworkX (see each report's 'conventions').")
+class AnalysisController {
+
+    private final CentralityService centrality;
+    private final BrokerService brokers;
+    private final CoalitionService coalitions;
+    private final IsolationService isolation;
+    private final GraphViewService graph;
+    private final AuditLog audit;
+    private final int maxTop;
+
+    AnalysisController(CentralityService centrality, BrokerService brokers, CoalitionService coalitions,
+                       IsolationService isolation, GraphViewService graph, AuditLog audit, CivnetProperties properties) {
+        this.centrality = centrality;
+        this.brokers = brokers;
+        this.coalitions = coalitions;
+        this.isolation = isolation;
+        this.graph = graph;
+        this.audit = audit;
+        this.maxTop = properties.analysis().maxTop();
+    }
+
+    private AnalysisScope scope(ScopeQuery query, String what, String detail) {
+        AnalysisScope scope = query.toScope();
+        audit.record(AuditLog.Action.ANALYSIS, what, scope.describe() + (detail == null ? "" : " " + detail));
+        return scope;
+    }
+
+    private int top(int top) {
+        if (top > maxTop) {
+            throw new InvalidInputException("top", "must be at most " + maxTop);
+        }
+        return top;
+    }
+
+    @GetMapping("/centrality")
+    @Operation(summary = "Centrality report: one measure, ranked, with a summary of its distribution",
+            description = CentralityService.CONVENTIONS + " approx=k samples k pivots (seeded by seed); sources/targets "
+                    + "restrict betweenness to paths between two vertex sets, e.g. sources=label:Mandate&targets=region:ARAB_REGION.")
+    CentralityService.Report centrality(@ModelAttribute ScopeQuery query,
+                                        @RequestParam(defaultValue = "degree") String metric,
+                                        @RequestParam(defaultValue = "50") @Min(1) int top,
+                                        @RequestParam(defaultValue = "true") boolean normalized,
+                                        @RequestParam(defaultValue = "false") boolean weighted,
+                                        @RequestParam(required = false) @Min(1) @Max(100_000) Integer approx,
+                                        @RequestParam(defaultValue = "42") long seed,
+                                        @RequestParam(required = false) String sources,
+                                        @RequestParam(required = false) String targets) {
+        CentralityService.Request request = new CentralityService.Request(CentralityService.metric(metric), top(top),
+                normalized, weighted, approx, seed, sources, targets);
+        return centrality.report(scope(query, "centrality", metric), request);
+    }
+
+    @GetMapping("/brokers")
+    @Operation(summary = "Brokers: betweenness, Burt's constraint and effective size, Gould-Fernandez roles for a grouping",
+            description = "groupBy = region | country | kind | orgType | label | risk | theme:THEME. " + BrokerService.SCORE_DEFINITION)
+    BrokerService.Report brokers(@ModelAttribute ScopeQuery query,
+                                 @RequestParam(defaultValue = "region") String groupBy,
+                                 @RequestParam(defaultValue = "50") @Min(1) int top,
+                                 @RequestParam(defaultValue = "false") boolean weighted) {
+        return brokers.report(scope(query, "brokers", groupBy), groupBy, top(top), weighted);
+    }
+
+    @GetMapping("/coalitions")
+    @Operation(summary = "Coalitions: Leiden (default), Louvain or label propagation; seeded, so repeatable",
+            description = "Every vertex of the scope is in exactly one coalition; modularity uses the resolution.")
+    CoalitionService.Report coalitions(@ModelAttribute ScopeQuery query,
+                                       @RequestParam(defaultValue = "leiden") String algorithm,
+                                       @RequestParam(defaultValue = "1.0") double resolution,
+                                       @RequestParam(defaultValue = "42") long seed,
+                                       @RequestParam(defaultValue = "true") boolean weighted) {
+        return coalitions.report(scope(query, "coalitions", algorithm), CoalitionService.algorithm(algorithm),
+                resolution, seed, weighted);
+    }
+
+    @GetMapping("/isolation")
+    @Operation(summary = "Isolated groups at risk, unreached components, weak points, route counts, suggested ties",
+            description = IsolationService.SCORE_DEFINITION)
+    IsolationService.Report isolation(@ModelAttribute ScopeQuery query,
+                                      @RequestParam(defaultValue = "theme") String groupBy,
+                                      @RequestParam(defaultValue = "50") @Min(1) int top) {
+        return isolation.report(scope(query, "isolation", groupBy), groupBy, top(top));
+    }
+
+    /** What to remove in a resilience run. */
+    record ResilienceRequest(List<String> remove, Integer removeTop, String metric, String groupBy) {
+    }
+
+    @PostMapping("/resilience")
+    @Operation(summary = "What if these people were lost: who loses every path to the mandates, which groups become isolated")
+    IsolationService.ResilienceReport resilience(@ModelAttribute ScopeQuery query, @RequestBody ResilienceRequest request) {
+        if (request.remove() != null && request.remove().size() > 10_000) {
+            throw new InvalidInputException("remove", "at most 10000 ids");
+        }
+        return isolation.resilience(scope(query, "resilience", String.valueOf(request.remove())),
+                request.groupBy() == null ? "theme" : request.groupBy(), request.remove(), request.removeTop(),
+                request.metric());
+    }
+
+    @GetMapping("/graph")
+    @Operation(summary = "The scope's nodes and ties, for drawing the map")
+    GraphViewService.View graph(@ModelAttribute ScopeQuery query) {
+        return graph.view(scope(query, "graph", null));
+    }
+}

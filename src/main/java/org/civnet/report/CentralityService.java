@@ -1,0 +1,138 @@
+package org.civnet.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
+
+import org.civnet.analysis.centrality.Betweenness;
+import org.civnet.analysis.centrality.Centralities;
+import org.civnet.analysis.centrality.CentralityMetric;
+import org.civnet.analysis.centrality.DistributionSummary;
+import org.civnet.network.InvalidInputException;
+import org.civnet.snapshot.AnalysisScope;
+import org.civnet.snapshot.NetworkSnapshot;
+import org.civnet.snapshot.SnapshotCache;
+import org.springframework.stereotype.Service;
+
+/** Centrality reports: one measure over a scope, ranked, with the distribution summarised. */
+@Service
+public class CentralityService {
+
+    /** How a report was asked for. */
+    public record Request(CentralityMetric metric, int top, boolean normalized, boolean weighted, Integer approx,
+                          long seed, String sources, String targets) {
+    }
+
+    public record Score(String id, String name, String label, String kind, String region, Double score) {
+    }
+
+    public record Report(String metric, String scope, long graphVersion, boolean normalized, boolean weighted,
+                         Integer approx, String sources, String targets, String conventions, SnapshotInfo snapshot,
+                         Summary summary, List<Score> scores) {
+    }
+
+    /** The distribution, with undefined values as null rather than NaN. */
+    public record Summary(int count, Double min, Double max, Double mean, Double median, Double p90, Double p99,
+                          Double gini, Double centralization) {
+        static Summary of(DistributionSummary s) {
+            return new Summary(s.count(), finite(s.min()), finite(s.max()), finite(s.mean()), finite(s.median()),
+                    finite(s.p90()), finite(s.p99()), finite(s.gini()), finite(s.centralization()));
+        }
+    }
+
+    static final String CONVENTIONS = "NetworkX conventions: betweenness counts each unordered pair once and is "
+            + "normalised by (n-1)(n-2)/2 (twice JGraphT's normalised value); sampled betweenness (approx=k) is scaled "
+            + "by n/k; closeness uses Wasserman-Faust for disconnected graphs; harmonic normalised divides by n-1; "
+            + "PageRank alpha 0.85; with weighted=true trust is tie strength (path length 1/trust; ties without trust "
+            + "count as 3).";
+
+    private final SnapshotCache snapshots;
+    private final ResultCache results;
+
+    public CentralityService(SnapshotCache snapshots, ResultCache results) {
+        this.snapshots = snapshots;
+        this.results = results;
+    }
+
+    public static CentralityMetric metric(String name) {
+        try {
+            return CentralityMetric.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InvalidInputException("metric", "must be one of degree, betweenness, closeness, harmonic, "
+                    + "pagerank, eigenvector, coreness, clustering");
+        }
+    }
+
+    public Report report(AnalysisScope scope, Request request) {
+        validate(request);
+        SnapshotCache.Lookup lookup = snapshots.get(scope);
+        NetworkSnapshot snapshot = lookup.snapshot();
+        long started = System.nanoTime();
+        double[] scores = scores(snapshot, request);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        int[] order = IntStream.range(0, scores.length).boxed()
+                .sorted(Comparator.<Integer>comparingDouble(v -> Double.isNaN(scores[v]) ? Double.NEGATIVE_INFINITY : -scores[v])
+                        .thenComparing(snapshot::id))
+                .limit(request.top()).mapToInt(Integer::intValue).toArray();
+        List<Score> ranked = new ArrayList<>(order.length);
+        for (int v : order) {
+            NodeRef ref = NodeRef.of(snapshot, v);
+            ranked.add(new Score(ref.id(), ref.name(), ref.label().name(), ref.kind(),
+                    ref.region() == null ? null : ref.region().name(), finite(scores[v])));
+        }
+        DistributionSummary summary = DistributionSummary.of(scores, request.metric(), request.normalized(),
+                request.weighted());
+        return new Report(request.metric().name().toLowerCase(Locale.ROOT), scope.describe(), snapshot.graphVersion(),
+                request.normalized(), request.weighted(), request.approx(), request.sources(), request.targets(),
+                CONVENTIONS, SnapshotInfo.of(lookup, millis), Summary.of(summary), ranked);
+    }
+
+    private static void validate(Request request) {
+        boolean betweenness = request.metric() == CentralityMetric.BETWEENNESS;
+        if (!betweenness && (request.approx() != null || request.sources() != null || request.targets() != null)) {
+            throw new InvalidInputException("metric", "approx, sources and targets apply to betweenness only");
+        }
+        if (request.approx() != null && (request.sources() != null || request.targets() != null)) {
+            throw new InvalidInputException("approx", "cannot be combined with sources or targets");
+        }
+        if (request.weighted() && !request.metric().isWeightable()) {
+            throw new InvalidInputException("weighted", request.metric() + " has no weighted form");
+        }
+    }
+
+    /** The measure for every vertex, cached per (graph version, scope, parameters). */
+    double[] scores(NetworkSnapshot snapshot, Request request) {
+        Object key = List.of(snapshot.graphVersion(), snapshot.scope(), request.metric(), request.normalized(),
+                request.weighted(), String.valueOf(request.approx()), request.seed(), String.valueOf(request.sources()),
+                String.valueOf(request.targets()));
+        return results.get(key, () -> compute(snapshot, request));
+    }
+
+    private static double[] compute(NetworkSnapshot snapshot, Request request) {
+        if (request.metric() != CentralityMetric.BETWEENNESS) {
+            return Centralities.compute(snapshot.graph(), request.metric(), request.normalized(), request.weighted());
+        }
+        Betweenness.Options options = Betweenness.Options.defaults().withNormalized(request.normalized())
+                .withWeighted(request.weighted());
+        if (request.approx() != null) {
+            if (request.approx() > snapshot.vertexCount()) {
+                throw new InvalidInputException("approx", "must be at most the number of vertices ("
+                        + snapshot.vertexCount() + ")");
+            }
+            options = options.withSamples(request.approx(), request.seed());
+        }
+        if (request.sources() != null) {
+            options = options.withSources(VertexSelector.parse("sources", request.sources()).select(snapshot));
+        }
+        if (request.targets() != null) {
+            options = options.withTargets(VertexSelector.parse("targets", request.targets()).select(snapshot));
+        }
+        return new Betweenness(snapshot.graph(), options).scores();
+    }
+
+    static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+}

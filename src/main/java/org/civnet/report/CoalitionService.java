@@ -1,0 +1,147 @@
+package org.civnet.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.civnet.analysis.community.CommunityAlgorithm;
+import org.civnet.analysis.community.CommunityCohesion;
+import org.civnet.analysis.community.CommunityDetection;
+import org.civnet.analysis.community.CommunityOptions;
+import org.civnet.analysis.community.Partition;
+import org.civnet.analysis.graph.CsrGraph;
+import org.civnet.network.InvalidInputException;
+import org.civnet.network.NodeLabel;
+import org.civnet.network.TieType;
+import org.civnet.snapshot.AnalysisScope;
+import org.civnet.snapshot.NetworkSnapshot;
+import org.civnet.snapshot.SnapshotCache;
+import org.springframework.stereotype.Service;
+
+/**
+ * Coalitions: communities of the scope (Leiden by default), each described by what holds it
+ * together (its core organisations, themes, regions, mandates, density) and who bridges it to
+ * others. Coalition ids are stable for the same graph, scope and seed.
+ */
+@Service
+public class CoalitionService {
+
+    public record Member(String id, String name, int internalDegree) {
+    }
+
+    public record Count(String value, int count) {
+    }
+
+    public record Bridge(String id, String name, int externalTies, List<Integer> joins) {
+    }
+
+    public record Coalition(int id, int size, List<String> members, Map<String, Integer> membersByKind,
+                            List<Member> core, List<Count> themes, List<Count> regions, List<String> mandates,
+                            double density, List<Bridge> bridges) {
+    }
+
+    public record Link(int a, int b, int ties) {
+    }
+
+    public record Report(String algorithm, long seed, double resolution, boolean weighted, double modularity,
+                         String scope, long graphVersion, SnapshotInfo snapshot, List<Coalition> coalitions,
+                         List<Link> links) {
+    }
+
+    private final SnapshotCache snapshots;
+    private final ResultCache results;
+
+    public CoalitionService(SnapshotCache snapshots, ResultCache results) {
+        this.snapshots = snapshots;
+        this.results = results;
+    }
+
+    public static CommunityAlgorithm algorithm(String name) {
+        try {
+            return CommunityAlgorithm.valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InvalidInputException("algorithm", "must be one of leiden, louvain, label_propagation");
+        }
+    }
+
+    public Report report(AnalysisScope scope, CommunityAlgorithm algorithm, double resolution, long seed, boolean weighted) {
+        if (!(resolution >= 0) || resolution > 100) {
+            throw new InvalidInputException("resolution", "must be between 0 and 100");
+        }
+        SnapshotCache.Lookup lookup = snapshots.get(scope);
+        NetworkSnapshot snapshot = lookup.snapshot();
+        long started = System.nanoTime();
+        CommunityOptions options = CommunityOptions.defaults().withResolution(resolution).withSeed(seed).withWeighted(weighted);
+        Partition partition = partition(snapshot, algorithm, options);
+        CommunityCohesion cohesion = new CommunityCohesion(snapshot.graph(), partition);
+        int[][] members = partition.members();
+        List<Coalition> coalitions = new ArrayList<>();
+        for (CommunityCohesion.CommunityProfile profile : cohesion.communities()) {
+            coalitions.add(describe(snapshot, cohesion, profile, members[profile.community()]));
+        }
+        List<Link> links = cohesion.links().stream()
+                .map(l -> new Link(l.communityA(), l.communityB(), l.edges())).toList();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        return new Report(algorithm.name().toLowerCase(Locale.ROOT), seed, resolution, weighted, partition.modularity(),
+                scope.describe(), snapshot.graphVersion(), SnapshotInfo.of(lookup, millis), coalitions, links);
+    }
+
+    /** The partition of a snapshot, cached per (graph version, scope, algorithm, options). */
+    public Partition partition(NetworkSnapshot snapshot, CommunityAlgorithm algorithm, CommunityOptions options) {
+        return results.get(List.of("coalitions", snapshot.graphVersion(), snapshot.scope(), algorithm, options),
+                () -> CommunityDetection.detect(snapshot.graph(), algorithm, options));
+    }
+
+    private static Coalition describe(NetworkSnapshot s, CommunityCohesion cohesion,
+                                      CommunityCohesion.CommunityProfile profile, int[] vertices) {
+        CsrGraph graph = s.graph();
+        Map<String, Integer> byKind = new TreeMap<>();
+        Map<String, Integer> themes = new TreeMap<>();
+        Map<String, Integer> regions = new TreeMap<>();
+        TreeSet<String> mandates = new TreeSet<>();
+        List<String> ids = new ArrayList<>(vertices.length);
+        for (int v : vertices) {
+            ids.add(s.id(v));
+            byKind.merge(s.label(v).name(), 1, Integer::sum);
+            for (String theme : s.themes(v)) {
+                themes.merge(theme, 1, Integer::sum);
+            }
+            if (s.region(v) != null) {
+                regions.merge(s.region(v).name(), 1, Integer::sum);
+            }
+            if (s.label(v) == NodeLabel.Mandate) {
+                mandates.add(s.id(v));
+            }
+            for (int slot = graph.offset(v); slot < graph.offsetEnd(v); slot++) {
+                int w = graph.target(slot);
+                if (s.label(w) == NodeLabel.Mandate && s.edgeType(graph.edgeId(slot)) == TieType.PARTNERS_WITH) {
+                    mandates.add(s.id(w));
+                }
+            }
+        }
+        // The core: organisations with the most ties inside the coalition (any actor if it has none).
+        boolean hasOrganisations = byKind.containsKey(NodeLabel.Organisation.name());
+        List<Member> core = java.util.Arrays.stream(vertices).boxed()
+                .filter(v -> !hasOrganisations || s.label(v) == NodeLabel.Organisation)
+                .sorted(Comparator.<Integer>comparingInt(v -> -cohesion.vertex(v).internalDegree()).thenComparing(s::id))
+                .limit(5)
+                .map(v -> new Member(s.id(v), s.name(v), cohesion.vertex(v).internalDegree()))
+                .toList();
+        List<Bridge> bridges = cohesion.bridges(profile.community(), 5).stream()
+                .map(t -> new Bridge(s.id(t.vertex()), s.name(t.vertex()), t.externalDegree(),
+                        java.util.Arrays.stream(t.linkedCommunities()).boxed().toList()))
+                .toList();
+        return new Coalition(profile.community(), profile.size(), ids, byKind, core, top(themes), top(regions),
+                List.copyOf(mandates), profile.density(), bridges);
+    }
+
+    private static List<Count> top(Map<String, Integer> counts) {
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(5).map(e -> new Count(e.getKey(), e.getValue())).toList();
+    }
+}

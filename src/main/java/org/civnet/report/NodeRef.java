@@ -1,0 +1,17 @@
+package org.civnet.report;
+
+import org.civnet.network.NodeLabel;
+import org.civnet.network.Region;
+import org.civnet.snapshot.NetworkSnapshot;
+
+/**
+ * How an analysis names a vertex in a response: the id (replaced by a pseudonym at the edge for
+ * roles without clearance), display name, node label, kind (contact kind, organisation type,
+ * mandate kind) and region.
+ */
+public record NodeRef(String id, String name, NodeLabel label, String kind, Region region) {
+
+    public static NodeRef of(NetworkSnapshot snapshot, int v) {
+        return new NodeRef(snapshot.id(v), snapshot.name(v), snapshot.label(v), snapshot.subtype(v), snapshot.region(v));
+    }
+}
