@@ -190,13 +190,12 @@ class AnalysisIT extends IntegrationTest {
         assertThat(report.at("/groups/0/unreachableShare").asDouble()).isEqualTo(1.0);
         assertThat(report.at("/groups/0/explanation").asText()).contains("no path to any mandate");
         assertThat(report.get("unreached")).hasSize(1);
-        assertThat(report.at("/unreached/0/members").findValuesAsText("")).isEmpty();
+        assertThat(report.at("/unreached/0/members")).extracting(JsonNode::asText).containsExactly("lgbti1", "lgbti2");
         assertThat(report.at("/unreached/0/size").asInt()).isEqualTo(2);
         assertThat(report.get("cutVertices").findValuesAsText("id")).contains("broker", "hub");
         assertThat(report.at("/routes/one").asInt()).isEqualTo(2);
 
         JsonNode resilience = send(http, HttpMethod.POST, "/api/analysis/resilience", "{\"remove\":[\"broker\"]}").getBody();
-        assertThat(resilience.get("atRiskLostAllPaths").findValuesAsText("")).isEmpty();
         assertThat(resilience.get("atRiskLostAllPaths")).extracting(JsonNode::asText).containsExactly("land1", "land2");
         assertThat(resilience.at("/after/reachable").asInt()).isLessThan(resilience.at("/before/reachable").asInt());
         assertThat(send(http, HttpMethod.POST, "/api/analysis/resilience", "{\"remove\":[\"nobody\"]}").getStatusCode())
