@@ -913,6 +913,10 @@ public final class DemoNetworkGenerator {
         }
 
         private void drawPartners(int m, int label, WeightedPool pool, int slots) {
+            if (pool.size() == 0) {
+                // A small network may have nobody in a country mandate's country: that mandate has no such partner.
+                return;
+            }
             String mandateId = mandates.get(m).id();
             for (int added = 0, attempt = 0; added < slots && attempt < 50 * slots; attempt++) {
                 int node = pool.draw(rng);
