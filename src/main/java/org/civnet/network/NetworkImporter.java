@@ -336,12 +336,16 @@ public class NetworkImporter {
 
     private <T> UpsertCounts writeInBatches(String what, List<T> rows, Function<List<T>, UpsertCounts> writer) {
         UpsertCounts total = new UpsertCounts(0, 0);
+        long started = System.nanoTime();
         for (int from = 0; from < rows.size(); from += batchSize) {
             int to = Math.min(rows.size(), from + batchSize);
             total = total.plus(writer.apply(rows.subList(from, to)));
             if (rows.size() > batchSize) {
                 log.info("import: {} {}/{}", what, to, rows.size());
             }
+        }
+        if (!rows.isEmpty()) {
+            log.info("import: {} {} rows in {} ms", what, rows.size(), (System.nanoTime() - started) / 1_000_000);
         }
         return total;
     }
