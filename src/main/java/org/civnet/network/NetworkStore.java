@@ -52,8 +52,14 @@ public class NetworkStore {
     public record Page<T>(List<T> items, int page, int size, long total) {
     }
 
-    /** Filters of the list endpoints; null means "any". */
-    public record NodeFilter(Region region, String country, String theme, String q) {
+    /**
+     * Filters of the list endpoints; null means "any". {@code hidden} ids never match (protected
+     * people whom a search by name or country must not reveal to roles without clearance).
+     */
+    public record NodeFilter(Region region, String country, String theme, String q, java.util.Set<String> hidden) {
+        public NodeFilter(Region region, String country, String theme, String q) {
+            this(region, country, theme, q, java.util.Set.of());
+        }
     }
 
     public record GraphStats(long graphVersion, Map<String, Long> nodes, Map<String, Long> ties) {
@@ -128,6 +134,7 @@ public class NetworkStore {
         params.put("q", filter.q() == null || filter.q().isBlank() ? null : filter.q());
         params.put("skip", (long) page * size);
         params.put("limit", size);
+        params.put("hidden", List.copyOf(filter.hidden()));
         return read(tx -> {
             List<T> items = tx.run(cypher.get("node/list", kind.label()), params).list(
                     r -> toRecord(kind, r.get("n").asMap()));

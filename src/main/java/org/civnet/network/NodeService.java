@@ -6,6 +6,7 @@ import org.civnet.network.InvalidInputException.FieldProblem;
 import org.civnet.network.NetworkStore.NodeFilter;
 import org.civnet.network.NetworkStore.Page;
 import org.civnet.security.AuditLog;
+import org.civnet.security.Redactor;
 import org.springframework.stereotype.Service;
 
 /** Create, read, update, delete for any node kind, with the domain rules applied. */
@@ -15,11 +16,13 @@ public class NodeService {
     private final NetworkStore store;
     private final DomainRules rules;
     private final AuditLog audit;
+    private final Redactor redactor;
 
-    public NodeService(NetworkStore store, DomainRules rules, AuditLog audit) {
+    public NodeService(NetworkStore store, DomainRules rules, AuditLog audit, Redactor redactor) {
         this.store = store;
         this.rules = rules;
         this.audit = audit;
+        this.redactor = redactor;
     }
 
     public <T> T create(NodeKind<T> kind, T record) {
@@ -48,7 +51,16 @@ public class NodeService {
         return ties;
     }
 
+    /**
+     * A page of nodes. For roles without clearance a search by name or country never matches a
+     * protected person: the pseudonym shown for a match would tie it to the name searched for.
+     */
     public <T> Page<T> list(NodeKind<T> kind, NodeFilter filter, int page, int size) {
+        boolean revealing = (filter.q() != null && !filter.q().isBlank()) || filter.country() != null;
+        if (revealing && !Redactor.currentHasClearance()) {
+            filter = new NodeFilter(filter.region(), filter.country(), filter.theme(), filter.q(),
+                    redactor.protectedNames().keySet());
+        }
         return store.list(kind, filter, page, size);
     }
 

@@ -108,6 +108,10 @@ class AccessControlIT extends IntegrationTest {
         assertThat(ties.toString()).contains(pseudonym).doesNotContain("c-badr");
         String list = analyst.getForObject("/api/contacts?size=100", String.class);
         assertThat(list).contains(pseudonym).doesNotContain("Badr Salem").doesNotContain("signal:+20-000").contains("Amal Haddad");
+        // Searching by name or country must not tie a pseudonym to a name.
+        assertThat(analyst.getForObject("/api/contacts?q=Badr", JsonNode.class).get("total").asLong()).isZero();
+        assertThat(analyst.getForObject("/api/contacts?country=EG", JsonNode.class).get("total").asLong()).isZero();
+        assertThat(as(Role.OFFICER).getForObject("/api/contacts?q=Badr", JsonNode.class).get("total").asLong()).isEqualTo(1);
         // A non-protected contact is shown in full.
         assertThat(analyst.getForObject("/api/contacts/c-amal", JsonNode.class).get("country").asText()).isEqualTo("JO");
     }
@@ -246,6 +250,20 @@ class AccessControlIT extends IntegrationTest {
         assertThat(send(http, HttpMethod.POST, "/api/contacts", "{\"name\": [}").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(send(http, HttpMethod.POST, "/api/import", "{\"contacts\": [{\"id\": \"a\", \"name\": ").getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
+        org.springframework.util.LinkedMultiValueMap<String, Object> parts = new org.springframework.util.LinkedMultiValueMap<>();
+        HttpHeaders partHeaders = new HttpHeaders();
+        partHeaders.setContentDispositionFormData("file", "contacts.csv");
+        parts.add("file", new HttpEntity<>(new org.springframework.core.io.ByteArrayResource(
+                "id,name,country\nz1,\"unterminated,FR,extra,cells\nz2,Fine,FR,too,many\n".getBytes()) {
+            @Override
+            public String getFilename() {
+                return "contacts.csv";
+            }
+        }, partHeaders));
+        HttpHeaders multipart = new HttpHeaders();
+        multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
+        assertThat(http.exchange("/api/import", HttpMethod.POST, new HttpEntity<>(parts, multipart), JsonNode.class)
+                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(send(http, HttpMethod.POST, "/api/contacts", "{\"name\":\"" + "y".repeat(1_100_000) + "\",\"country\":\"FR\"}")
                 .getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
         JsonNode stats = http.getForObject("/api/graph/stats", JsonNode.class);
