@@ -1,10 +1,8 @@
 package org.civnet.analysis.community;
 
-import java.util.Objects;
 import java.util.SplittableRandom;
 
 import org.civnet.analysis.graph.CsrGraph;
-import org.jgrapht.alg.interfaces.ClusteringAlgorithm;
 
 /**
  * Asynchronous label propagation: U. N. Raghavan, R. Albert and S. Kumara, "Near linear time
@@ -26,35 +24,18 @@ import org.jgrapht.alg.interfaces.ClusteringAlgorithm;
  *
  * <p>Cost: {@code O(m)} per sweep, {@code O(n + m)} memory.
  */
-public final class LabelPropagation implements ClusteringAlgorithm<Integer> {
-
-    private final CsrGraph graph;
-    private final CommunityOptions options;
-    private Partition partition;
+public final class LabelPropagation extends PartitionAlgorithm {
 
     public LabelPropagation(CsrGraph graph) {
         this(graph, CommunityOptions.defaults());
     }
 
     public LabelPropagation(CsrGraph graph, CommunityOptions options) {
-        this.graph = Objects.requireNonNull(graph, "graph");
-        this.options = Objects.requireNonNull(options, "options");
-    }
-
-    /** The partition found, computed on first call. */
-    public synchronized Partition partition() {
-        if (partition == null) {
-            partition = compute();
-        }
-        return partition;
+        super(graph, options);
     }
 
     @Override
-    public Clustering<Integer> getClustering() {
-        return partition().toClustering();
-    }
-
-    private Partition compute() {
+    protected Partition compute() {
         int n = graph.vertexCount();
         boolean useWeights = options.weighted() && graph.isWeighted();
         int[] label = Partitions.identity(n);

@@ -1,11 +1,9 @@
 package org.civnet.analysis.community;
 
 import java.util.Arrays;
-import java.util.Objects;
 import java.util.SplittableRandom;
 
 import org.civnet.analysis.graph.CsrGraph;
-import org.jgrapht.alg.interfaces.ClusteringAlgorithm;
 
 /**
  * The Leiden algorithm for modularity maximisation, as in V. A. Traag, L. Waltman and N. J. van
@@ -41,38 +39,21 @@ import org.jgrapht.alg.interfaces.ClusteringAlgorithm;
  * scans its neighbours), {@code O(n + m)} memory; the number of levels and iterations is small
  * (logarithmic in practice) but not bounded by a polynomial guarantee.
  */
-public final class Leiden implements ClusteringAlgorithm<Integer> {
+public final class Leiden extends PartitionAlgorithm {
 
     /** The randomness θ of the refinement phase, as recommended in the paper. */
     public static final double RANDOMNESS = 0.01;
-
-    private final CsrGraph graph;
-    private final CommunityOptions options;
-    private Partition partition;
 
     public Leiden(CsrGraph graph) {
         this(graph, CommunityOptions.defaults());
     }
 
     public Leiden(CsrGraph graph, CommunityOptions options) {
-        this.graph = Objects.requireNonNull(graph, "graph");
-        this.options = Objects.requireNonNull(options, "options");
-    }
-
-    /** The partition found, computed on first call. */
-    public synchronized Partition partition() {
-        if (partition == null) {
-            partition = compute();
-        }
-        return partition;
+        super(graph, options);
     }
 
     @Override
-    public Clustering<Integer> getClustering() {
-        return partition().toClustering();
-    }
-
-    private Partition compute() {
+    protected Partition compute() {
         WorkGraph base = WorkGraph.of(graph, options.weighted());
         int n = base.nodeCount;
         int[] membership = Partitions.identity(n);

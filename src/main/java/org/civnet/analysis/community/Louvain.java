@@ -1,10 +1,8 @@
 package org.civnet.analysis.community;
 
-import java.util.Objects;
 import java.util.SplittableRandom;
 
 import org.civnet.analysis.graph.CsrGraph;
-import org.jgrapht.alg.interfaces.ClusteringAlgorithm;
 
 /**
  * The Louvain method for modularity maximisation: V. D. Blondel, J.-L. Guillaume, R. Lambiotte and
@@ -23,35 +21,18 @@ import org.jgrapht.alg.interfaces.ClusteringAlgorithm;
  * <p>Cost: {@code O(m)} per sweep, {@code O(n + m)} memory; the number of sweeps and levels is
  * small in practice.
  */
-public final class Louvain implements ClusteringAlgorithm<Integer> {
-
-    private final CsrGraph graph;
-    private final CommunityOptions options;
-    private Partition partition;
+public final class Louvain extends PartitionAlgorithm {
 
     public Louvain(CsrGraph graph) {
         this(graph, CommunityOptions.defaults());
     }
 
     public Louvain(CsrGraph graph, CommunityOptions options) {
-        this.graph = Objects.requireNonNull(graph, "graph");
-        this.options = Objects.requireNonNull(options, "options");
-    }
-
-    /** The partition found, computed on first call. */
-    public synchronized Partition partition() {
-        if (partition == null) {
-            partition = compute();
-        }
-        return partition;
+        super(graph, options);
     }
 
     @Override
-    public Clustering<Integer> getClustering() {
-        return partition().toClustering();
-    }
-
-    private Partition compute() {
+    protected Partition compute() {
         WorkGraph g = WorkGraph.of(graph, options.weighted());
         int n = g.nodeCount;
         int[] nodeOf = Partitions.identity(n);
