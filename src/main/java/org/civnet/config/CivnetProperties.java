@@ -20,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param limits request and result size limits
  * @param analysis  snapshot cache and analysis limits
  * @param referral  how referral paths are weighed, and their limits
+ * @param backup    where backups are written and restored from
  * @param adminPassword password of the first administrator, {@code admin}, used only when no user exists
  *                      yet; without it a random one is generated and printed once (never logged again)
  */
@@ -31,12 +32,13 @@ public record CivnetProperties(
         @Valid @NotNull @DefaultValue Limits limits,
         @Valid @NotNull @DefaultValue Analysis analysis,
         @Valid @NotNull @DefaultValue Referral referral,
+        @Valid @NotNull @DefaultValue Backup backup,
         String adminPassword) {
 
     @Override
     public String toString() {
         return "CivnetProperties[neo4j=" + neo4j + ", demo=" + demo + ", limits=" + limits + ", analysis=" + analysis
-                + ", referral=" + referral + ", adminPassword=***]";
+                + ", referral=" + referral + ", backup=" + backup + ", adminPassword=***]";
     }
 
     /**
@@ -119,5 +121,12 @@ public record CivnetProperties(
             @DefaultValue("10") @Min(1) @Max(50) int maxK,
             @DefaultValue("6") @Min(1) @Max(10) int maxHops,
             @DefaultValue("100") @Min(1) @Max(1000) int maxTargets) {
+    }
+
+    /**
+     * @param directory the only directory backups are written to and restored from (files hold the whole
+     *                  network and password hashes, so they are created readable by their owner only)
+     */
+    public record Backup(@DefaultValue("./backups") @NotNull Path directory) {
     }
 }

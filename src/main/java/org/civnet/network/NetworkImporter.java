@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.civnet.api.JsonProblems;
 import org.civnet.api.PayloadTooLargeException;
+import org.civnet.api.ServiceUnavailableException;
 import org.civnet.config.CivnetProperties;
 import org.civnet.network.ImportReport.RejectedRow;
 import org.civnet.network.ImportReport.SectionCounts;
@@ -23,6 +24,8 @@ import org.civnet.network.InvalidInputException.FieldProblem;
 import org.civnet.network.NetworkStore.UpsertCounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -46,12 +49,23 @@ public class NetworkImporter {
     private final DomainRules rules;
     private final ObjectMapper json;
     private final int batchSize;
+    private volatile boolean stopping;
 
     public NetworkImporter(NetworkStore store, DomainRules rules, ObjectMapper json, CivnetProperties properties) {
         this.store = store;
         this.rules = rules;
         this.json = json;
         this.batchSize = properties.limits().importBatchSize();
+    }
+
+    /**
+     * Shutdown has begun (the event comes before the web server's graceful wait): an import running
+     * now finishes the batch transaction it is in and stops with a 503, leaving whole batches, no
+     * dangling ties, and an input that completes the import when sent again.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void stopAfterCurrentBatch() {
+        stopping = true;
     }
 
     /** One parsed row and where it came from. */
@@ -338,6 +352,11 @@ public class NetworkImporter {
         UpsertCounts total = new UpsertCounts(0, 0);
         long started = System.nanoTime();
         for (int from = 0; from < rows.size(); from += batchSize) {
+            if (stopping) {
+                throw new ServiceUnavailableException("civnet is shutting down: the import stopped after " + from + " of "
+                        + rows.size() + " " + what + "; every batch written is complete; send the same input again "
+                        + "once civnet is back to finish it");
+            }
             int to = Math.min(rows.size(), from + batchSize);
             total = total.plus(writer.apply(rows.subList(from, to)));
             if (rows.size() > batchSize) {

@@ -39,6 +39,8 @@ public class SnapshotCache {
             new LinkedHashMap<>(16, 0.75f, true);
     private long hits;
     private long misses;
+    private long builds;
+    private long buildNanos;
 
     public SnapshotCache(SnapshotReader reader, NetworkStore store, CivnetProperties properties) {
         this.reader = reader;
@@ -84,7 +86,12 @@ public class SnapshotCache {
     private GraphData readBase() {
         long started = System.nanoTime();
         GraphData data = reader.read();
-        baseReadMillis = (System.nanoTime() - started) / 1_000_000;
+        long elapsed = System.nanoTime() - started;
+        baseReadMillis = elapsed / 1_000_000;
+        synchronized (this) {
+            builds++;
+            buildNanos += elapsed;
+        }
         log.info("snapshot: read {} nodes and {} ties at graph version {} in {} ms", data.nodeCount(), data.tieCount(),
                 data.graphVersion(), baseReadMillis);
         return data;
@@ -113,6 +120,16 @@ public class SnapshotCache {
 
     public synchronized long misses() {
         return misses;
+    }
+
+    /** How many times the graph was read from the store (once per graph version seen). */
+    public synchronized long builds() {
+        return builds;
+    }
+
+    /** Total time spent in those reads, in nanoseconds. */
+    public synchronized long buildNanos() {
+        return buildNanos;
     }
 
     public synchronized int size() {

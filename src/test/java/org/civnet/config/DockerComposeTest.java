@@ -58,8 +58,9 @@ class DockerComposeTest {
         assertThat(bound.neo4j().password()).isEqualTo("value-of-NEO4J_PASSWORD");
         assertThat(bound.adminPassword()).isEqualTo("value-of-CIVNET_ADMIN_PASSWORD");
         assertThat(bound.neo4j().external()).isTrue();
+        assertThat(bound.backup().directory()).isEqualTo(Path.of("/backups"));
         assertThat(resolved).containsOnlyKeys("CIVNET_NEO4J_URI", "CIVNET_NEO4J_USERNAME", "CIVNET_NEO4J_PASSWORD",
-                "CIVNET_ADMIN_PASSWORD");
+                "CIVNET_ADMIN_PASSWORD", "CIVNET_BACKUP_DIRECTORY");
     }
 
     @Test
@@ -77,6 +78,14 @@ class DockerComposeTest {
         assertThat(uri).isEqualTo("bolt://neo4j:7687");
         assertThat((List<String>) civnet.get("ports")).contains("8080:8080");
         assertThat(String.valueOf(civnet.get("build"))).isEqualTo(".");
+        // Backups outlive the container: the backup directory is a named volume the image lets civnet write to.
+        String backups = String.valueOf(((Map<String, Object>) civnet.get("environment")).get("CIVNET_BACKUP_DIRECTORY"));
+        assertThat((List<String>) civnet.get("volumes")).anySatisfy(v -> {
+            String[] parts = v.split(":");
+            assertThat(parts[1]).isEqualTo(backups);
+            assertThat((Map<String, Object>) compose().get("volumes")).containsKey(parts[0]);
+        });
+        assertThat(Files.readString(Path.of("Dockerfile"))).containsPattern("chown civnet[^\\n]*" + backups);
         assertThat(Path.of("Dockerfile")).exists();
         assertThat(Files.readString(Path.of("Dockerfile"))).contains("--add-opens=java.base/java.nio=ALL-UNNAMED");
     }

@@ -1,0 +1,337 @@
+package org.civnet.ops;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.civnet.config.CivnetProperties;
+import org.civnet.neo4j.CypherQueries;
+import org.civnet.network.ConflictException;
+import org.civnet.network.ImportReport;
+import org.civnet.network.InvalidInputException;
+import org.civnet.network.NetworkDocument;
+import org.civnet.network.NetworkExporter;
+import org.civnet.network.NetworkImporter;
+import org.civnet.network.NetworkStore;
+import org.civnet.network.NotFoundException;
+import org.civnet.network.Timestamps;
+import org.civnet.security.AuditLog;
+import org.civnet.security.Role;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Backups to, and restores from, JSON files in one configured directory
+ * ({@code civnet.backup.directory}). A backup holds the whole network, the users with their BCrypt
+ * hashes, the audit log and the pseudonym key ({@link BackupFile}); the file is created readable by
+ * its owner only. A restore goes only into an empty store (no network nodes), so it can never mix
+ * two networks or overwrite what someone recorded; it reads only plain file names inside the
+ * directory.
+ */
+@Service
+public class BackupService {
+
+    static final String FORMAT = "civnet-backup";
+    static final int VERSION = 1;
+    /** A plain file name: no separators, no leading dot, so it cannot leave the directory. */
+    static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,200}\\.json");
+    private static final DateTimeFormatter NAME = DateTimeFormatter
+            .ofPattern("'civnet-backup-'yyyyMMdd'T'HHmmss.SSS'Z.json'").withZone(ZoneOffset.UTC);
+    /** Writes racing the backup may change the network between its reads; it is retried this often. */
+    private static final int CONSISTENT_READ_ATTEMPTS = 3;
+    private static final int AUDIT_BATCH = 5_000;
+
+    private static final Logger log = LoggerFactory.getLogger(BackupService.class);
+
+    /** What a backup wrote. */
+    public record BackupResult(String file, long bytes, long graphVersion, Map<String, Integer> counts) {
+    }
+
+    /** What a restore did. */
+    public record RestoreResult(String file, ImportReport network, int usersCreated, int usersKept,
+                                int auditEntriesRestored, boolean pseudonymKeyRestored) {
+    }
+
+    /** A backup file in the directory. */
+    public record Listing(String file, long bytes, String modifiedAt) {
+    }
+
+    private final Path directory;
+    private final NetworkStore store;
+    private final NetworkExporter exporter;
+    private final NetworkImporter importer;
+    private final Driver driver;
+    private final CypherQueries cypher;
+    private final ObjectMapper json;
+
+    public BackupService(CivnetProperties properties, NetworkStore store, NetworkExporter exporter,
+                         NetworkImporter importer, Driver driver, CypherQueries cypher, ObjectMapper json) {
+        this.directory = properties.backup().directory().toAbsolutePath().normalize();
+        this.store = store;
+        this.exporter = exporter;
+        this.importer = importer;
+        this.driver = driver;
+        this.cypher = cypher;
+        this.json = json;
+        cypher.require("backup/all-users", "backup/all-audit", "backup/audit-ids", "backup/restore-users",
+                "backup/restore-audit", "backup/pseudonym-key", "backup/restore-pseudonym-key");
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    // ---- backup -----------------------------------------------------------------------------
+
+    public synchronized BackupResult backup() {
+        BackupFile content = consistentContent();
+        String name = NAME.format(Instant.now());
+        Path target = directory.resolve(name);
+        try {
+            createDirectory();
+            if (Files.exists(target)) {
+                throw new ConflictException("a backup named " + name + " already exists; try again");
+            }
+            Path partial = directory.resolve("." + name + ".part");
+            try {
+                try (OutputStream out = Files.newOutputStream(ownerOnly(partial))) {
+                    json.writeValue(out, content);
+                }
+                // Readers (a restore, a copy job) never see a half-written file.
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(partial);
+            }
+            long bytes = Files.size(target);
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            NetworkDocument network = content.network();
+            counts.put("contacts", network.contacts().size());
+            counts.put("organisations", network.organisations().size());
+            counts.put("mandates", network.mandates().size());
+            counts.put("networks", network.networks().size());
+            counts.put("ties", network.ties().size());
+            counts.put("introductions", network.introductions().size());
+            counts.put("users", content.users().size());
+            counts.put("auditEntries", content.auditLog().size());
+            log.info("backup: wrote {} ({} bytes) at graph version {}", name, bytes, content.graphVersion());
+            return new BackupResult(name, bytes, content.graphVersion(), counts);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the backup to " + directory, e);
+        }
+    }
+
+    /** Reads the network until two graph versions around the read agree, so no write fell in between. */
+    private BackupFile consistentContent() {
+        for (int attempt = 1; attempt <= CONSISTENT_READ_ATTEMPTS; attempt++) {
+            long before = store.graphVersion();
+            NetworkDocument network = exporter.document();
+            if (store.graphVersion() == before) {
+                return new BackupFile(FORMAT, VERSION, Timestamps.now(), before, network, users(), audit(), pseudonymKey());
+            }
+        }
+        throw new ConflictException("the network kept changing while it was read; take the backup at a quieter moment");
+    }
+
+    private List<BackupFile.User> users() {
+        return read("backup/all-users", Map.of()).stream().map(r -> new BackupFile.User((String) r.get("username"),
+                (String) r.get("passwordHash"), (String) r.get("role"), (String) r.get("createdAt"))).toList();
+    }
+
+    private List<AuditLog.Entry> audit() {
+        return read("backup/all-audit", Map.of()).stream().map(r -> new AuditLog.Entry((String) r.get("id"),
+                (String) r.get("at"), (String) r.get("user"), (String) r.get("action"), (String) r.get("target"),
+                (String) r.get("detail"))).toList();
+    }
+
+    private String pseudonymKey() {
+        return read("backup/pseudonym-key", Map.of()).stream().map(r -> (String) r.get("value")).findFirst().orElse(null);
+    }
+
+    // ---- restore ----------------------------------------------------------------------------
+
+    public synchronized RestoreResult restore(String fileName) {
+        Path file = resolve(fileName);
+        if (!store.isEmpty()) {
+            throw new ConflictException("a restore needs an empty store, and this one holds a network; start civnet on a "
+                    + "new data directory (or an empty Neo4j database) and restore there");
+        }
+        BackupFile backup = readBackup(file, fileName);
+        ImportReport report = importer.importDocument(backup.network(), false);
+        int created = restoreUsers(backup.users());
+        int audited = restoreAudit(backup.auditLog());
+        boolean keyRestored = backup.pseudonymKey() != null && (Boolean) write("backup/restore-pseudonym-key",
+                Map.of("value", backup.pseudonymKey())).get(0).get("restored");
+        log.info("restore: {} restored ({} rows refused), {} users created, {} audit entries", fileName,
+                report.rejected().size(), created, audited);
+        return new RestoreResult(fileName, report, created, backup.users().size() - created, audited, keyRestored);
+    }
+
+    private BackupFile readBackup(Path file, String fileName) {
+        BackupFile backup;
+        try (InputStream in = Files.newInputStream(file)) {
+            backup = json.readValue(in, BackupFile.class);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException("file", "'" + fileName + "' is not a readable civnet backup: "
+                    + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + fileName, e);
+        }
+        if (backup == null || !FORMAT.equals(backup.format()) || backup.version() != VERSION || backup.network() == null) {
+            throw new InvalidInputException("file", "'" + fileName + "' is not a civnet backup of format version " + VERSION);
+        }
+        for (BackupFile.User user : backup.users()) {
+            boolean knownRole = Stream.of(Role.values()).anyMatch(r -> r.name().equals(user.role()));
+            // Only BCrypt hashes are ever stored; anything else would be a password in clear text.
+            boolean bcrypt = user.passwordHash() != null && user.passwordHash().matches("\\$2[aby]?\\$\\d\\d\\$.{53}");
+            if (user.username() == null || !knownRole || !bcrypt) {
+                throw new InvalidInputException("file", "'" + fileName + "' holds an invalid user entry ("
+                        + user.username() + "); nothing was restored");
+            }
+        }
+        return backup;
+    }
+
+    private int restoreUsers(List<BackupFile.User> users) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (BackupFile.User user : users) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("username", user.username());
+            row.put("passwordHash", user.passwordHash());
+            row.put("role", user.role());
+            row.put("createdAt", user.createdAt());
+            rows.add(row);
+        }
+        return ((Long) write("backup/restore-users", Map.of("users", rows)).get(0).get("created")).intValue();
+    }
+
+    private int restoreAudit(List<AuditLog.Entry> entries) {
+        Set<String> present = new HashSet<>();
+        read("backup/audit-ids", Map.of()).forEach(r -> present.add((String) r.get("id")));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (AuditLog.Entry entry : entries) {
+            if (entry.id() != null && present.add(entry.id())) {
+                Map<String, Object> row = new HashMap<>();
+                row.put("id", entry.id());
+                row.put("at", entry.at());
+                row.put("user", entry.user());
+                row.put("action", entry.action());
+                row.put("target", entry.target());
+                row.put("detail", entry.detail());
+                rows.add(row);
+            }
+        }
+        int created = 0;
+        for (int from = 0; from < rows.size(); from += AUDIT_BATCH) {
+            List<Map<String, Object>> batch = rows.subList(from, Math.min(rows.size(), from + AUDIT_BATCH));
+            created += ((Long) write("backup/restore-audit", Map.of("entries", batch)).get(0).get("created")).intValue();
+        }
+        return created;
+    }
+
+    // ---- files ------------------------------------------------------------------------------
+
+    /** The backups in the directory, newest first. */
+    public List<Listing> list() {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> FILE_NAME.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f))
+                    .map(f -> {
+                        try {
+                            return new Listing(f.getFileName().toString(), Files.size(f),
+                                    Timestamps.format(Files.getLastModifiedTime(f).toInstant()));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .sorted((a, b) -> b.modifiedAt().compareTo(a.modifiedAt()))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + directory, e);
+        }
+    }
+
+    /**
+     * The file a client names, only if it is a plain name of a regular file inside the directory
+     * (also after following links), so a request can never read anything else on the machine.
+     */
+    Path resolve(String fileName) {
+        if (fileName == null || !FILE_NAME.matcher(fileName).matches()) {
+            throw new InvalidInputException("file", "must be the plain name of a backup in the backup directory "
+                    + "(letters, digits, '.', '_', '-', ending in .json), as POST /api/admin/backup returned it");
+        }
+        Path candidate = directory.resolve(fileName).normalize();
+        try {
+            if (!candidate.getParent().equals(directory)
+                    || !candidate.toRealPath().startsWith(directory.toRealPath())
+                    || !Files.isRegularFile(candidate)) {
+                throw new InvalidInputException("file", "must name a file inside the backup directory");
+            }
+        } catch (NoSuchFileException e) {
+            throw new NotFoundException("backup", fileName);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return candidate;
+    }
+
+    private void createDirectory() throws IOException {
+        if (!Files.isDirectory(directory)) {
+            Files.createDirectories(directory);
+            try {
+                Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+            } catch (UnsupportedOperationException | AccessDeniedException e) {
+                // Not a POSIX file system, or not ours to change: the files themselves are still owner-only.
+            }
+        }
+    }
+
+    private static Path ownerOnly(Path file) throws IOException {
+        try {
+            return Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            return Files.createFile(file);
+        } catch (FileAlreadyExistsException e) {
+            Files.delete(file);
+            return ownerOnly(file);
+        }
+    }
+
+    private List<Map<String, Object>> read(String statement, Map<String, Object> params) {
+        try (Session session = driver.session()) {
+            return session.executeRead(tx -> tx.run(cypher.get(statement), params).list(r -> r.asMap()));
+        }
+    }
+
+    private List<Map<String, Object>> write(String statement, Map<String, Object> params) {
+        try (Session session = driver.session()) {
+            return session.executeWrite(tx -> tx.run(cypher.get(statement), params).list(r -> r.asMap()));
+        }
+    }
+}

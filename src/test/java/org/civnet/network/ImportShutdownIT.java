@@ -1,0 +1,93 @@
+package org.civnet.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.civnet.api.ServiceUnavailableException;
+import org.civnet.config.CivnetProperties;
+import org.civnet.neo4j.CypherQueries;
+import org.civnet.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Session;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+/**
+ * Graceful shutdown and imports: once shutdown begins, an import finishes the batch transaction it
+ * is in and stops; the store then holds whole batches and no tie, and the same input completes it.
+ */
+class ImportShutdownIT extends IntegrationTest {
+
+    private static final int BATCH = 100;
+    private static final int CONTACTS = 250;
+
+    @Autowired
+    private CypherQueries cypher;
+    @Autowired
+    private DomainRules rules;
+    @Autowired
+    private ObjectMapper json;
+    @Autowired
+    private NetworkImporter importer;
+
+    @Test
+    void anImportRunningWhenShutdownBeginsStopsAfterItsCurrentBatchAndCanBeCompletedLater() {
+        CivnetProperties smallBatches = new Binder(new MapConfigurationPropertySource(
+                Map.of("civnet.limits.import-batch-size", String.valueOf(BATCH)))).bindOrCreate("civnet", CivnetProperties.class);
+        AtomicReference<NetworkImporter> stopping = new AtomicReference<>();
+        AtomicInteger batches = new AtomicInteger();
+        // The real store; shutdown "begins" while the first batch is being written.
+        NetworkStore store = new NetworkStore(driver, cypher) {
+            @Override
+            public <T> UpsertCounts upsertNodes(NodeKind<T> kind, List<T> records) {
+                if (!records.isEmpty() && batches.incrementAndGet() == 1) {
+                    stopping.get().stopAfterCurrentBatch();
+                }
+                return super.upsertNodes(kind, records);
+            }
+        };
+        NetworkImporter shuttingDown = new NetworkImporter(store, rules, json, smallBatches);
+        stopping.set(shuttingDown);
+        NetworkDocument document = document();
+
+        assertThatThrownBy(() -> shuttingDown.importDocument(document, false))
+                .isInstanceOf(ServiceUnavailableException.class)
+                .hasMessageContaining("stopped after " + BATCH + " of " + CONTACTS + " contacts");
+        assertThat(count("MATCH (c:Contact) RETURN count(c) AS n")).isEqualTo(BATCH);
+        assertThat(count("MATCH ()-[t]->() RETURN count(t) AS n")).isZero();
+
+        ImportReport completed = importer.importDocument(document, false);
+        assertThat(completed.rejected()).isEmpty();
+        assertThat(completed.sections().get("contacts").created()).isEqualTo(CONTACTS - BATCH);
+        assertThat(count("MATCH (c:Contact) RETURN count(c) AS n")).isEqualTo(CONTACTS);
+        assertThat(count("MATCH ()-[t:KNOWS]->() RETURN count(t) AS n")).isEqualTo(CONTACTS - 1);
+    }
+
+    private static NetworkDocument document() {
+        List<Contact> contacts = new ArrayList<>();
+        List<Tie> ties = new ArrayList<>();
+        for (int i = 0; i < CONTACTS; i++) {
+            contacts.add(new ObjectMapper().convertValue(Map.of("id", "s-" + i, "name", "Person " + i, "country", "KE"),
+                    Contact.class));
+            if (i > 0) {
+                ties.add(new ObjectMapper().convertValue(Map.of("type", "KNOWS", "from", "s-" + (i - 1), "to", "s-" + i,
+                        "trust", 3), Tie.class));
+            }
+        }
+        return new NetworkDocument(contacts, null, null, null, null, null, null, ties, null);
+    }
+
+    private long count(String statement) {
+        try (Session session = driver.session()) {
+            return session.run(statement).single().get("n").asLong();
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package org.civnet.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.civnet.security.Role;
+import org.civnet.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Session;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class BackupRestoreIT extends IntegrationTest {
+
+    private static final Path BACKUPS = temporaryDirectory();
+    private static final String NETWORK = OpsFixtures.SMALL_NETWORK;
+    private static final String USER_PASSWORD = "restored-user-password-1";
+
+    @DynamicPropertySource
+    static void backupDirectory(DynamicPropertyRegistry registry) {
+        registry.add("civnet.backup.directory", BACKUPS::toString);
+    }
+
+    @Autowired
+    private ObjectMapper json;
+
+    @BeforeEach
+    void network() {
+        assertThat(send(http, HttpMethod.POST, "/api/import", NETWORK).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void aBackupRestoresIntoAnEmptyStoreAsTheSameNetworkUsersAndAuditLog() throws IOException {
+        deleteUser("restored-analyst");
+        assertThat(send(http, HttpMethod.POST, "/api/users", "{\"username\":\"restored-analyst\",\"password\":\""
+                + USER_PASSWORD + "\",\"role\":\"ANALYST\"}").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        // A pseudonym an analyst saw before the backup must be the same one after the restore.
+        String pseudonym = as(Role.ANALYST).getForObject("/api/contacts/c-badr", JsonNode.class).get("id").asText();
+        JsonNode before = http.getForObject("/api/export", JsonNode.class);
+        String key = pseudonymKey();
+        assertThat(key).isNotNull();
+
+        ResponseEntity<JsonNode> backup = send(http, HttpMethod.POST, "/api/admin/backup", null);
+        assertThat(backup.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String file = backup.getBody().get("file").asText();
+        assertThat(file).matches("civnet-backup-\\d{8}T\\d{6}\\.\\d{3}Z\\.json");
+        assertThat(backup.getBody().get("counts").get("contacts").asInt()).isEqualTo(before.get("contacts").size());
+        Path written = BACKUPS.resolve(file);
+        assertThat(Files.getPosixFilePermissions(written)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        String content = Files.readString(written, StandardCharsets.UTF_8);
+        assertThat(content).contains("Badr Salem").contains("\"passwordHash\":\"$2").doesNotContain(USER_PASSWORD)
+                .doesNotContain(ADMIN_PASSWORD);
+        assertThat(json.readTree(content).get("auditLog").toString()).contains("USER_CREATED");
+        assertThat(http.getForObject("/api/admin/backups", JsonNode.class).toString()).contains(file);
+        JsonNode backupEntry = http.getForObject("/api/audit?action=BACKUP", JsonNode.class).get(0);
+        assertThat(backupEntry.get("target").asText()).isEqualTo(file);
+        assertThat(backupEntry.get("user").asText()).isEqualTo("admin");
+
+        // Restoring over a store that holds a network is refused and changes nothing.
+        ResponseEntity<JsonNode> refused = send(http, HttpMethod.POST, "/api/admin/restore", "{\"file\":\"" + file + "\"}");
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getBody().get("detail").asText()).contains("empty store");
+
+        // Lose everything: the network, the audit log and the user.
+        clear();
+        deleteUser("restored-analyst");
+        try (Session session = driver.session()) {
+            session.run("MATCH (s:Secret {name: 'pseudonym-key'}) DELETE s").consume();
+        }
+        assertThat(anonymous.withBasicAuth("restored-analyst", USER_PASSWORD).getForEntity("/api/me", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+
+        ResponseEntity<JsonNode> restored = send(http, HttpMethod.POST, "/api/admin/restore", "{\"file\":\"" + file + "\"}");
+        assertThat(restored.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(restored.getBody().get("network").get("rejected")).isEmpty();
+        assertThat(restored.getBody().get("usersCreated").asInt()).isEqualTo(1);
+        assertThat(restored.getBody().get("pseudonymKeyRestored").asBoolean()).isTrue();
+        assertThat(pseudonymKey()).isEqualTo(key);
+
+        JsonNode after = http.getForObject("/api/export", JsonNode.class);
+        assertThat(after).isEqualTo(before);
+        assertThat(anonymous.withBasicAuth("restored-analyst", USER_PASSWORD).getForObject("/api/me", JsonNode.class)
+                .get("role").asText()).isEqualTo("ANALYST");
+        assertThat(as(Role.ANALYST).getForObject("/api/contacts/c-badr", JsonNode.class).get("id").asText())
+                .isEqualTo(pseudonym);
+        JsonNode audit = http.getForObject("/api/audit?size=1000", JsonNode.class);
+        // The log as it was at the backup, then the restore (the backup's own entry came after its snapshot).
+        assertThat(actions(audit)).contains("USER_CREATED", "IMPORT", "EXPORT", "RESTORE").doesNotContain("BACKUP");
+        JsonNode restoreEntry = http.getForObject("/api/audit?action=RESTORE", JsonNode.class).get(0);
+        assertThat(restoreEntry.get("target").asText()).isEqualTo(file);
+        assertThat(restoreEntry.get("detail").asText()).contains("users created 1");
+    }
+
+    @Test
+    void restoreReadsOnlyPlainFileNamesInsideTheBackupDirectory() throws IOException {
+        clear();
+        Path outside = Files.createTempFile("civnet-outside", ".json");
+        Files.writeString(outside, "{}");
+        Files.createDirectories(BACKUPS);
+        Path link = BACKUPS.resolve("link-to-outside.json");
+        Files.deleteIfExists(link);
+        Files.createSymbolicLink(link, outside);
+        for (String name : List.of("../" + outside.getFileName(), outside.toString(), "..%2F" + outside.getFileName(),
+                "sub/../../x.json", "..", ".hidden.json", "backup.json\\u0000.txt", "C:\\\\windows\\\\x.json",
+                "link-to-outside.json")) {
+            ResponseEntity<JsonNode> response = send(http, HttpMethod.POST, "/api/admin/restore",
+                    "{\"file\":\"" + name.replace("\"", "\\\"") + "\"}");
+            assertThat(response.getStatusCode()).as(name).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(response.getBody().get("errors").get(0).get("field").asText()).isEqualTo("file");
+        }
+        assertThat(send(http, HttpMethod.POST, "/api/admin/restore", "{\"file\":\"no-such-backup.json\"}").getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        Files.writeString(BACKUPS.resolve("not-a-backup.json"), "{\"hello\":1}");
+        assertThat(send(http, HttpMethod.POST, "/api/admin/restore", "{\"file\":\"not-a-backup.json\"}").getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        // Nothing was restored, and every refusal is in the audit log.
+        try (Session session = driver.session()) {
+            assertThat(session.run("MATCH (n:Node) RETURN count(n) AS n").single().get("n").asLong()).isZero();
+        }
+        JsonNode audit = http.getForObject("/api/audit?action=RESTORE&size=100", JsonNode.class);
+        assertThat(audit.size()).isEqualTo(11);
+        assertThat(audit.toString()).contains("refused");
+    }
+
+    @Test
+    void onlyAdministratorsMayBackUpOrRestore() {
+        for (Role role : List.of(Role.OFFICER, Role.ANALYST, Role.REPORTS)) {
+            assertThat(send(as(role), HttpMethod.POST, "/api/admin/backup", null).getStatusCode()).as(role.name())
+                    .isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(send(as(role), HttpMethod.POST, "/api/admin/restore", "{\"file\":\"x.json\"}").getStatusCode())
+                    .as(role.name()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(send(as(role), HttpMethod.GET, "/api/admin/backups", null).getStatusCode()).as(role.name())
+                    .isEqualTo(HttpStatus.FORBIDDEN);
+        }
+        assertThat(send(anonymous, HttpMethod.POST, "/api/admin/backup", null).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    private static List<String> actions(JsonNode audit) {
+        return java.util.stream.StreamSupport.stream(audit.spliterator(), false).map(e -> e.get("action").asText()).toList();
+    }
+
+    private String pseudonymKey() {
+        try (Session session = driver.session()) {
+            return session.run("MATCH (s:Secret {name: 'pseudonym-key'}) RETURN s.value AS v").list().stream()
+                    .map(r -> r.get("v").asString()).findFirst().orElse(null);
+        }
+    }
+
+    private void deleteUser(String username) {
+        try (Session session = driver.session()) {
+            session.run("MATCH (u:User {username: $username}) DETACH DELETE u", java.util.Map.of("username", username))
+                    .consume();
+        }
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("civnet-backups").resolve("backups");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
