@@ -11,7 +11,8 @@ WITH row, introducer, introduced, recipient, old IS NULL AS isNew, properties(ol
 MERGE (i:Node:Introduction {id: row.id})
 SET i = row.props, i.id = row.id,
     i.createdAt = CASE WHEN isNew THEN coalesce(row.createdAt, $now) ELSE before.createdAt END,
-    i.updatedAt = CASE WHEN isNew THEN coalesce(row.updatedAt, row.createdAt, $now) ELSE before.updatedAt END
+    i.updatedAt = CASE WHEN isNew THEN coalesce(row.updatedAt, row.createdAt, $now) ELSE before.updatedAt END,
+    i.recordedBy = CASE WHEN isNew THEN $recordedBy ELSE before.recordedBy END
 WITH i, row, introducer, introduced, recipient, isNew, before
 OPTIONAL MATCH (i)-[oldLink:INTRODUCER|INTRODUCED|RECIPIENT]->()
 DELETE oldLink

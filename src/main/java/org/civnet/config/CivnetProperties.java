@@ -1,12 +1,14 @@
 package org.civnet.config;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
+import org.civnet.network.Region;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -21,6 +23,7 @@ import org.springframework.validation.annotation.Validated;
  * @param analysis  snapshot cache and analysis limits
  * @param referral  how referral paths are weighed, and their limits
  * @param backup    where backups are written and restored from
+ * @param coverage  target shares and thresholds of the coverage and gap report
  * @param adminPassword password of the first administrator, {@code admin}, used only when no user exists
  *                      yet; without it a random one is generated and printed once (never logged again)
  */
@@ -33,12 +36,13 @@ public record CivnetProperties(
         @Valid @NotNull @DefaultValue Analysis analysis,
         @Valid @NotNull @DefaultValue Referral referral,
         @Valid @NotNull @DefaultValue Backup backup,
+        @Valid @NotNull @DefaultValue Coverage coverage,
         String adminPassword) {
 
     @Override
     public String toString() {
         return "CivnetProperties[neo4j=" + neo4j + ", demo=" + demo + ", limits=" + limits + ", analysis=" + analysis
-                + ", referral=" + referral + ", backup=" + backup + ", adminPassword=***]";
+                + ", referral=" + referral + ", backup=" + backup + ", coverage=" + coverage + ", adminPassword=***]";
     }
 
     /**
@@ -128,5 +132,36 @@ public record CivnetProperties(
      *                  network and password hashes, so they are created readable by their owner only)
      */
     public record Backup(@DefaultValue("./backups") @NotNull Path directory) {
+    }
+
+    /**
+     * @param targetShares share of contacts and organisations each region should have, fractions of 1
+     *                     summing to 1 ({@code civnet.coverage.target-shares.AFRICA=0.2}); when none is
+     *                     set, the seed's baseline (ENACA 0.32, ASIA_PACIFIC 0.22,
+     *                     LATIN_AMERICA_CARIBBEAN 0.21, AFRICA 0.12, ARAB_REGION 0.13) is the reference point
+     * @param minPartners  mandates with fewer partners than this are listed as a gap
+     */
+    public record Coverage(
+            Map<Region, Double> targetShares,
+            @DefaultValue("3") @Min(0) @Max(10_000) int minPartners) {
+
+        public static final Map<Region, Double> BASELINE = Map.of(Region.ENACA, 0.32, Region.ASIA_PACIFIC, 0.22,
+                Region.LATIN_AMERICA_CARIBBEAN, 0.21, Region.AFRICA, 0.12, Region.ARAB_REGION, 0.13);
+
+        public Coverage {
+            targetShares = targetShares == null || targetShares.isEmpty() ? BASELINE : Map.copyOf(targetShares);
+            double sum = 0;
+            for (Map.Entry<Region, Double> entry : targetShares.entrySet()) {
+                if (entry.getValue() == null || entry.getValue() < 0 || entry.getValue() > 1) {
+                    throw new IllegalArgumentException("civnet.coverage.target-shares." + entry.getKey()
+                            + " must be a fraction between 0 and 1");
+                }
+                sum += entry.getValue();
+            }
+            if (Math.abs(sum - 1.0) > 0.001) {
+                throw new IllegalArgumentException("civnet.coverage.target-shares must sum to 1 (they sum to " + sum
+                        + "); set all five regions");
+            }
+        }
     }
 }

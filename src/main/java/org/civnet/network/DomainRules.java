@@ -38,6 +38,10 @@ public class DomainRules {
         if (record instanceof Mandate m && m.kind() == MandateKind.COUNTRY && (m.country() == null || m.country().isBlank())) {
             problems.add(new FieldProblem("country", "is required for a COUNTRY mandate"));
         }
+        if (record instanceof Activities.CountryVisit v && v.startDate() != null && v.endDate() != null
+                && v.endDate().isBefore(v.startDate())) {
+            problems.add(new FieldProblem("endDate", "is before startDate"));
+        }
         if (record instanceof Tie t) {
             problems.addAll(checkTieFields(t));
         }
@@ -72,6 +76,11 @@ public class DomainRules {
         }
         if (t.activities() != null && !t.activities().isEmpty() && t.type() != TieType.PARTNERS_WITH) {
             problems.add(new FieldProblem("activities", "applies to PARTNERS_WITH ties only"));
+        }
+        if (t.followUp() != null && !t.followUp().appliesTo(t.type())) {
+            problems.add(new FieldProblem("followUp", FollowUp.allowedFor(t.type()).isEmpty()
+                    ? "applies to MET_DURING and SOURCE_OF ties only"
+                    : "must be one of " + FollowUp.allowedFor(t.type()) + " for " + t.type()));
         }
         if (t.from() != null && t.from().equals(t.to())) {
             problems.add(new FieldProblem("to", "a tie must join two different nodes"));

@@ -84,8 +84,12 @@ public class NetworkStore {
                 if (!labelsOf(tx, List.of(id)).isEmpty()) {
                     throw new ConflictException("id '" + id + "' is already used");
                 }
-                Record row = tx.run(cypher.get("node/create", kind.label()), Map.of(
-                        "id", id, "props", mapper.toNodeProperties(record), "now", now())).single();
+                Map<String, Object> params = new HashMap<>();
+                params.put("id", id);
+                params.put("props", mapper.toNodeProperties(record));
+                params.put("now", now());
+                params.put("recordedBy", recorder());
+                Record row = tx.run(cypher.get("node/create", kind.label()), params).single();
                 bumpVersion(tx);
                 return toRecord(kind, row.get("n").asMap());
             });
@@ -163,8 +167,11 @@ public class NetworkStore {
             rows.add(row);
         }
         return write(tx -> {
-            UpsertCounts counts = counts(tx.run(cypher.get("node/upsert", kind.label()),
-                    Map.of("rows", rows, "now", now())).single());
+            Map<String, Object> params = new HashMap<>();
+            params.put("rows", rows);
+            params.put("now", now());
+            params.put("recordedBy", recorder());
+            UpsertCounts counts = counts(tx.run(cypher.get("node/upsert", kind.label()), params).single());
             if (counts.changedAnything()) {
                 bumpVersion(tx);
             }
@@ -214,7 +221,7 @@ public class NetworkStore {
     static Tie canonical(Tie tie) {
         if (tie.type() == TieType.KNOWS && tie.from().compareTo(tie.to()) > 0) {
             return new Tie(tie.type(), tie.to(), tie.from(), tie.trust(), tie.since(), tie.lastContact(), tie.role(),
-                    tie.activities());
+                    tie.activities(), tie.followUp());
         }
         return tie;
     }
@@ -271,8 +278,12 @@ public class NetworkStore {
             rows.add(row);
         }
         return write(tx -> {
-            UpsertCounts counts = counts(tx.run(cypher.get("introduction/upsert"),
-                    Map.of("rows", rows, "now", now(), "introducedTrust", INTRODUCED_TRUST)).single());
+            Map<String, Object> params = new HashMap<>();
+            params.put("rows", rows);
+            params.put("now", now());
+            params.put("introducedTrust", INTRODUCED_TRUST);
+            params.put("recordedBy", recorder());
+            UpsertCounts counts = counts(tx.run(cypher.get("introduction/upsert"), params).single());
             if (counts.changedAnything()) {
                 bumpVersion(tx);
             }
@@ -330,6 +341,15 @@ public class NetworkStore {
 
     private static String now() {
         return Timestamps.now();
+    }
+
+    /**
+     * Who records a new node or introduction (kept as {@code recordedBy}, like {@code createdAt}, for
+     * the history view); null outside a request, e.g. the demo loader.
+     */
+    private static String recorder() {
+        String user = org.civnet.security.AuditLog.currentUser();
+        return "anonymous".equals(user) ? null : user;
     }
 
     private <T> T read(java.util.function.Function<TransactionContext, T> work) {

@@ -11,7 +11,8 @@ import jakarta.validation.constraints.Size;
 
 /**
  * A relationship between two nodes. {@code trust} applies to KNOWS, {@code role} to
- * AFFILIATED_WITH, {@code activities} to PARTNERS_WITH; {@code since} and {@code lastContact} to any.
+ * AFFILIATED_WITH, {@code activities} to PARTNERS_WITH, {@code followUp} to the participation ties
+ * MET_DURING and SOURCE_OF; {@code since} and {@code lastContact} to any.
  */
 public record Tie(
         @NotNull TieType type,
@@ -21,5 +22,12 @@ public record Tie(
         LocalDate since,
         LocalDate lastContact,
         @Size(max = 200) String role,
-        List<@Size(max = 200) String> activities) {
+        List<@Size(max = 200) String> activities,
+        FollowUp followUp) {
+
+    /** A tie without a follow-up status (every type but the participation ties). */
+    public Tie(TieType type, String from, String to, Integer trust, LocalDate since, LocalDate lastContact,
+               String role, List<String> activities) {
+        this(type, from, to, trust, since, lastContact, role, activities, null);
+    }
 }

@@ -29,7 +29,10 @@ class SecurityConfig {
     static final String ANALYST = Role.ANALYST.name();
     static final String REPORTS = Role.REPORTS.name();
     private static final String[] NETWORK_DATA = {"/api/contacts/**", "/api/organisations/**", "/api/mandates/**",
-            "/api/networks/**", "/api/ties/**", "/api/introductions/**", "/api/activities/**"};
+            "/api/networks/**", "/api/ties/**", "/api/introductions/**", "/api/activities/**", "/api/communications/**",
+            "/api/country-visits/**", "/api/trainings/**"};
+    /** Institutional memory: read-only views over the network, pseudonymised for analysts. */
+    private static final String[] MEMORY = {"/api/history/**", "/api/handover/**", "/api/followups/**"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -75,6 +78,7 @@ class SecurityConfig {
                         .requestMatchers(GET, "/api/referrals/**").hasAnyRole(ADMIN, OFFICER, ANALYST)
                         // The network itself: analysts read (pseudonymised), officers and admins write.
                         .requestMatchers(GET, NETWORK_DATA).hasAnyRole(ADMIN, OFFICER, ANALYST)
+                        .requestMatchers(GET, MEMORY).hasAnyRole(ADMIN, OFFICER, ANALYST)
                         .requestMatchers(POST, NETWORK_DATA).hasAnyRole(ADMIN, OFFICER)
                         .requestMatchers(PUT, NETWORK_DATA).hasAnyRole(ADMIN, OFFICER)
                         .requestMatchers(DELETE, NETWORK_DATA).hasAnyRole(ADMIN, OFFICER)

@@ -1,0 +1,126 @@
+package org.civnet.coverage;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+
+import org.civnet.analysis.coverage.CoverageCounter;
+import org.civnet.analysis.coverage.CoverageData;
+import org.civnet.analysis.coverage.CoverageFigures;
+import org.civnet.config.CivnetProperties;
+import org.civnet.network.InvalidInputException;
+import org.civnet.network.NetworkStore;
+import org.civnet.network.NodeLabel;
+import org.civnet.network.NotFoundException;
+import org.civnet.report.Csv;
+import org.springframework.stereotype.Service;
+
+/**
+ * The coverage and gap report: reads the actors, mandates and partnerships (cached per graph
+ * version) and has {@link CoverageCounter} count them against the configured target shares.
+ */
+@Service
+class CoverageService {
+
+    private final MemoryStore memory;
+    private final NetworkStore network;
+    private final CivnetProperties.Coverage settings;
+
+    private long cachedVersion = -1;
+    private CoverageData cachedData;
+
+    CoverageService(MemoryStore memory, NetworkStore network, CivnetProperties properties) {
+        this.memory = memory;
+        this.network = network;
+        this.settings = properties.coverage();
+    }
+
+    /**
+     * @param mandate     count this mandate's partners only (null: the whole network)
+     * @param asOf        count what was on record on that date (null: now)
+     * @param minPartners threshold of the "too few partners" gap (null: the configured one)
+     */
+    CoverageFigures figures(String mandate, LocalDate asOf, Integer minPartners) {
+        if (mandate != null) {
+            NodeLabel label = network.labelsOf(List.of(mandate)).get(mandate);
+            if (label == null) {
+                throw new NotFoundException("Mandate", mandate);
+            }
+            if (label != NodeLabel.Mandate) {
+                throw new InvalidInputException("mandate", "'" + mandate + "' is a " + label + ", not a Mandate");
+            }
+        }
+        int threshold = minPartners == null ? settings.minPartners() : minPartners;
+        CoverageFigures figures = new CoverageCounter(data(), settings.targetShares(), threshold).count(asOf, mandate);
+        return asOf == null ? figures.withAsOf(LocalDate.now(ZoneOffset.UTC)) : figures;
+    }
+
+    /** The store's data at its current graph version; re-read after any write. */
+    private synchronized CoverageData data() {
+        long version = network.graphVersion();
+        if (cachedData == null || version != cachedVersion) {
+            cachedData = memory.coverageData();
+            cachedVersion = version;
+        }
+        return cachedData;
+    }
+
+    /**
+     * The figures as one CSV table, one row per figure: {@code section} says which breakdown the row
+     * belongs to (region, country, theme, contactKind, organisationType, ecosocStatus, mandate, and
+     * the gaps), {@code key} what it counts.
+     */
+    static String csv(CoverageFigures f) {
+        StringBuilder out = new StringBuilder(Csv.row(List.of("section", "key", "region", "contacts", "organisations",
+                "count", "share", "targetShare", "gap", "neededToReachTarget", "detail")));
+        out.append(row("asOf", String.valueOf(f.asOf()), null, null, null, null, null, null, null, null,
+                f.mandate() == null ? "whole network" : "partners of " + f.mandate()));
+        for (var r : f.byRegion()) {
+            out.append(row("region", r.region().name(), r.region().name(), r.contacts(), r.organisations(),
+                    r.contacts() + r.organisations(), r.share(), r.targetShare(), r.gap(), r.neededToReachTarget(), null));
+        }
+        for (var r : f.byCountry()) {
+            out.append(row("country", r.country(), r.region() == null ? null : r.region().name(), r.contacts(),
+                    r.organisations(), r.contacts() + r.organisations(), r.share(), null, null, null, null));
+        }
+        for (var r : f.byTheme()) {
+            out.append(row("theme", r.theme(), null, r.contacts(), r.organisations(), r.contacts() + r.organisations(),
+                    r.share(), null, null, null, null));
+        }
+        for (var r : f.byContactKind()) {
+            out.append(row("contactKind", r.value(), null, null, null, r.count(), r.share(), null, null, null, null));
+        }
+        for (var r : f.byOrganisationType()) {
+            out.append(row("organisationType", r.value(), null, null, null, r.count(), r.share(), null, null, null, null));
+        }
+        for (var r : f.byEcosocStatus()) {
+            out.append(row("ecosocStatus", r.value(), null, null, null, r.count(), r.share(), null, null, null, null));
+        }
+        for (var m : f.mandates()) {
+            out.append(row("mandate", m.id(), null, m.contacts(), m.organisations(), m.partners(), null, null, null,
+                    null, m.title()));
+        }
+        for (var g : f.gaps().mandatesBelowMinPartners()) {
+            out.append(row("mandateBelowMinPartners", g.id(), null, null, null, g.partners(), null, null, null, null,
+                    g.title()));
+        }
+        for (var g : f.gaps().mandatesWithoutPartnerInRegion()) {
+            for (var region : g.missingRegions()) {
+                out.append(row("mandateWithoutPartnerInRegion", g.id(), region.name(), null, null, 0, null, null, null,
+                        null, g.title()));
+            }
+        }
+        for (var g : f.gaps().themesWithoutOrganisationInRegion()) {
+            for (var region : g.missingRegions()) {
+                out.append(row("themeWithoutOrganisationInRegion", g.theme(), region.name(), null, 0, null, null, null,
+                        null, null, null));
+            }
+        }
+        return out.toString();
+    }
+
+    private static String row(Object... cells) {
+        return Csv.row(Arrays.asList(cells));
+    }
+}

@@ -1,0 +1,137 @@
+package org.civnet.coverage;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.civnet.coverage.Memory.Handover;
+import org.civnet.coverage.Memory.HandoverContact;
+import org.civnet.coverage.Memory.History;
+import org.civnet.coverage.Memory.OpenIntroduction;
+import org.civnet.coverage.Memory.Partner;
+import org.civnet.report.Csv;
+import org.civnet.security.AuditLog;
+import org.civnet.security.Redactor;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Institutional memory: a contact's or organisation's history, and the handover export. */
+@RestController
+@Tag(name = "institutional memory")
+class HistoryController {
+
+    private final HistoryService history;
+    private final Redactor redactor;
+    private final AuditLog audit;
+
+    HistoryController(HistoryService history, Redactor redactor, AuditLog audit) {
+        this.history = history;
+        this.redactor = redactor;
+        this.audit = audit;
+    }
+
+    @GetMapping("/api/history/{id}")
+    @Operation(summary = "Every activity and introduction a contact or organisation took part in, newest first, "
+            + "with who recorded it")
+    History history(@PathVariable String id) {
+        return history.history(id);
+    }
+
+    @GetMapping(path = "/api/handover", produces = {MediaType.APPLICATION_JSON_VALUE, CsvResponses.TEXT_CSV})
+    @Operation(summary = "Handover of a mandate (mandate=ID) or an officer (officer=USERNAME): contacts with their "
+            + "last interaction, the mandate's partners, open introductions; JSON, or CSV (format=csv or Accept: text/csv)",
+            description = "A mandate's contacts are its partners, people affiliated with its partner organisations and "
+                    + "the people who took part in its communications and visits; an officer's are those the officer "
+                    + "recorded or met in activities and introductions the officer recorded.")
+    ResponseEntity<Object> handover(@RequestParam(required = false) String mandate,
+                                    @RequestParam(required = false) String officer,
+                                    @RequestParam(required = false) String format,
+                                    @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        boolean csv = CsvResponses.wanted(format, accept);
+        Handover handover = history.handover(mandate, officer);
+        audit.record(AuditLog.Action.EXPORT, mandate != null ? mandate : "officer " + officer,
+                "handover (" + (csv ? "csv" : "json") + "): " + handover.contacts().size() + " contacts, "
+                        + handover.partners().size() + " partners, " + handover.openIntroductions().size()
+                        + " open introductions");
+        if (!csv) {
+            return CsvResponses.json(handover);
+        }
+        Handover shown;
+        if (Redactor.currentHasClearance()) {
+            shown = handover;
+            Set<String> seen = redactor.protectedIdsIn(handover);
+            if (!seen.isEmpty()) {
+                audit.record(AuditLog.Action.READ_CONFIDENTIAL, String.join(",", seen.stream().limit(50).toList()),
+                        "GET /api/handover (csv)" + (seen.size() > 50 ? " (+" + (seen.size() - 50) + " more)" : ""));
+            }
+        } else {
+            shown = redactor.redact(handover, Handover.class);
+        }
+        return CsvResponses.csv(handoverCsv(shown), "handover-" + (mandate != null ? "mandate" : "officer") + ".csv");
+    }
+
+    static final List<String> HANDOVER_COLUMNS = List.of("section", "mandate", "id", "name", "label", "kind", "country",
+            "region", "themes", "riskLevel", "organisations", "via", "lastInteractionDate", "lastInteractionKind",
+            "lastInteractionRecord", "since", "lastContact", "activities", "introducer", "introduced", "recipient",
+            "date", "note", "recordedBy");
+
+    /** One table: contacts, then partners, then open introductions, told apart by {@code section}. */
+    static String handoverCsv(Handover h) {
+        StringBuilder out = new StringBuilder(Csv.row(HANDOVER_COLUMNS));
+        for (HandoverContact c : h.contacts()) {
+            var last = c.lastInteraction();
+            out.append(row(c(
+                    "section", "contact", "mandate", h.mandate(), "id", c.id(), "name", c.name(), "label", "Contact",
+                    "kind", c.kind(), "country", c.country(), "region", c.region(), "themes", join(c.themes()),
+                    "riskLevel", c.riskLevel(),
+                    "organisations", join(c.organisations().stream().map(o -> o.name() == null ? o.id() : o.name()).toList()),
+                    "via", join(c.via()),
+                    "lastInteractionDate", last == null ? null : last.date(),
+                    "lastInteractionKind", last == null ? null : last.kind(),
+                    "lastInteractionRecord", last == null ? null : last.record())));
+        }
+        for (Partner p : h.partners()) {
+            out.append(row(c(
+                    "section", "partner", "mandate", p.mandate(), "id", p.id(), "name", p.name(), "label", p.label(),
+                    "kind", p.kind(), "region", p.region(), "since", p.since(), "lastContact", p.lastContact(),
+                    "activities", join(p.activities()))));
+        }
+        for (OpenIntroduction i : h.openIntroductions()) {
+            out.append(row(c(
+                    "section", "openIntroduction", "mandate", h.mandate(), "id", i.id(), "label", "Introduction",
+                    "introducer", i.introducer(), "introduced", i.introduced(), "recipient", i.recipient(),
+                    "date", i.date(), "note", i.note(), "recordedBy", i.recordedBy())));
+        }
+        return out.toString();
+    }
+
+    /** Cells given as column/value pairs, placed under their columns. */
+    private static Object[] c(Object... pairs) {
+        Object[] cells = new Object[HANDOVER_COLUMNS.size()];
+        for (int i = 0; i < pairs.length; i += 2) {
+            int column = HANDOVER_COLUMNS.indexOf((String) pairs[i]);
+            if (column < 0) {
+                throw new IllegalArgumentException("no column " + pairs[i]);
+            }
+            cells[column] = pairs[i + 1] == null ? null : pairs[i + 1].toString();
+        }
+        return cells;
+    }
+
+    private static String row(Object[] cells) {
+        return Csv.row(new ArrayList<>(Arrays.asList(cells)));
+    }
+
+    private static String join(List<String> values) {
+        return values == null || values.isEmpty() ? null : String.join(";", values);
+    }
+}

@@ -1,0 +1,17 @@
+package org.civnet.network;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** CRUD for communications; who took part is recorded as ties (see {@link FollowUp} for their status). */
+@RestController
+@Validated
+@RequestMapping("/api/communications")
+@Tag(name = "activities")
+class CommunicationController extends NodeController<Activities.Communication> {
+    CommunicationController(NodeService service) {
+        super(NodeKind.COMMUNICATION, service);
+    }
+}

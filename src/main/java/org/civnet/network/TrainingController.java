@@ -1,0 +1,17 @@
+package org.civnet.network;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** CRUD for trainings; who took part is recorded as ties (see {@link FollowUp} for their status). */
+@RestController
+@Validated
+@RequestMapping("/api/trainings")
+@Tag(name = "activities")
+class TrainingController extends NodeController<Activities.Training> {
+    TrainingController(NodeService service) {
+        super(NodeKind.TRAINING, service);
+    }
+}
