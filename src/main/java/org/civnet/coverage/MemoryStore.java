@@ -47,10 +47,12 @@ class MemoryStore {
 
     private final Driver driver;
     private final CypherQueries cypher;
+    private final org.civnet.network.NetworkStore store;
 
-    MemoryStore(Driver driver, CypherQueries cypher) {
+    MemoryStore(Driver driver, CypherQueries cypher, org.civnet.network.NetworkStore store) {
         this.driver = driver;
         this.cypher = cypher;
+        this.store = store;
         cypher.require("coverage/participants", "coverage/set-follow-up", "coverage/pending-visit-reports",
                 "coverage/pending-replies", "coverage/history", "coverage/subject", "coverage/last-contacts",
                 "coverage/mandate-contacts", "coverage/officer-contacts", "coverage/officer-mandates",
@@ -259,6 +261,8 @@ class MemoryStore {
     private <T> T write(Function<TransactionContext, T> work) {
         try (Session session = driver.session()) {
             return session.executeWrite(work::apply);
+        } finally {
+            store.versionChanged();
         }
     }
 }

@@ -33,6 +33,11 @@ public class NetworkStore {
     private final CypherQueries cypher;
     private final PropertyMapper mapper = new PropertyMapper();
 
+    static final long VERSION_TTL_MILLIS = 250;
+    private volatile long knownVersion = -1;
+    private volatile long knownAt;
+    private volatile boolean versionDirty;
+
     public NetworkStore(Driver driver, CypherQueries cypher) {
         this.driver = driver;
         this.cypher = cypher;
@@ -67,8 +72,31 @@ public class NetworkStore {
 
     // ---- graph version -------------------------------------------------------------------
 
+    /**
+     * The current graph version. Analyses ask for it on every request, so it is remembered for
+     * {@value #VERSION_TTL_MILLIS} ms; a write through this instance forgets it at once, so this
+     * instance never serves an analysis older than its own writes, and writes made through other
+     * instances (a cluster) are seen within that time.
+     */
     public long graphVersion() {
-        return read(tx -> tx.run(cypher.get("graph/version")).single().get("version").asLong());
+        long now = System.nanoTime();
+        long known = knownVersion;
+        if (known >= 0 && now - knownAt < VERSION_TTL_MILLIS * 1_000_000L) {
+            return known;
+        }
+        long version = read(tx -> tx.run(cypher.get("graph/version")).single().get("version").asLong());
+        if (!versionDirty) {
+            knownVersion = version;
+            knownAt = now;
+        }
+        versionDirty = false;
+        return version;
+    }
+
+    /** Forgets the remembered graph version; every writer that bumps it calls this after committing. */
+    public void versionChanged() {
+        versionDirty = true;
+        knownVersion = -1;
     }
 
     private void bumpVersion(TransactionContext tx) {
@@ -361,6 +389,8 @@ public class NetworkStore {
     private <T> T write(java.util.function.Function<TransactionContext, T> work) {
         try (Session session = driver.session()) {
             return session.executeWrite(work::apply);
+        } finally {
+            versionChanged();
         }
     }
 }
