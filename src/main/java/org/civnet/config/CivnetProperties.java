@@ -99,7 +99,7 @@ public record CivnetProperties(
     public record Analysis(
             @DefaultValue("16") @Min(1) @Max(1000) int cacheEntries,
             @DefaultValue("1GB") DataSize cacheMaxBytes,
-            @DefaultValue("1000") @Min(1) @Max(100_000) int maxTop) {
+            @DefaultValue("100000") @Min(1) @Max(1_000_000) int maxTop) {
     }
 
     /**

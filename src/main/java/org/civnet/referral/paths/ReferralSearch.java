@@ -116,7 +116,9 @@ public final class ReferralSearch {
         this.mayIntermediate = mayIntermediate;
         this.maxHops = maxHops;
         this.stride = maxHops + 1;
-        this.componentOf = base.componentOf;
+        // Components depend on the graph only: computed once on the base and shared by every sibling,
+        // so a per-request search never pays O(n + m) for them.
+        this.componentOf = base.components();
     }
 
     /**

@@ -1,0 +1,751 @@
+// The network map: loads the graph, coalitions and a centrality from the analysis API, draws them
+// with Cytoscape.js and fCoSE, and wires the filters, search, legend, referral paths and exports.
+/* global cytoscape, cytoscapeFcose */
+import { byId, clear, download, el, humanise, say } from './dom.js';
+import { ApiError, get } from './api.js';
+import { clearDetails, showDetails } from './details.js';
+import { toGexf } from './gexf.js';
+import { layoutByGroup } from './layout.js';
+import {
+  BASE_FONT, COALITION_PALETTE, HUB_FONT_PX, HUBS, KINDS, MAX_SIZE, MIN_SIZE, OTHER_COLOUR, RISK_RING,
+  SELECTED_FONT_PX, SHAPES, stylesheet,
+} from './style.js';
+
+/** The same scope on every analysis call, so graph, coalitions and scores describe the same nodes. */
+const SCOPE = { nodes: KINDS.join(',') };
+const SEED = 42;
+const MAX_SEARCH_RESULTS = 25;
+/** The API's largest `top`: enough to size every node of any network civnet is meant for. */
+const MAX_TOP = 100000;
+
+let cy = null;
+const state = {
+  nodesById: new Map(),
+  coalitions: new Map(),
+  modularity: null,
+  metric: 'degree',
+  pathFrom: null,
+  pathTo: null,
+  paths: [],
+  focusCoalition: null,
+  timings: {},
+};
+
+/** For the browser test and the curious: the Cytoscape instance and the measured times. */
+function exposeForTests() {
+  window.civnetMap = { cy, timings: state.timings, ready: true };
+}
+
+function ensureFcose() {
+  if (typeof cytoscape !== 'function') {
+    throw new Error('Cytoscape.js did not load');
+  }
+  if (!cytoscape('layout', 'fcose')) {
+    cytoscape.use(cytoscapeFcose);
+  }
+}
+
+export function nameOf(id) {
+  const node = state.nodesById.get(id);
+  return node && node.name ? node.name : id;
+}
+
+// ---------------------------------------------------------------------------------------------
+// loading
+
+/** Loads everything and draws the map; resolves when the layout is done. */
+export async function openMap() {
+  ensureFcose();
+  const status = byId('status');
+  say(status, 'Loading the network…');
+  const started = performance.now();
+  state.metric = byId('size-metric').value;
+  const [graph, coalitions, scores] = await Promise.allSettled([
+    get('/api/analysis/graph', SCOPE),
+    get('/api/analysis/coalitions', { algorithm: 'leiden', seed: SEED, ...SCOPE }),
+    centralityScores(state.metric),
+  ]);
+  if (graph.status === 'rejected') {
+    say(status, `The network could not be loaded: ${graph.reason.message}`, true);
+    throw graph.reason;
+  }
+  state.timings.fetchMillis = Math.round(performance.now() - started);
+
+  const coalitionOf = readCoalitions(coalitions);
+  const scoreOf = scores.status === 'fulfilled' ? scoreMap(scores.value) : new Map();
+  const elements = buildElements(graph.value, coalitionOf, scoreOf);
+
+  say(status, `Arranging ${state.nodesById.size} nodes…`);
+  // Let the status paint before the layout keeps the main thread busy.
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  const layoutStarted = performance.now();
+  const positions = await layoutByGroup(
+    elements.filter((e) => e.group === 'nodes').map((e) => ({ id: e.data.id, size: e.data.size, group: e.data.coalition })),
+    elements.filter((e) => e.group === 'edges').map((e) => ({ source: e.data.source, target: e.data.target })));
+  state.timings.layoutMillis = Math.round(performance.now() - layoutStarted);
+  for (const e of elements) {
+    if (e.group === 'nodes') e.position = positions.get(e.data.id);
+  }
+
+  const renderStarted = performance.now();
+  if (cy) {
+    cy.destroy();
+  }
+  cy = cytoscape({
+    container: byId('cy'),
+    elements,
+    style: stylesheet(),
+    layout: { name: 'preset', fit: false },
+    minZoom: 0.02,
+    maxZoom: 5,
+    boxSelectionEnabled: false,
+    selectionType: 'single',
+    // Cheaper frames while panning and zooming a large graph.
+    textureOnViewport: true,
+    hideEdgesOnViewport: true,
+    motionBlur: false,
+    pixelRatio: 1,
+  });
+  cy.on('tap', 'node', (event) => select(event.target.id(), false));
+  cy.on('select unselect', 'node', (event) => refreshLabel(event.target));
+  let zoomFrame = null;
+  cy.on('zoom', () => {
+    if (zoomFrame === null) {
+      zoomFrame = requestAnimationFrame(() => { zoomFrame = null; refreshLabels(cy.nodes('.hub, .path, :selected')); });
+    }
+  });
+  fitTo(cy.nodes(), 20);
+  markHubs();
+  await firstFrame();
+  state.timings.renderMillis = Math.round(performance.now() - renderStarted);
+  state.timings.totalMillis = Math.round(performance.now() - started);
+
+  fillFilters();
+  drawLegend(scores.status === 'fulfilled');
+  applyFilters();
+  exposeForTests();
+  if (coalitions.status === 'rejected') {
+    say(byId('legend-modularity'), `(unavailable: ${coalitions.reason.message})`, true);
+  }
+  if (scores.status === 'rejected') {
+    byId('legend-size').textContent = `Sizes unavailable: ${scores.reason.message}`;
+  }
+}
+
+function readCoalitions(result) {
+  state.coalitions.clear();
+  const coalitionOf = new Map();
+  if (result.status !== 'fulfilled' || !Array.isArray(result.value.coalitions)) {
+    state.modularity = null;
+    return coalitionOf;
+  }
+  state.modularity = result.value.modularity;
+  const sorted = [...result.value.coalitions].sort((a, b) => (b.size ?? b.members.length) - (a.size ?? a.members.length));
+  sorted.forEach((c, rank) => {
+    const info = {
+      id: c.id,
+      size: c.size ?? (c.members || []).length,
+      color: rank < COALITION_PALETTE.length ? COALITION_PALETTE[rank] : OTHER_COLOUR,
+      rank,
+      themes: c.themes || [],
+      regions: c.regions || [],
+      core: c.core || [],
+      bridges: c.bridges || [],
+    };
+    state.coalitions.set(c.id, info);
+    for (const member of c.members || []) {
+      coalitionOf.set(member, c.id);
+    }
+  });
+  return coalitionOf;
+}
+
+/**
+ * Scores for every node: asks for all of them, and when the server caps `top` (a 400 naming
+ * the field) asks again for as many as it allows; nodes beyond that get the smallest size.
+ */
+async function centralityScores(metric) {
+  try {
+    return await get('/api/analysis/centrality', { metric, top: MAX_TOP, ...SCOPE });
+  } catch (e) {
+    const limit = e instanceof ApiError && e.status === 400 ? topLimit(e.problem) : null;
+    if (!limit) throw e;
+    return get('/api/analysis/centrality', { metric, top: limit, ...SCOPE });
+  }
+}
+
+function topLimit(problem) {
+  const errors = problem && Array.isArray(problem.errors) ? problem.errors : [];
+  const error = errors.find((x) => x && x.field === 'top');
+  const match = error && /(\d+)/.exec(String(error.reason || ''));
+  const limit = match ? Number(match[1]) : null;
+  return limit && limit < MAX_TOP ? limit : null;
+}
+
+function scoreMap(response) {
+  const map = new Map();
+  for (const row of response.scores || []) {
+    map.set(row.id, row.score);
+  }
+  return map;
+}
+
+/** Node size from a score: square-root scale between the smallest and largest score. */
+function sizer(scoreOf) {
+  const values = [...scoreOf.values()].filter(Number.isFinite);
+  const min = values.length ? Math.min(...values) : 0;
+  const max = values.length ? Math.max(...values) : 0;
+  return (score) => {
+    if (!Number.isFinite(score) || max <= min) {
+      return values.length ? MIN_SIZE : (MIN_SIZE + MAX_SIZE) / 3;
+    }
+    return MIN_SIZE + (MAX_SIZE - MIN_SIZE) * Math.sqrt((score - min) / (max - min));
+  };
+}
+
+const LABEL_CHARS = 32;
+
+function shorten(name) {
+  return name.length <= LABEL_CHARS ? name : `${name.slice(0, LABEL_CHARS - 1).trimEnd()}…`;
+}
+
+function buildElements(graph, coalitionOf, scoreOf) {
+  state.nodesById.clear();
+  const size = sizer(scoreOf);
+  const elements = [];
+  for (const n of graph.nodes || []) {
+    state.nodesById.set(n.id, n);
+    const coalition = coalitionOf.has(n.id) ? coalitionOf.get(n.id) : null;
+    const info = coalition === null ? null : state.coalitions.get(coalition);
+    const score = scoreOf.get(n.id);
+    elements.push({
+      group: 'nodes',
+      data: {
+        id: n.id,
+        name: n.name || n.id,
+        shortName: shorten(n.name || n.id),
+        text: shorten(n.name || n.id),
+        font: BASE_FONT,
+        label: n.label,
+        kind: n.kind,
+        region: n.region,
+        themes: Array.isArray(n.themes) ? n.themes : [],
+        riskLevel: n.riskLevel,
+        coalition,
+        color: info ? info.color : OTHER_COLOUR,
+        score: score === undefined ? null : score,
+        size: size(score),
+      },
+    });
+  }
+  let index = 0;
+  for (const e of graph.edges || []) {
+    if (state.nodesById.has(e.from) && state.nodesById.has(e.to) && e.from !== e.to) {
+      elements.push({
+        group: 'edges',
+        data: { id: `t${index++}`, source: e.from, target: e.to, type: e.type, trust: e.trust ?? null },
+      });
+    }
+  }
+  return elements;
+}
+
+/** Fits `eles` in the view, but never closer than 1:1 (a handful of nodes would fill the screen). */
+function fitTo(eles, padding) {
+  if (!cy || eles.empty()) return;
+  cy.fit(eles, padding);
+  if (cy.zoom() > 1) {
+    cy.zoom(1);
+    cy.center(eles);
+  }
+}
+
+/** Resolves once Cytoscape has drawn a frame (or after a second, if it draws none). */
+function firstFrame() {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 1000);
+    cy.one('render', () => { clearTimeout(timer); resolve(); });
+  });
+}
+
+/** Re-sizes the nodes by another centrality (no new layout). */
+async function changeMetric() {
+  state.metric = byId('size-metric').value;
+  say(byId('status'), `Loading ${state.metric}…`);
+  try {
+    const response = await centralityScores(state.metric);
+    const scoreOf = scoreMap(response);
+    const size = sizer(scoreOf);
+    cy.batch(() => cy.nodes().forEach((node) => {
+      const score = scoreOf.get(node.id());
+      node.data({ score: score === undefined ? null : score, size: size(score) });
+    }));
+    markHubs();
+    drawLegend(true);
+    updateStatus();
+  } catch (e) {
+    say(byId('status'), `${state.metric} could not be loaded: ${e.message}`, true);
+  }
+}
+
+/**
+ * The most central member of each coloured coalition is named at every zoom level (one name per
+ * cluster, so names do not pile up in the largest one); without coalitions, the HUBS most central nodes.
+ */
+function markHubs() {
+  const best = new Map();
+  cy.nodes().forEach((node) => {
+    const score = node.data('score');
+    if (!Number.isFinite(score)) return;
+    const info = state.coalitions.get(node.data('coalition'));
+    const key = info ? (info.rank < COALITION_PALETTE.length ? info.id : null) : `node:${node.id()}`;
+    if (key === null) return;
+    const current = best.get(key);
+    if (!current || score > current.data('score')) best.set(key, node);
+  });
+  const hubs = [...best.values()].sort((a, b) => b.data('score') - a.data('score')).slice(0, Math.max(HUBS, COALITION_PALETTE.length));
+  const previous = cy.nodes('.hub');
+  cy.batch(() => {
+    previous.removeClass('hub');
+    hubs.forEach((node) => node.addClass('hub'));
+  });
+  refreshLabels(previous.union(cy.collection(hubs)));
+}
+
+/**
+ * A node's label: the short name at a fixed model size (shown once zoomed in), or, for hubs, path
+ * nodes and the selected node, the full name at a fixed size on screen. Set through data, not
+ * through class styles: Cytoscape keeps a label's cached size when a class changes its font.
+ */
+function refreshLabel(node) {
+  const emphasis = node.hasClass('path') || node.selected() ? SELECTED_FONT_PX : node.hasClass('hub') ? HUB_FONT_PX : 0;
+  node.data(emphasis
+    ? { text: node.data('name'), font: emphasis / cy.zoom() }
+    : { text: node.data('shortName'), font: BASE_FONT });
+}
+
+
+function refreshLabels(nodes) {
+  if (!cy) return;
+  cy.batch(() => nodes.forEach(refreshLabel));
+}
+
+// ---------------------------------------------------------------------------------------------
+// filters
+
+function fillFilters() {
+  const regions = new Set();
+  const themes = new Set();
+  const kinds = new Set();
+  for (const n of state.nodesById.values()) {
+    if (n.region) regions.add(n.region);
+    for (const t of n.themes || []) themes.add(t);
+    kinds.add(n.label);
+  }
+  const regionSelect = byId('filter-region');
+  const themeSelect = byId('filter-theme');
+  resetOptions(regionSelect, 'all regions', [...regions].sort());
+  resetOptions(themeSelect, 'all themes', [...themes].sort());
+  const kindBox = byId('filter-kinds');
+  [...kindBox.querySelectorAll('label')].forEach((label) => label.remove());
+  for (const kind of KINDS.filter((k) => kinds.has(k))) {
+    kindBox.appendChild(el('label', {},
+      el('input', { type: 'checkbox', value: kind, checked: true, name: 'kind', onchange: applyFilters }), kind));
+  }
+}
+
+function resetOptions(select, allLabel, values) {
+  const previous = select.value;
+  clear(select);
+  select.appendChild(el('option', { value: '' }, allLabel));
+  for (const value of values) {
+    select.appendChild(el('option', { value }, humanise(value)));
+  }
+  select.value = values.includes(previous) ? previous : '';
+}
+
+function nodePasses(d, filter) {
+  if (!filter.kinds.has(d.label)) return false;
+  // As the API's scope: a node without the attribute is not outside the region or theme.
+  if (filter.region && d.region && d.region !== filter.region) return false;
+  if (filter.theme && d.themes.length > 0 && !d.themes.includes(filter.theme)) return false;
+  if (filter.risk && d.riskLevel) {
+    if (filter.risk === 'AT_RISK' ? d.riskLevel === 'NONE' : d.riskLevel !== filter.risk) return false;
+  }
+  return true;
+}
+
+function currentFilter() {
+  return {
+    region: byId('filter-region').value,
+    theme: byId('filter-theme').value,
+    risk: byId('filter-risk').value,
+    kinds: new Set([...document.querySelectorAll('#filter-kinds input:checked')].map((i) => i.value)),
+  };
+}
+
+export function applyFilters() {
+  if (!cy) return;
+  const filter = currentFilter();
+  const pathIds = new Set(cy.nodes('.path').map((n) => n.id()));
+  cy.batch(() => {
+    cy.nodes().forEach((node) => {
+      const visible = pathIds.has(node.id()) || nodePasses(node.data(), filter);
+      node.toggleClass('hidden', !visible);
+    });
+    cy.edges().forEach((edge) => {
+      edge.toggleClass('hidden', edge.source().hasClass('hidden') || edge.target().hasClass('hidden'));
+    });
+  });
+  fitTo(cy.nodes(':visible'), 20);
+  updateSearch();
+  updateStatus();
+}
+
+function updateStatus() {
+  const nodes = cy.nodes(':visible').length;
+  const edges = cy.edges(':visible').length;
+  const total = cy.nodes().length;
+  const t = state.timings;
+  const parts = [
+    `${nodes} of ${total} nodes, ${edges} ties shown`,
+    state.coalitions.size ? `${state.coalitions.size} coalitions (modularity ${formatNumber(state.modularity)})` : null,
+    t.layoutMillis !== undefined ? `layout ${(t.layoutMillis / 1000).toFixed(2)} s` : null,
+    t.renderMillis !== undefined ? `drawing ${(t.renderMillis / 1000).toFixed(2)} s` : null,
+    t.fetchMillis !== undefined ? `data ${(t.fetchMillis / 1000).toFixed(2)} s` : null,
+  ];
+  say(byId('status'), parts.filter(Boolean).join(' · '));
+  byId('status').dataset.layoutMillis = t.layoutMillis ?? '';
+}
+
+function formatNumber(value) {
+  return typeof value === 'number' ? value.toFixed(3) : '–';
+}
+
+/** Lays out the visible nodes again, by coalition, so a filtered view uses the whole canvas. */
+async function relayoutVisible() {
+  if (!cy) return;
+  say(byId('status'), 'Arranging…');
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  const nodes = cy.nodes(':visible');
+  const started = performance.now();
+  const positions = await layoutByGroup(
+    nodes.map((n) => ({ id: n.id(), size: n.data('size'), group: n.data('coalition') })),
+    cy.edges(':visible').filter((e) => !e.hasClass('path-extra'))
+      .map((e) => ({ source: e.source().id(), target: e.target().id() })));
+  state.timings.layoutMillis = Math.round(performance.now() - started);
+  cy.batch(() => nodes.forEach((n) => n.position(positions.get(n.id()))));
+  fitTo(nodes, 20);
+  updateStatus();
+}
+
+// ---------------------------------------------------------------------------------------------
+// selection and search
+
+/** Selects a node, shows its details and, when asked, brings it into view. */
+export function select(id, bringIntoView) {
+  const node = cy.getElementById(id);
+  if (node.empty()) return;
+  cy.nodes(':selected').unselect();
+  node.select();
+  if (bringIntoView) {
+    centre(id);
+  }
+  showDetails(node, detailsContext);
+}
+
+function centre(id) {
+  const node = cy.getElementById(id);
+  if (node.nonempty() && node.visible()) {
+    cy.zoom({ level: Math.max(cy.zoom(), 1.2), renderedPosition: node.renderedPosition() });
+    cy.center(node);
+  }
+}
+
+const detailsContext = {
+  nameOf,
+  has: (id) => cy && cy.getElementById(id).nonempty(),
+  select,
+  centre,
+  metric: () => state.metric,
+  coalitionInfo: (id) => (id === null || id === undefined ? null : state.coalitions.get(id)),
+  setPathEnd,
+};
+
+function fold(text) {
+  return String(text || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
+function updateSearch() {
+  const list = clear(byId('search-results'));
+  const query = fold(byId('search').value.trim());
+  if (!cy || query.length === 0) return;
+  const matches = [];
+  let hidden = 0;
+  cy.nodes().forEach((node) => {
+    const name = fold(node.data('name'));
+    const at = name.indexOf(query);
+    if (at < 0) return;
+    if (node.hasClass('hidden')) {
+      hidden++;
+      return;
+    }
+    matches.push({ node, rank: at === 0 ? 0 : 1, name: node.data('name') });
+  });
+  matches.sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name));
+  for (const { node } of matches.slice(0, MAX_SEARCH_RESULTS)) {
+    const d = node.data();
+    list.appendChild(el('li', {},
+      el('button', { type: 'button', dataset: { id: d.id }, onclick: () => select(d.id, true) },
+        d.name, el('span', { className: 'sub' }, [d.label, humanise(d.region)].filter(Boolean).join(' · ')))));
+  }
+  if (matches.length > MAX_SEARCH_RESULTS) {
+    list.appendChild(el('li', { className: 'hint' }, `${matches.length - MAX_SEARCH_RESULTS} more; type more of the name`));
+  }
+  if (matches.length === 0) {
+    list.appendChild(el('li', { className: 'hint' }, hidden ? `No visible match (${hidden} hidden by filters)` : 'No match'));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// referral paths
+
+function setPathEnd(which, id) {
+  if (which === 'from') state.pathFrom = id; else state.pathTo = id;
+  for (const [key, value] of [['path-from', state.pathFrom], ['path-to', state.pathTo]]) {
+    const dd = byId(key);
+    dd.textContent = value ? nameOf(value) : '—';
+    dd.classList.toggle('empty', !value);
+    dd.dataset.id = value || '';
+  }
+  byId('find-path').disabled = !(state.pathFrom && state.pathTo && state.pathFrom !== state.pathTo);
+}
+
+function describeUnreachable(item) {
+  if (item === null || item === undefined) return '';
+  if (typeof item !== 'object') return String(item);
+  if (item.id && item.reason) return `${nameOf(item.id)}: ${item.reason}`;
+  return Object.values(item).filter((v) => typeof v === 'string' || typeof v === 'number').map(String).join(' · ');
+}
+
+async function findPath() {
+  const message = byId('path-message');
+  const list = clear(byId('path-results'));
+  clearPathHighlight();
+  say(message, 'Searching…');
+  try {
+    const result = await get('/api/referrals', { from: state.pathFrom, to: state.pathTo, k: 3 });
+    state.paths = Array.isArray(result.paths) ? result.paths : [];
+    if (state.paths.length === 0) {
+      const reasons = (result.unreachable || []).map(describeUnreachable).filter(Boolean);
+      say(message, `No referral path${reasons.length ? `: ${reasons.join('; ')}` : ''}`, true);
+      return;
+    }
+    say(message, `${state.paths.length} path${state.paths.length > 1 ? 's' : ''}; click one to highlight it.`);
+    state.paths.forEach((path, i) => {
+      const details = [
+        typeof path.score === 'number' ? `score ${path.score.toFixed(2)}` : null,
+        path.firstAsk ? `first ask: ${nameOf(path.firstAsk)}` : null,
+        path.explanation || null,
+      ].filter(Boolean).join(' · ');
+      list.appendChild(el('li', { dataset: { index: i }, onclick: () => highlightPath(i) },
+        (path.nodes || []).map(nameOf).join(' → '), el('span', { className: 'sub' }, details)));
+    });
+    highlightPath(0);
+  } catch (e) {
+    say(message, e instanceof ApiError ? `Path search failed: ${e.message}` : String(e), true);
+  }
+}
+
+function clearPathHighlight() {
+  if (!cy) return;
+  const onPath = cy.nodes('.path');
+  cy.batch(() => {
+    cy.remove('edge.path-extra');
+    cy.elements().removeClass('path faded');
+  });
+  refreshLabels(onPath);
+  document.querySelectorAll('#path-results li').forEach((li) => li.classList.remove('active'));
+}
+
+function highlightPath(index) {
+  clearPathHighlight();
+  const path = state.paths[index];
+  if (!path || !cy) return;
+  const ids = (path.nodes || []).filter((id) => cy.getElementById(id).nonempty());
+  cy.batch(() => {
+    let highlighted = cy.collection();
+    ids.forEach((id, i) => {
+      const node = cy.getElementById(id);
+      highlighted = highlighted.union(node);
+      if (i + 1 < ids.length) {
+        const next = cy.getElementById(ids[i + 1]);
+        let edge = node.edgesWith(next);
+        if (edge.empty()) {
+          // The hop is a tie outside the drawn scope: draw it for the highlight only.
+          edge = cy.add({ group: 'edges', data: { id: `path-${i}`, source: id, target: ids[i + 1] }, classes: 'path-extra' });
+        }
+        highlighted = highlighted.union(edge);
+      }
+    });
+    highlighted.removeClass('hidden');
+    highlighted.addClass('path');
+    cy.elements().not(highlighted).addClass('faded');
+  });
+  refreshLabels(cy.nodes('.path'));
+  const item = document.querySelector(`#path-results li[data-index="${index}"]`);
+  if (item) item.classList.add('active');
+  const nodes = cy.nodes('.path');
+  fitTo(nodes, 80);
+  updateStatus();
+}
+
+function clearPath() {
+  clearPathHighlight();
+  state.paths = [];
+  clear(byId('path-results'));
+  say(byId('path-message'), '');
+  setPathEnd('from', null);
+  setPathEnd('to', null);
+  applyFilters();
+}
+
+// ---------------------------------------------------------------------------------------------
+// legend
+
+function drawLegend(hasScores) {
+  const list = clear(byId('legend-coalitions'));
+  byId('legend-modularity').textContent = state.modularity === null ? '' : `modularity ${formatNumber(state.modularity)}`;
+  const ranked = [...state.coalitions.values()].sort((a, b) => a.rank - b.rank);
+  for (const c of ranked.slice(0, COALITION_PALETTE.length)) {
+    const themes = c.themes.slice(0, 2).map((t) => humanise(t.theme ?? t.value)).join(', ');
+    const core = c.core.slice(0, 1).map((m) => shorten(m.name || nameOf(m.id))).join(', ');
+    const text = [`#${c.id} · ${c.size}`, themes, core ? `core: ${core}` : null].filter(Boolean).join(' · ');
+    list.appendChild(el('li', {
+      className: 'clickable', dataset: { coalition: c.id }, title: 'Click to focus this coalition',
+      onclick: () => focusCoalition(c.id),
+    }, el('span', { className: 'swatch', style: { background: c.color } }), el('span', {}, text)));
+  }
+  const rest = ranked.length - COALITION_PALETTE.length;
+  if (rest > 0) {
+    list.appendChild(el('li', {}, el('span', { className: 'swatch', style: { background: OTHER_COLOUR } }),
+      el('span', {}, `${rest} smaller coalitions`)));
+  }
+  if (ranked.length === 0) {
+    list.appendChild(el('li', {}, el('span', { className: 'swatch', style: { background: OTHER_COLOUR } }),
+      el('span', {}, 'no coalitions')));
+  }
+
+  const kinds = clear(byId('legend-kinds'));
+  for (const kind of KINDS) {
+    kinds.appendChild(el('li', {}, el('span', { className: `shape shape-${kind}`, title: SHAPES[kind] }), el('span', {}, kind)));
+  }
+  const risk = clear(byId('legend-risk'));
+  for (const [level, colour] of Object.entries(RISK_RING)) {
+    risk.appendChild(el('li', {}, el('span', { className: 'ring', style: { borderColor: colour } }),
+      el('span', {}, `${humanise(level)} risk`)));
+  }
+  byId('legend-size').textContent = hasScores
+    ? `Size: ${byId('size-metric').selectedOptions[0].textContent} (square-root scale). Names appear as you zoom in.`
+    : '';
+}
+
+function focusCoalition(id) {
+  if (!cy) return;
+  state.focusCoalition = state.focusCoalition === id ? null : id;
+  cy.batch(() => {
+    cy.elements().removeClass('faded');
+    if (state.focusCoalition !== null) {
+      const members = cy.nodes().filter((n) => n.data('coalition') === id);
+      cy.elements().not(members.union(members.edgesWith(members))).addClass('faded');
+    }
+  });
+  document.querySelectorAll('#legend-coalitions li').forEach((li) =>
+    li.classList.toggle('active', state.focusCoalition !== null && li.dataset.coalition === String(id)));
+  const members = cy.nodes(':visible').filter((n) => n.data('coalition') === id);
+  if (state.focusCoalition !== null) fitTo(members, 40);
+}
+
+// ---------------------------------------------------------------------------------------------
+// exports
+
+function stamp() {
+  return new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+}
+
+function exportPng() {
+  if (!cy) return;
+  const blob = cy.png({ output: 'blob', bg: '#ffffff', full: false, scale: 2, maxWidth: 8000, maxHeight: 8000 });
+  download(blob, `civnet-map-${stamp()}.png`);
+}
+
+export function currentGexf() {
+  const nodes = cy.nodes(':visible');
+  const edges = cy.edges(':visible').filter((e) => !e.hasClass('path-extra'));
+  const filter = currentFilter();
+  const description = [
+    `civnet map: ${nodes.length} nodes, ${edges.length} ties`,
+    `size by ${state.metric}`,
+    filter.region ? `region ${filter.region}` : null,
+    filter.theme ? `theme ${filter.theme}` : null,
+    filter.risk ? `risk ${filter.risk}` : null,
+  ].filter(Boolean).join('; ');
+  return toGexf(nodes, edges, { description });
+}
+
+function exportGexf() {
+  if (!cy) return;
+  download(new Blob([currentGexf()], { type: 'application/xml' }), `civnet-map-${stamp()}.gexf`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// wiring
+
+let wired = false;
+
+/** Connects the controls once. */
+export function wireControls() {
+  if (wired) return;
+  wired = true;
+  byId('size-metric').addEventListener('change', changeMetric);
+  for (const id of ['filter-region', 'filter-theme', 'filter-risk']) {
+    byId(id).addEventListener('change', applyFilters);
+  }
+  let searchTimer = null;
+  byId('search').addEventListener('input', () => {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(updateSearch, 120);
+  });
+  byId('search').addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      const first = document.querySelector('#search-results button');
+      if (first) first.click();
+    }
+  });
+  byId('relayout').addEventListener('click', relayoutVisible);
+  byId('fit').addEventListener('click', () => cy && fitTo(cy.nodes(':visible'), 20));
+  byId('find-path').addEventListener('click', findPath);
+  byId('clear-path').addEventListener('click', clearPath);
+  byId('export-png').addEventListener('click', exportPng);
+  byId('export-gexf').addEventListener('click', exportGexf);
+}
+
+/** Forgets the map (on logout). */
+export function closeMap() {
+  if (cy) {
+    cy.destroy();
+    cy = null;
+  }
+  state.nodesById.clear();
+  state.coalitions.clear();
+  state.paths = [];
+  state.focusCoalition = null;
+  setPathEnd('from', null);
+  setPathEnd('to', null);
+  clear(byId('path-results'));
+  say(byId('path-message'), '');
+  clear(byId('search-results'));
+  byId('search').value = '';
+  clearDetails();
+  delete window.civnetMap;
+}
