@@ -95,7 +95,16 @@ public class IsolationService {
     }
 
     private static Prepared prepare(SnapshotCache.Lookup lookup, String groupBy) {
-        NetworkSnapshot s = lookup.snapshot();
+        Grouping grouping = Grouping.of(lookup.snapshot(), groupBy);
+        return new Prepared(lookup, lookup.snapshot(), grouping, inputFor(lookup.snapshot(), grouping));
+    }
+
+    /**
+     * The isolation analysis' input for a snapshot: mandates are the destinations, at-risk contacts
+     * those with risk ELEVATED or HIGH, and only consenting people who are not at risk may be
+     * suggested for a new introduction.
+     */
+    public static IsolationAnalysis.Input inputFor(NetworkSnapshot s, Grouping grouping) {
         int n = s.vertexCount();
         BitSet mandates = new BitSet(n);
         BitSet atRisk = new BitSet(n);
@@ -113,9 +122,7 @@ public class IsolationService {
             }
             regionOf[v] = s.region(v) == null ? -1 : s.region(v).ordinal();
         }
-        Grouping grouping = Grouping.of(s, groupBy);
-        return new Prepared(lookup, s, grouping, new IsolationAnalysis.Input(mandates, atRisk, grouping.members(),
-                mayIntroduce, regionOf));
+        return new IsolationAnalysis.Input(mandates, atRisk, grouping.members(), mayIntroduce, regionOf);
     }
 
     public Report report(AnalysisScope scope, String groupBy, int top) {

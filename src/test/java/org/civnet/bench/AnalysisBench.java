@@ -33,6 +33,7 @@ import org.civnet.referral.paths.ReferralSearch;
 import org.civnet.referral.paths.ReferralWeights;
 import org.civnet.referral.paths.TieCost;
 import org.civnet.report.Grouping;
+import org.civnet.report.IsolationService;
 import org.civnet.snapshot.AnalysisScope;
 import org.civnet.snapshot.GraphData;
 import org.civnet.snapshot.NetworkSnapshot;
@@ -202,26 +203,12 @@ final class AnalysisBench {
     /** Mirrors {@code IsolationService}: groupBy=theme (its default), then a resilience what-if. */
     private void isolation(NetworkSnapshot s) throws IOException {
         CsrGraph graph = s.graph();
-        int n = graph.vertexCount();
-        BitSet mandates = new BitSet(n);
-        BitSet atRisk = new BitSet(n);
-        BitSet mayIntroduce = new BitSet(n);
-        int[] regionOf = new int[n];
-        for (int v = 0; v < n; v++) {
-            if (s.label(v) == NodeLabel.Mandate) {
-                mandates.set(v);
-            }
-            if (s.label(v) == NodeLabel.Contact && s.atRisk(v)) {
-                atRisk.set(v);
-            }
-            if (s.consentToIntroduce(v) && !s.atRisk(v)) {
-                mayIntroduce.set(v);
-            }
-            regionOf[v] = s.region(v) == null ? -1 : s.region(v).ordinal();
-        }
         Grouping grouping = Grouping.of(s, "theme");
-        List<BitSet> groups = grouping.members();
-        IsolationAnalysis.Input input = new IsolationAnalysis.Input(mandates, atRisk, groups, mayIntroduce, regionOf);
+        IsolationAnalysis.Input input = IsolationService.inputFor(s, grouping);
+        int n = graph.vertexCount();
+        BitSet mandates = input.mandates();
+        BitSet atRisk = input.atRisk();
+        List<BitSet> groups = input.groups();
         IsolationAnalysis.Report report = IsolationAnalysis.run(graph, input, IsolationAnalysis.Options.DEFAULTS);
         // What if the five cut vertices that cut off the most at-risk people were lost?
         BitSet removed = new BitSet(n);
