@@ -17,15 +17,10 @@ import org.springframework.http.ResponseEntity;
 
 class NodeApiIT extends IntegrationTest {
 
-    private ResponseEntity<JsonNode> send(HttpMethod method, String path, String json) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.exchange(path, method, new HttpEntity<>(json, headers), JsonNode.class);
-    }
 
     @Test
     void contactLifecycleWithDefaultsAndDerivedRegion() {
-        ResponseEntity<JsonNode> created = send(HttpMethod.POST, "/api/contacts",
+        ResponseEntity<JsonNode> created = send(http, HttpMethod.POST, "/api/contacts",
                 "{\"id\":\"c1\",\"name\":\"Amina Diallo\",\"country\":\"SN\",\"themes\":[\"LAND\"]}");
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(created.getHeaders().getLocation()).hasPath("/api/contacts/c1");
@@ -40,25 +35,25 @@ class NodeApiIT extends IntegrationTest {
         JsonNode read = http.getForObject("/api/contacts/c1", JsonNode.class);
         assertThat(read.get("name").asText()).isEqualTo("Amina Diallo");
 
-        ResponseEntity<JsonNode> replaced = send(HttpMethod.PUT, "/api/contacts/c1",
+        ResponseEntity<JsonNode> replaced = send(http, HttpMethod.PUT, "/api/contacts/c1",
                 "{\"name\":\"Amina Diallo\",\"country\":\"TN\",\"kind\":\"DEFENDER\",\"riskLevel\":\"HIGH\"}");
         assertThat(replaced.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(replaced.getBody().get("region").asText()).isEqualTo("ARAB_REGION");
         assertThat(replaced.getBody().get("riskLevel").asText()).isEqualTo("HIGH");
         assertThat(replaced.getBody().get("themes")).isEmpty();
 
-        send(HttpMethod.POST, "/api/contacts", "{\"id\":\"c2\",\"name\":\"Bo\",\"country\":\"FR\"}");
-        send(HttpMethod.POST, "/api/ties", "{\"type\":\"KNOWS\",\"from\":\"c1\",\"to\":\"c2\",\"trust\":4}");
-        ResponseEntity<JsonNode> deleted = send(HttpMethod.DELETE, "/api/contacts/c1", null);
+        send(http, HttpMethod.POST, "/api/contacts", "{\"id\":\"c2\",\"name\":\"Bo\",\"country\":\"FR\"}");
+        send(http, HttpMethod.POST, "/api/ties", "{\"type\":\"KNOWS\",\"from\":\"c1\",\"to\":\"c2\",\"trust\":4}");
+        ResponseEntity<JsonNode> deleted = send(http, HttpMethod.DELETE, "/api/contacts/c1", null);
         assertThat(deleted.getBody().get("tiesRemoved").asLong()).isEqualTo(1);
-        assertThat(send(HttpMethod.GET, "/api/contacts/c1", null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(send(http, HttpMethod.GET, "/api/contacts/c1", null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test
     void listFiltersAndPages() {
-        send(HttpMethod.POST, "/api/contacts", "{\"id\":\"a\",\"name\":\"Ana Silva\",\"country\":\"BR\",\"themes\":[\"LAND\"]}");
-        send(HttpMethod.POST, "/api/contacts", "{\"id\":\"b\",\"name\":\"Ben Okoro\",\"country\":\"NG\",\"themes\":[\"LAND\",\"TORTURE\"]}");
-        send(HttpMethod.POST, "/api/contacts", "{\"id\":\"c\",\"name\":\"Chen Li\",\"country\":\"NG\"}");
+        send(http, HttpMethod.POST, "/api/contacts", "{\"id\":\"a\",\"name\":\"Ana Silva\",\"country\":\"BR\",\"themes\":[\"LAND\"]}");
+        send(http, HttpMethod.POST, "/api/contacts", "{\"id\":\"b\",\"name\":\"Ben Okoro\",\"country\":\"NG\",\"themes\":[\"LAND\",\"TORTURE\"]}");
+        send(http, HttpMethod.POST, "/api/contacts", "{\"id\":\"c\",\"name\":\"Chen Li\",\"country\":\"NG\"}");
 
         JsonNode africa = http.getForObject("/api/contacts?region=AFRICA", JsonNode.class);
         assertThat(africa.get("total").asLong()).isEqualTo(2);
@@ -70,15 +65,15 @@ class NodeApiIT extends IntegrationTest {
         assertThat(page.get("items")).extracting(n -> n.get("id").asText()).containsExactly("c");
         assertThat(page.get("total").asLong()).isEqualTo(3);
 
-        ResponseEntity<JsonNode> badRegion = send(HttpMethod.GET, "/api/contacts?region=MARS", null);
+        ResponseEntity<JsonNode> badRegion = send(http, HttpMethod.GET, "/api/contacts?region=MARS", null);
         assertThat(badRegion.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badRegion.getBody().get("errors").get(0).get("field").asText()).isEqualTo("region");
-        assertThat(send(HttpMethod.GET, "/api/contacts?size=100000", null).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(send(http, HttpMethod.GET, "/api/contacts?size=100000", null).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
     @Test
     void invalidFieldsAreAllNamed() {
-        ResponseEntity<JsonNode> response = send(HttpMethod.POST, "/api/contacts", "{\"country\":\"XX\",\"themes\":[\"not a theme\"]}");
+        ResponseEntity<JsonNode> response = send(http, HttpMethod.POST, "/api/contacts", "{\"country\":\"XX\",\"themes\":[\"not a theme\"]}");
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         List<String> fields = response.getBody().get("errors").findValuesAsText("field");
@@ -88,7 +83,7 @@ class NodeApiIT extends IntegrationTest {
 
     @Test
     void unknownEnumValueIsA400ListingTheValues() {
-        ResponseEntity<JsonNode> response = send(HttpMethod.POST, "/api/contacts",
+        ResponseEntity<JsonNode> response = send(http, HttpMethod.POST, "/api/contacts",
                 "{\"name\":\"X\",\"country\":\"FR\",\"riskLevel\":\"EXTREME\"}");
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         JsonNode error = response.getBody().get("errors").get(0);
@@ -98,44 +93,44 @@ class NodeApiIT extends IntegrationTest {
 
     @Test
     void malformedJsonAndUnknownFieldsAre400s() {
-        assertThat(send(HttpMethod.POST, "/api/contacts", "{\"name\": ").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        ResponseEntity<JsonNode> unknown = send(HttpMethod.POST, "/api/contacts", "{\"name\":\"X\",\"country\":\"FR\",\"nmae\":1}");
+        assertThat(send(http, HttpMethod.POST, "/api/contacts", "{\"name\": ").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        ResponseEntity<JsonNode> unknown = send(http, HttpMethod.POST, "/api/contacts", "{\"name\":\"X\",\"country\":\"FR\",\"nmae\":1}");
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(unknown.getBody().get("errors").get(0).get("field").asText()).isEqualTo("nmae");
     }
 
     @Test
     void duplicateCreateIsAConflictEvenAcrossKinds() {
-        assertThat(send(HttpMethod.POST, "/api/contacts", "{\"id\":\"x1\",\"name\":\"X\",\"country\":\"FR\"}")
+        assertThat(send(http, HttpMethod.POST, "/api/contacts", "{\"id\":\"x1\",\"name\":\"X\",\"country\":\"FR\"}")
                 .getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(send(HttpMethod.POST, "/api/contacts", "{\"id\":\"x1\",\"name\":\"Y\",\"country\":\"FR\"}")
+        assertThat(send(http, HttpMethod.POST, "/api/contacts", "{\"id\":\"x1\",\"name\":\"Y\",\"country\":\"FR\"}")
                 .getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(send(HttpMethod.POST, "/api/organisations", "{\"id\":\"x1\",\"name\":\"Org\",\"country\":\"FR\"}")
+        assertThat(send(http, HttpMethod.POST, "/api/organisations", "{\"id\":\"x1\",\"name\":\"Org\",\"country\":\"FR\"}")
                 .getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(http.getForObject("/api/contacts/x1", JsonNode.class).get("name").asText()).isEqualTo("X");
     }
 
     @Test
     void generatedIdsAndOtherKinds() {
-        ResponseEntity<JsonNode> org = send(HttpMethod.POST, "/api/organisations",
+        ResponseEntity<JsonNode> org = send(http, HttpMethod.POST, "/api/organisations",
                 "{\"name\":\"Ligue\",\"country\":\"TN\",\"type\":\"NGO_NATIONAL\",\"ecosocStatus\":\"SPECIAL\"}");
         assertThat(org.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(org.getBody().get("id").asText()).startsWith("o-");
         assertThat(org.getBody().get("region").asText()).isEqualTo("ARAB_REGION");
-        ResponseEntity<JsonNode> countryMandate = send(HttpMethod.POST, "/api/mandates",
+        ResponseEntity<JsonNode> countryMandate = send(http, HttpMethod.POST, "/api/mandates",
                 "{\"title\":\"SR on Eritrea\",\"kind\":\"COUNTRY\",\"holderType\":\"SPECIAL_RAPPORTEUR\"}");
         assertThat(countryMandate.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(countryMandate.getBody().get("errors").findValuesAsText("field")).contains("country");
-        assertThat(send(HttpMethod.POST, "/api/networks", "{\"name\":\"Coalition\",\"scope\":\"REGIONAL\"}")
+        assertThat(send(http, HttpMethod.POST, "/api/networks", "{\"name\":\"Coalition\",\"scope\":\"REGIONAL\"}")
                 .getStatusCode()).isEqualTo(HttpStatus.CREATED);
     }
 
     @Test
     void graphStatsCountKindsAndEveryWriteBumpsTheVersion() {
         long before = http.getForObject("/api/graph/stats", JsonNode.class).get("graphVersion").asLong();
-        send(HttpMethod.POST, "/api/contacts", "{\"id\":\"s1\",\"name\":\"S\",\"country\":\"FR\"}");
-        send(HttpMethod.POST, "/api/contacts", "{\"id\":\"s2\",\"name\":\"T\",\"country\":\"FR\"}");
-        send(HttpMethod.POST, "/api/ties", "{\"type\":\"KNOWS\",\"from\":\"s2\",\"to\":\"s1\",\"trust\":3}");
+        send(http, HttpMethod.POST, "/api/contacts", "{\"id\":\"s1\",\"name\":\"S\",\"country\":\"FR\"}");
+        send(http, HttpMethod.POST, "/api/contacts", "{\"id\":\"s2\",\"name\":\"T\",\"country\":\"FR\"}");
+        send(http, HttpMethod.POST, "/api/ties", "{\"type\":\"KNOWS\",\"from\":\"s2\",\"to\":\"s1\",\"trust\":3}");
         JsonNode stats = http.getForObject("/api/graph/stats", JsonNode.class);
         assertThat(stats.get("nodes").get("Contact").asLong()).isEqualTo(2);
         assertThat(stats.get("ties").get("KNOWS").asLong()).isEqualTo(1);
@@ -145,7 +140,7 @@ class NodeApiIT extends IntegrationTest {
     @Test
     void oversizeBodyIs413AndWritesNothing() {
         String big = "{\"name\":\"" + "x".repeat(2_000_000) + "\",\"country\":\"FR\"}";
-        ResponseEntity<JsonNode> response = send(HttpMethod.POST, "/api/contacts", big);
+        ResponseEntity<JsonNode> response = send(http, HttpMethod.POST, "/api/contacts", big);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
         assertThat(count("Contact")).isZero();
     }

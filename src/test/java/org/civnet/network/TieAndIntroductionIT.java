@@ -15,75 +15,70 @@ import org.springframework.http.ResponseEntity;
 
 class TieAndIntroductionIT extends IntegrationTest {
 
-    private ResponseEntity<JsonNode> send(HttpMethod method, String path, String json) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.exchange(path, method, new HttpEntity<>(json, headers), JsonNode.class);
-    }
 
     @BeforeEach
     void people() {
         for (String id : new String[] {"hro", "amal", "badr"}) {
-            send(HttpMethod.POST, "/api/contacts", "{\"id\":\"" + id + "\",\"name\":\"" + id + "\",\"country\":\"JO\"}");
+            send(http, HttpMethod.POST, "/api/contacts", "{\"id\":\"" + id + "\",\"name\":\"" + id + "\",\"country\":\"JO\"}");
         }
-        send(HttpMethod.POST, "/api/organisations", "{\"id\":\"org\",\"name\":\"Org\",\"country\":\"JO\"}");
-        send(HttpMethod.POST, "/api/mandates",
+        send(http, HttpMethod.POST, "/api/organisations", "{\"id\":\"org\",\"name\":\"Org\",\"country\":\"JO\"}");
+        send(http, HttpMethod.POST, "/api/mandates",
                 "{\"id\":\"sr-hrd\",\"title\":\"SR on defenders\",\"kind\":\"THEMATIC\",\"holderType\":\"SPECIAL_RAPPORTEUR\"}");
     }
 
     @Test
     void tieRulesFollowTheNodeKinds() {
-        assertThat(send(HttpMethod.POST, "/api/ties", "{\"type\":\"AFFILIATED_WITH\",\"from\":\"amal\",\"to\":\"org\",\"role\":\"director\"}")
+        assertThat(send(http, HttpMethod.POST, "/api/ties", "{\"type\":\"AFFILIATED_WITH\",\"from\":\"amal\",\"to\":\"org\",\"role\":\"director\"}")
                 .getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(send(HttpMethod.POST, "/api/ties", "{\"type\":\"PARTNERS_WITH\",\"from\":\"org\",\"to\":\"sr-hrd\",\"activities\":[\"consultation\"]}")
+        assertThat(send(http, HttpMethod.POST, "/api/ties", "{\"type\":\"PARTNERS_WITH\",\"from\":\"org\",\"to\":\"sr-hrd\",\"activities\":[\"consultation\"]}")
                 .getStatusCode()).isEqualTo(HttpStatus.CREATED);
 
-        ResponseEntity<JsonNode> misfit = send(HttpMethod.POST, "/api/ties", "{\"type\":\"KNOWS\",\"from\":\"amal\",\"to\":\"org\",\"trust\":3}");
+        ResponseEntity<JsonNode> misfit = send(http, HttpMethod.POST, "/api/ties", "{\"type\":\"KNOWS\",\"from\":\"amal\",\"to\":\"org\",\"trust\":3}");
         assertThat(misfit.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(misfit.getBody().get("errors").get(0).get("field").asText()).isEqualTo("type");
 
-        ResponseEntity<JsonNode> unknown = send(HttpMethod.POST, "/api/ties", "{\"type\":\"KNOWS\",\"from\":\"amal\",\"to\":\"nobody\"}");
+        ResponseEntity<JsonNode> unknown = send(http, HttpMethod.POST, "/api/ties", "{\"type\":\"KNOWS\",\"from\":\"amal\",\"to\":\"nobody\"}");
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(unknown.getBody().get("detail").asText()).contains("nobody");
 
-        ResponseEntity<JsonNode> badTrust = send(HttpMethod.POST, "/api/ties", "{\"type\":\"KNOWS\",\"from\":\"amal\",\"to\":\"badr\",\"trust\":9}");
+        ResponseEntity<JsonNode> badTrust = send(http, HttpMethod.POST, "/api/ties", "{\"type\":\"KNOWS\",\"from\":\"amal\",\"to\":\"badr\",\"trust\":9}");
         assertThat(badTrust.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badTrust.getBody().get("errors").get(0).get("field").asText()).isEqualTo("trust");
 
-        ResponseEntity<JsonNode> badType = send(HttpMethod.POST, "/api/ties", "{\"type\":\"LOVES\",\"from\":\"amal\",\"to\":\"badr\"}");
+        ResponseEntity<JsonNode> badType = send(http, HttpMethod.POST, "/api/ties", "{\"type\":\"LOVES\",\"from\":\"amal\",\"to\":\"badr\"}");
         assertThat(badType.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badType.getBody().get("errors").get(0).get("field").asText()).isEqualTo("type");
 
         JsonNode ties = http.getForObject("/api/ties?node=amal", JsonNode.class);
         assertThat(ties).hasSize(1);
         assertThat(ties.get(0).get("role").asText()).isEqualTo("director");
-        assertThat(send(HttpMethod.GET, "/api/ties?node=nobody", null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(send(http, HttpMethod.GET, "/api/ties?node=nobody", null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test
     void knowsIsStoredOncePerPairAndCanBeDeletedFromEitherEnd() {
-        send(HttpMethod.POST, "/api/ties", "{\"type\":\"KNOWS\",\"from\":\"badr\",\"to\":\"amal\",\"trust\":2}");
-        send(HttpMethod.POST, "/api/ties", "{\"type\":\"KNOWS\",\"from\":\"amal\",\"to\":\"badr\",\"trust\":4,\"since\":\"2024-03-01\"}");
+        send(http, HttpMethod.POST, "/api/ties", "{\"type\":\"KNOWS\",\"from\":\"badr\",\"to\":\"amal\",\"trust\":2}");
+        send(http, HttpMethod.POST, "/api/ties", "{\"type\":\"KNOWS\",\"from\":\"amal\",\"to\":\"badr\",\"trust\":4,\"since\":\"2024-03-01\"}");
         JsonNode ties = http.getForObject("/api/ties?node=badr", JsonNode.class);
         assertThat(ties).hasSize(1);
         assertThat(ties.get(0).get("trust").asInt()).isEqualTo(4);
         assertThat(ties.get(0).get("since").asText()).isEqualTo("2024-03-01");
-        assertThat(send(HttpMethod.DELETE, "/api/ties?type=KNOWS&from=badr&to=amal", null).getStatusCode())
+        assertThat(send(http, HttpMethod.DELETE, "/api/ties?type=KNOWS&from=badr&to=amal", null).getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(http.getForObject("/api/ties?node=badr", JsonNode.class)).isEmpty();
-        assertThat(send(HttpMethod.DELETE, "/api/ties?type=KNOWS&from=badr&to=amal", null).getStatusCode())
+        assertThat(send(http, HttpMethod.DELETE, "/api/ties?type=KNOWS&from=badr&to=amal", null).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test
     void aMadeIntroductionCreatesThenStrengthensKnowsOnce() {
-        ResponseEntity<JsonNode> requested = send(HttpMethod.POST, "/api/introductions",
+        ResponseEntity<JsonNode> requested = send(http, HttpMethod.POST, "/api/introductions",
                 "{\"id\":\"i1\",\"introducer\":\"amal\",\"introduced\":\"badr\",\"recipient\":\"hro\",\"date\":\"2026-10-01\"}");
         assertThat(requested.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(requested.getBody().get("status").asText()).isEqualTo("REQUESTED");
         assertThat(http.getForObject("/api/ties?node=hro", JsonNode.class)).isEmpty();
 
-        send(HttpMethod.PUT, "/api/introductions/i1",
+        send(http, HttpMethod.PUT, "/api/introductions/i1",
                 "{\"introducer\":\"amal\",\"introduced\":\"badr\",\"recipient\":\"hro\",\"status\":\"MADE\",\"date\":\"2026-10-05\"}");
         JsonNode ties = http.getForObject("/api/ties?node=hro", JsonNode.class);
         assertThat(ties).hasSize(1);
@@ -91,23 +86,23 @@ class TieAndIntroductionIT extends IntegrationTest {
         assertThat(ties.get(0).get("trust").asInt()).isEqualTo(NetworkStore.INTRODUCED_TRUST);
 
         // Saving the same MADE introduction again must not raise trust a second time.
-        send(HttpMethod.PUT, "/api/introductions/i1",
+        send(http, HttpMethod.PUT, "/api/introductions/i1",
                 "{\"introducer\":\"amal\",\"introduced\":\"badr\",\"recipient\":\"hro\",\"status\":\"MADE\",\"date\":\"2026-10-05\",\"note\":\"met in Amman\"}");
         assertThat(http.getForObject("/api/ties?node=hro", JsonNode.class).get(0).get("trust").asInt())
                 .isEqualTo(NetworkStore.INTRODUCED_TRUST);
 
         // A second introduction of the same pair, once made, strengthens the tie.
-        send(HttpMethod.POST, "/api/introductions",
+        send(http, HttpMethod.POST, "/api/introductions",
                 "{\"id\":\"i2\",\"introducer\":\"amal\",\"introduced\":\"badr\",\"recipient\":\"hro\"}");
-        send(HttpMethod.PUT, "/api/introductions/i2",
+        send(http, HttpMethod.PUT, "/api/introductions/i2",
                 "{\"introducer\":\"amal\",\"introduced\":\"badr\",\"recipient\":\"hro\",\"status\":\"MADE\"}");
         assertThat(http.getForObject("/api/ties?node=hro", JsonNode.class).get(0).get("trust").asInt())
                 .isEqualTo(NetworkStore.INTRODUCED_TRUST + 1);
 
-        assertThat(send(HttpMethod.POST, "/api/introductions",
+        assertThat(send(http, HttpMethod.POST, "/api/introductions",
                 "{\"id\":\"i1\",\"introducer\":\"amal\",\"introduced\":\"badr\",\"recipient\":\"hro\"}").getStatusCode())
                 .isEqualTo(HttpStatus.CONFLICT);
-        assertThat(send(HttpMethod.POST, "/api/introductions",
+        assertThat(send(http, HttpMethod.POST, "/api/introductions",
                 "{\"introducer\":\"amal\",\"introduced\":\"org\",\"recipient\":\"hro\"}").getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(http.getForObject("/api/introductions/i1", JsonNode.class).get("note").asText()).isEqualTo("met in Amman");
