@@ -8,8 +8,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.civnet.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

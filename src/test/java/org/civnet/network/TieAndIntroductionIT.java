@@ -6,11 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.civnet.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 class TieAndIntroductionIT extends IntegrationTest {
