@@ -39,7 +39,7 @@ if [ -z "${CIVNET_SKIP_BUILD:-}" ]; then
   echo "== building the jar"
   mvn -B -ntp -q package -DskipTests
 fi
-JAR=$(ls target/civnet-*.jar | grep -v -e '\.original$' -e '-plain\.jar$' | head -1)
+JAR=$(ls target/civnet-*.jar | grep -v -e '\.original$' -e '-plain\.jar$' | sed -n 1p)
 [ -f "$JAR" ] || { echo "no target/civnet-*.jar; run without CIVNET_SKIP_BUILD" >&2; exit 1; }
 
 # ---- civnet with the demo network, an embedded Neo4j in a temporary directory -------------------------
@@ -102,7 +102,7 @@ PY
 )
 export CIVNET_TOKEN
 # The demo's human rights officer, as the demo loader reports it (the notebook finds one itself otherwise).
-CIVNET_FROM=$(sed -n 's/.*the HRO contact is \([A-Za-z0-9._:-]*\).*/\1/p' "$LOG" | head -1)
+CIVNET_FROM=$(sed -n 's/.*the HRO contact is \([A-Za-z0-9._:-]*\).*/\1/p' "$LOG" | sed -n 1p)
 export CIVNET_FROM
 export MPLBACKEND=Agg PYDEVD_DISABLE_FILE_VALIDATION=1
 

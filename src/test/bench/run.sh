@@ -34,7 +34,7 @@ machine() {
     echo "date:        $(date -u +%Y-%m-%dT%H:%M:%SZ)"
     echo "cpu:         $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), nproc $(nproc)"
     echo "memory:      $(free -h | awk '/^Mem:/ {print $2 " total, " $7 " available"}')"
-    echo "java:        $(java -version 2>&1 | head -2 | tail -1)"
+    echo "java:        $(java -version 2>&1 | sed -n 2p)"
     echo "python:      $("$PY" -c 'import sys, networkx, igraph; print(sys.version.split()[0], "networkx", networkx.__version__, "igraph", igraph.__version__)')"
     echo "jvm flags:   -Xmx${BENCH_XMX:-6g}"
 }
