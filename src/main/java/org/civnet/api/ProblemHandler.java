@@ -44,7 +44,11 @@ class ProblemHandler {
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+        ProblemDetail detail = problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+        if (e.problem() != null) {
+            detail.setProperty("errors", List.of(Map.of("field", e.problem().field(), "reason", e.problem().reason())));
+        }
+        return detail;
     }
 
     @ExceptionHandler(ConflictException.class)

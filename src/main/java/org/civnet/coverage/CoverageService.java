@@ -9,10 +9,8 @@ import org.civnet.analysis.coverage.CoverageCounter;
 import org.civnet.analysis.coverage.CoverageData;
 import org.civnet.analysis.coverage.CoverageFigures;
 import org.civnet.config.CivnetProperties;
-import org.civnet.network.InvalidInputException;
 import org.civnet.network.NetworkStore;
-import org.civnet.network.NodeLabel;
-import org.civnet.network.NotFoundException;
+import org.civnet.network.NodeService;
 import org.civnet.report.Csv;
 import org.springframework.stereotype.Service;
 
@@ -25,14 +23,16 @@ class CoverageService {
 
     private final MemoryStore memory;
     private final NetworkStore network;
+    private final NodeService nodes;
     private final CivnetProperties.Coverage settings;
 
     private long cachedVersion = -1;
     private CoverageData cachedData;
 
-    CoverageService(MemoryStore memory, NetworkStore network, CivnetProperties properties) {
+    CoverageService(MemoryStore memory, NetworkStore network, NodeService nodes, CivnetProperties properties) {
         this.memory = memory;
         this.network = network;
+        this.nodes = nodes;
         this.settings = properties.coverage();
     }
 
@@ -43,13 +43,7 @@ class CoverageService {
      */
     CoverageFigures figures(String mandate, LocalDate asOf, Integer minPartners) {
         if (mandate != null) {
-            NodeLabel label = network.labelsOf(List.of(mandate)).get(mandate);
-            if (label == null) {
-                throw new NotFoundException("Mandate", mandate);
-            }
-            if (label != NodeLabel.Mandate) {
-                throw new InvalidInputException("mandate", "'" + mandate + "' is a " + label + ", not a Mandate");
-            }
+            nodes.requireMandate("mandate", mandate);
         }
         int threshold = minPartners == null ? settings.minPartners() : minPartners;
         CoverageFigures figures = new CoverageCounter(data(), settings.targetShares(), threshold).count(asOf, mandate);

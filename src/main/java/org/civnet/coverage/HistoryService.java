@@ -17,6 +17,7 @@ import org.civnet.coverage.MemoryStore.ContactSummary;
 import org.civnet.coverage.MemoryStore.Subject;
 import org.civnet.network.InvalidInputException;
 import org.civnet.network.NetworkStore;
+import org.civnet.network.NodeService;
 import org.civnet.network.NodeLabel;
 import org.civnet.network.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -33,10 +34,12 @@ class HistoryService {
 
     private final MemoryStore memory;
     private final NetworkStore network;
+    private final NodeService nodes;
 
-    HistoryService(MemoryStore memory, NetworkStore network) {
+    HistoryService(MemoryStore memory, NetworkStore network, NodeService nodes) {
         this.memory = memory;
         this.network = network;
+        this.nodes = nodes;
     }
 
     History history(String id) {
@@ -59,13 +62,7 @@ class HistoryService {
         Map<String, List<String>> contacts;
         List<String> mandates;
         if (mandate != null) {
-            NodeLabel label = network.labelsOf(List.of(mandate)).get(mandate);
-            if (label == null) {
-                throw new NotFoundException("Mandate", mandate);
-            }
-            if (label != NodeLabel.Mandate) {
-                throw new InvalidInputException("mandate", "'" + mandate + "' is a " + label + ", not a Mandate");
-            }
+            nodes.requireMandate("mandate", mandate);
             contacts = memory.mandateContacts(mandate);
             mandates = List.of(mandate);
         } else {

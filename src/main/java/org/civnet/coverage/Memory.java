@@ -24,8 +24,12 @@ public final class Memory {
     public record Participant(String id, String name, String label, TieType tie, FollowUp followUp, LocalDate since) {
     }
 
-    /** An activity a follow-up belongs to. */
-    public record ActivityRef(String id, String kind, LocalDate date, String mandate, String country) {
+    /**
+     * An activity a follow-up belongs to.
+     *
+     * @param mandates the mandates that sent the communication, or the visit's mandate
+     */
+    public record ActivityRef(String id, String kind, LocalDate date, List<String> mandates, String country) {
     }
 
     /** Someone still to be followed up after an activity. */
@@ -44,13 +48,14 @@ public final class Memory {
      * @param record     the activity's or introduction's id
      * @param title      training title or communication type
      * @param summary    communication summary or introduction note
+     * @param mandates   the mandates that sent the communication, or the visit's mandate (empty otherwise)
      * @param status     introduction status
      * @param followUp   the subject's follow-up status for this activity
      * @param recordedBy the user who recorded the activity or introduction
      * @param recordedAt when it was recorded
      */
     public record HistoryEntry(LocalDate date, LocalDate endDate, String kind, String role, String record, String title,
-                               String summary, String mandate, String country, String place, String organiser,
+                               String summary, List<String> mandates, String country, String place, String organiser,
                                String status, FollowUp followUp, String introducer, String introduced,
                                String recipient, String recordedBy, Instant recordedAt) {
     }

@@ -113,7 +113,7 @@ class MemoryStore {
     private static PendingFollowUp pending(Record r) {
         return new PendingFollowUp(
                 new ActivityRef(r.get("activity").asString(), r.get("kind").asString(), day(r.get("date")),
-                        r.get("mandate").asString(null), r.get("country").asString(null)),
+                        r.get("mandates").asList(Value::asString), r.get("country").asString(null)),
                 new Party(r.get("id").asString(), r.get("name").asString(), r.get("label").asString()),
                 followUp(r.get("followUp")));
     }
@@ -134,7 +134,7 @@ class MemoryStore {
                     out.computeIfAbsent(r.get("subject").asString(), k -> new ArrayList<>()).add(new HistoryEntry(
                             day(r.get("date")), day(r.get("endDate")), r.get("kind").asString(),
                             r.get("role").asString(), r.get("record").asString(), r.get("title").asString(null),
-                            r.get("summary").asString(null), r.get("mandate").asString(null),
+                            r.get("summary").asString(null), r.get("mandates").asList(Value::asString),
                             r.get("country").asString(null), r.get("place").asString(null),
                             r.get("organiser").asString(null), r.get("status").asString(null),
                             followUp(r.get("followUp")), r.get("introducer").asString(null),

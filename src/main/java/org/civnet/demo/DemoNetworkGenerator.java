@@ -1018,7 +1018,7 @@ public final class DemoNetworkGenerator {
                                 : u < 0.85 ? CommunicationType.URGENT_APPEAL : CommunicationType.OTHER_LETTER);
                 int m = mandateFor(source);
                 int day = firstDay + rng.nextInt(lastDay - firstDay + 1);
-                communications.add(new Communication(id, type, days[day], source.country(), mandates.get(m).id(),
+                communications.add(new Communication(id, type, days[day], source.country(), sendersOf(m, source, i),
                         "Invented case for the demo network, concerning " + phrase(source.themes().get(0)) + "."));
                 addActivityTie(TieType.SOURCE_OF, CONTACT, c, i, id, day);
                 if (primaryOrg[c] >= 0 && rng.nextDouble() < 0.5) {
@@ -1031,6 +1031,24 @@ public final class DemoNetworkGenerator {
                             memberAt[from + rng.nextInt(communityStart.get(k + 1) - from)], i, id, day);
                 }
             }
+        }
+
+        /**
+         * The mandates that send a communication: a country mandate writes jointly with a thematic
+         * mandate on the source's themes, as real joint communications do. Chosen without the random
+         * generator, so the rest of the demo network stays what it was for a seed.
+         */
+        private List<String> sendersOf(int m, Contact source, int communication) {
+            if (m < THEMATIC_MANDATES) {
+                return List.of(mandates.get(m).id());
+            }
+            for (int k = 0; k < THEMATIC_MANDATES; k++) {
+                int thematic = (communication + k) % THEMATIC_MANDATES;
+                if ((themeMask(source.themes()) & themeMask(mandates.get(thematic).themes())) != 0) {
+                    return List.of(mandates.get(m).id(), mandates.get(thematic).id());
+                }
+            }
+            return List.of(mandates.get(m).id());
         }
 
         private int mandateFor(Contact contact) {

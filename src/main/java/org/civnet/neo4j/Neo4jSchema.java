@@ -12,7 +12,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Applies {@code cypher/schema/} at start-up, before anything reads or writes: every statement is
- * {@code IF NOT EXISTS}, so this is idempotent against an existing store or cluster.
+ * {@code IF NOT EXISTS}, so this is idempotent against an existing store or cluster. Then it runs
+ * the data migrations of {@code cypher/migration/}, which bring a store written by an older civnet
+ * to the current shape (each returns how many nodes it {@code changed}, and changes nothing the
+ * second time), so old data keeps working without a manual step.
  */
 @Component
 public class Neo4jSchema {
@@ -21,7 +24,12 @@ public class Neo4jSchema {
     private static final Set<NodeLabel> LOCATED = EnumSet.of(NodeLabel.Contact, NodeLabel.Organisation, NodeLabel.Mandate);
     private static final Set<NodeLabel> NAMED = EnumSet.of(NodeLabel.Contact, NodeLabel.Organisation, NodeLabel.Network);
 
+    private final Driver driver;
+    private final CypherQueries cypher;
+
     public Neo4jSchema(Driver driver, CypherQueries cypher) {
+        this.driver = driver;
+        this.cypher = cypher;
         try (Session session = driver.session()) {
             for (String name : cypher.namesUnder("schema")) {
                 switch (name) {
@@ -40,5 +48,29 @@ public class Neo4jSchema {
             session.run(cypher.get("graph/await-indexes")).consume();
         }
         log.info("Neo4j schema applied ({} statements)", cypher.namesUnder("schema").size());
+        migrate();
+    }
+
+    /**
+     * Runs every statement of {@code cypher/migration/} in name order, each in its own transaction,
+     * and bumps the graph version when one changed something (cached analyses then re-read).
+     *
+     * @return how many nodes were changed (0 on a store that is already current)
+     */
+    public long migrate() {
+        long changed = 0;
+        try (Session session = driver.session()) {
+            for (String name : cypher.namesUnder("migration")) {
+                long count = session.executeWrite(tx -> tx.run(cypher.get(name)).single().get("changed").asLong());
+                if (count > 0) {
+                    log.info("Neo4j migration {}: {} nodes changed", name, count);
+                }
+                changed += count;
+            }
+            if (changed > 0) {
+                session.executeWrite(tx -> tx.run(cypher.get("graph/bump-version")).consume());
+            }
+        }
+        return changed;
     }
 }

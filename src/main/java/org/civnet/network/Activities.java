@@ -2,7 +2,15 @@ package org.civnet.network;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -17,7 +25,26 @@ public final class Activities {
     }
 
     static Communication normalised(Communication c, String id) {
-        return new Communication(id, c.type(), c.date(), c.country(), c.mandate(), c.summary(), c.createdAt(), c.updatedAt());
+        return new Communication(id, c.type(), c.date(), c.country(), c.mandates(), c.summary(), c.createdAt(), c.updatedAt());
+    }
+
+    /**
+     * The mandate ids an activity record names (a communication's {@code mandates}, a visit's
+     * {@code mandate}), each of which must be a stored Mandate; empty for other records.
+     */
+    public static List<String> mandatesNamedBy(Object record) {
+        if (record instanceof Communication c && c.mandates() != null) {
+            return c.mandates().stream().filter(id -> id != null && !id.isBlank()).toList();
+        }
+        if (record instanceof CountryVisit v && v.mandate() != null && !v.mandate().isBlank()) {
+            return List.of(v.mandate());
+        }
+        return List.of();
+    }
+
+    /** The field of the record that names its mandates, for error reports. */
+    public static String mandateField(Object record) {
+        return record instanceof Communication ? "mandates" : "mandate";
     }
 
     static CountryVisit normalised(CountryVisit v, String id) {
@@ -28,20 +55,60 @@ public final class Activities {
         return new Training(id, t.title(), t.date(), t.place(), t.organiser(), t.createdAt(), t.updatedAt());
     }
 
-    /** A letter sent by one or more mandates; its sources are always confidential. */
+    /**
+     * A letter sent by one or more mandates (joint communications are common); its sources are
+     * always confidential. {@code mandates} keeps the order given, without repeats.
+     */
     public record Communication(
             @Size(max = 128) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
             @NotNull CommunicationType type,
             LocalDate date,
             @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country,
-            @Size(max = 128) String mandate,
+            @ArraySchema(arraySchema = @Schema(description = "ids of the mandates that sent it: at least one when given, "
+                    + "each an existing mandate; repeats are dropped. A single legacy \"mandate\": \"id\" is read as "
+                    + "[\"id\"]."))
+            @Size(min = 1, message = "must name at least one mandate when given")
+            List<@NotBlank @Size(max = 128) String> mandates,
             @Size(max = 2_000) String summary,
             Instant createdAt,
             Instant updatedAt) {
 
-        public Communication(String id, CommunicationType type, LocalDate date, String country, String mandate,
+        public Communication {
+            mandates = withoutRepeats(mandates);
+        }
+
+        public Communication(String id, CommunicationType type, LocalDate date, String country, List<String> mandates,
                              String summary) {
-            this(id, type, date, country, mandate, summary, null, null);
+            this(id, type, date, country, mandates, summary, null, null);
+        }
+
+        /**
+         * How JSON (API bodies, import documents, CSV rows, backups, stored properties) becomes a
+         * communication. Documents written before a communication could have several mandates
+         * carry one {@code "mandate": "id"}; it is read as {@code mandates: ["id"]}, and when a body
+         * has both, the legacy one is added to the list, so nothing sent is dropped.
+         */
+        @JsonCreator
+        static Communication fromJson(@JsonProperty("id") String id, @JsonProperty("type") CommunicationType type,
+                                      @JsonProperty("date") LocalDate date, @JsonProperty("country") String country,
+                                      @JsonProperty("mandates") List<String> mandates,
+                                      @JsonProperty("mandate") @Schema(deprecated = true, description = "one "
+                                              + "mandate id, as written before joint communications; read as "
+                                              + "mandates: [id]") String legacyMandate,
+                                      @JsonProperty("summary") String summary,
+                                      @JsonProperty("createdAt") Instant createdAt,
+                                      @JsonProperty("updatedAt") Instant updatedAt) {
+            List<String> merged = mandates;
+            if (legacyMandate != null) {
+                merged = new ArrayList<>(mandates == null ? List.of() : mandates);
+                merged.add(legacyMandate);
+            }
+            return new Communication(id, type, date, country, merged, summary, createdAt, updatedAt);
+        }
+
+        private static List<String> withoutRepeats(List<String> ids) {
+            // Not List.copyOf: a null entry must reach validation as an error, not fail here.
+            return ids == null ? null : Collections.unmodifiableList(new ArrayList<>(new LinkedHashSet<>(ids)));
         }
     }
 

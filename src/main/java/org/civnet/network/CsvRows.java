@@ -16,13 +16,14 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 /**
  * Reads the CSV import files: a header row naming the same fields as the JSON document, one record
- * per line (row numbers in reports are line numbers, the header being line 1); list fields ({@code themes}, {@code channels}, {@code activities}) hold values
+ * per line (row numbers in reports are line numbers, the header being line 1); list fields ({@code themes}, {@code channels}, {@code activities},
+ * a communication's {@code mandates}) hold values
  * separated by {@code ;}; an empty cell means "not given". Each line becomes the JSON object the
  * document would have held, so both formats pass the same checks.
  */
 final class CsvRows {
 
-    static final Set<String> LIST_FIELDS = Set.of("themes", "channels", "activities");
+    static final Set<String> LIST_FIELDS = Set.of("themes", "channels", "activities", "mandates");
     static final List<String> FILE_NAMES = List.of("contacts.csv", "organisations.csv", "mandates.csv", "networks.csv",
             "communications.csv", "country-visits.csv", "trainings.csv", "ties.csv", "introductions.csv");
     private static final Map<String, String> SECTIONS = Map.of(

@@ -106,6 +106,23 @@ public class DomainRules {
         return null;
     }
 
+    /**
+     * The mandates an activity names (a communication's {@code mandates}, a visit's {@code mandate})
+     * must be stored mandates; null when they are, or when the record names none.
+     */
+    public static FieldProblem checkActivityMandates(Object record, java.util.function.Function<String, NodeLabel> labelOf) {
+        for (String id : Activities.mandatesNamedBy(record)) {
+            NodeLabel label = labelOf.apply(id);
+            if (label == null) {
+                return new FieldProblem(Activities.mandateField(record), "mandate '" + id + "' does not exist");
+            }
+            if (label != NodeLabel.Mandate) {
+                return new FieldProblem(Activities.mandateField(record), "'" + id + "' is a " + label + ", not a Mandate");
+            }
+        }
+        return null;
+    }
+
     /** Introductions join three contacts. */
     public static FieldProblem checkIntroductionEnds(Introduction i, java.util.function.Function<String, NodeLabel> labelOf) {
         for (String[] end : new String[][] {{"introducer", i.introducer()}, {"introduced", i.introduced()},

@@ -50,7 +50,10 @@ public class NetworkExporter {
 
     public enum GraphFormat { GRAPHML, GEXF }
 
-    /** The document as a graph file; node and tie fields become attributes. */
+    /**
+     * The document as a graph file; node and tie fields become attributes, lists joined with
+     * {@code ;} (a communication's {@code mandates}: every mandate that sent it).
+     */
     public String graphFile(NetworkDocument document, GraphFormat format) {
         Graph<String, TieEdge> graph = new DirectedPseudograph<>(TieEdge.class);
         Map<String, Map<String, Attribute>> vertexAttributes = new LinkedHashMap<>();
@@ -74,7 +77,8 @@ public class NetworkExporter {
             exporter.setEdgeAttributeProvider(edgeAttributes);
             exporter.setExportVertexLabels(true);
             for (String key : List.of("label", "kind", "name", "country", "region", "themes", "riskLevel", "type",
-                    "scope", "ecosocStatus", "title", "holderType", "consentToIntroduce", "confidential")) {
+                    "scope", "ecosocStatus", "title", "holderType", "consentToIntroduce", "confidential", "mandates",
+                    "mandate")) {
                 exporter.registerAttribute(key, GraphMLExporter.AttributeCategory.NODE, AttributeType.STRING);
             }
             for (String key : List.of("type", "trust", "since", "lastContact", "role", "activities")) {
@@ -86,7 +90,7 @@ public class NetworkExporter {
             exporter.setVertexAttributeProvider(vertexAttributes::get);
             exporter.setEdgeAttributeProvider(edgeAttributes);
             for (String key : List.of("kind", "name", "country", "region", "themes", "riskLevel", "type", "scope",
-                    "ecosocStatus", "title", "holderType")) {
+                    "ecosocStatus", "title", "holderType", "mandates", "mandate")) {
                 exporter.registerAttribute(key, GEXFExporter.AttributeCategory.NODE, org.jgrapht.nio.gexf.GEXFAttributeType.STRING);
             }
             exporter.exportGraph(graph, out);

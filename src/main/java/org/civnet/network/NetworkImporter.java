@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -211,14 +212,18 @@ public class NetworkImporter {
             if (id != null && !id.isBlank()) {
                 idsInInput.add(id);
             }
+            idsInInput.addAll(Activities.mandatesNamedBy(row.record()));
         }
         Map<String, NodeLabel> stored = lookUp(idsInInput);
         for (NodeKind<?> kind : NodeKind.ALL) {
             List<Object> keep = new ArrayList<>();
-            for (Row<Object> row : input.sections.getOrDefault(kind.section(), List.of())) {
+            List<Row<Object>> rows = input.sections.getOrDefault(kind.section(), List.of());
+            List<List<FieldProblem>> fieldProblems = fieldProblems(rows);
+            for (int r = 0; r < rows.size(); r++) {
+                Row<Object> row = rows.get(r);
                 Object record = normalise(kind, row.record());
                 String id = idOf(kind, record);
-                List<FieldProblem> problems = new ArrayList<>(rules.check(row.record()));
+                List<FieldProblem> problems = new ArrayList<>(fieldProblems.get(r));
                 if (problems.isEmpty()) {
                     String where = row.file() + " row " + row.number();
                     String earlier = firstSeen.putIfAbsent(id, where);
@@ -226,6 +231,14 @@ public class NetworkImporter {
                         problems.add(new FieldProblem("id", "'" + id + "' repeats " + earlier));
                     } else if (stored.containsKey(id) && stored.get(id) != kind.label()) {
                         problems.add(new FieldProblem("id", "'" + id + "' is already used by a " + stored.get(id)));
+                    }
+                }
+                if (problems.isEmpty()) {
+                    // An activity's mandates: accepted rows of this input (mandates come earlier in ALL) or stored.
+                    FieldProblem mandates = DomainRules.checkActivityMandates(record,
+                            ref -> accepted.containsKey(ref) ? accepted.get(ref) : stored.get(ref));
+                    if (mandates != null) {
+                        problems.add(mandates);
                     }
                 }
                 if (problems.isEmpty()) {
@@ -260,9 +273,11 @@ public class NetworkImporter {
 
         Map<TieType, List<Tie>> tiesByType = new LinkedHashMap<>();
         Map<String, String> tieSeen = new HashMap<>();
-        for (Row<Object> row : tieRows) {
+        List<List<FieldProblem>> tieFieldProblems = fieldProblems(tieRows);
+        for (int r = 0; r < tieRows.size(); r++) {
+            Row<Object> row = tieRows.get(r);
             Tie tie = (Tie) row.record();
-            List<FieldProblem> problems = new ArrayList<>(rules.check(tie));
+            List<FieldProblem> problems = new ArrayList<>(tieFieldProblems.get(r));
             if (problems.isEmpty()) {
                 FieldProblem ends2 = DomainRules.checkTieEnds(tie, labelOf.apply(tie.from()), labelOf.apply(tie.to()));
                 if (ends2 != null) {
@@ -309,17 +324,30 @@ public class NetworkImporter {
 
         // Writes.
         Map<String, SectionCounts> sections = new LinkedHashMap<>();
+        // Rows whose id was unused when looked up are created without the upsert's per-row lookup
+        // (a fresh import is then mostly plain CREATEs), and so are ties touching such a node.
         for (NodeKind<?> kind : NodeKind.ALL) {
             List<Object> rows = acceptedNodes.get(kind.section());
-            UpsertCounts counts = dryRun ? new UpsertCounts(0, 0) : writeNodes(kind, rows);
+            UpsertCounts counts = new UpsertCounts(0, 0);
+            if (!dryRun) {
+                Map<Boolean, List<Object>> isNew = rows.stream()
+                        .collect(Collectors.partitioningBy(r -> !stored.containsKey(idOf(kind, r))));
+                counts = writeNodes(kind, isNew.get(true), true).plus(writeNodes(kind, isNew.get(false), false));
+            }
             section(sections, input, kind.section(), rows.size(), counts);
         }
         UpsertCounts tieCounts = new UpsertCounts(0, 0);
         long tieTotal = tiesByType.values().stream().mapToLong(List::size).sum();
         for (Map.Entry<TieType, List<Tie>> entry : tiesByType.entrySet()) {
             if (!dryRun) {
-                tieCounts = tieCounts.plus(writeInBatches(TIES + " (" + entry.getKey() + ")", entry.getValue(),
-                        batch -> store.upsertTies(entry.getKey(), batch)));
+                TieType type = entry.getKey();
+                Map<Boolean, List<Tie>> touchesNew = entry.getValue().stream().collect(Collectors.partitioningBy(
+                        t -> isNewHere(t.from(), accepted, stored) || isNewHere(t.to(), accepted, stored)));
+                tieCounts = tieCounts
+                        .plus(writeInBatches(TIES + " (" + type + ", new ends)", touchesNew.get(true),
+                                batch -> store.insertNewTies(type, batch)))
+                        .plus(writeInBatches(TIES + " (" + type + ")", touchesNew.get(false),
+                                batch -> store.upsertTies(type, batch)));
             }
         }
         section(sections, input, TIES, tieTotal, tieCounts);
@@ -344,8 +372,22 @@ public class NetworkImporter {
     }
 
     @SuppressWarnings("unchecked")
-    private <T> UpsertCounts writeNodes(NodeKind<T> kind, List<Object> rows) {
-        return writeInBatches(kind.section(), (List<T>) rows, batch -> store.upsertNodes(kind, batch));
+    private <T> UpsertCounts writeNodes(NodeKind<T> kind, List<Object> rows, boolean allNew) {
+        return writeInBatches(kind.section() + (allNew ? " (new)" : ""), (List<T>) rows,
+                batch -> allNew ? store.insertNewNodes(kind, batch) : store.upsertNodes(kind, batch));
+    }
+
+    /**
+     * The field rules of each row, in row order. Rows are independent, so they are checked on all
+     * cores: bean validation of a million ties is several seconds on one.
+     */
+    private List<List<FieldProblem>> fieldProblems(List<Row<Object>> rows) {
+        return rows.parallelStream().map(row -> rules.check(row.record())).toList();
+    }
+
+    /** True when {@code id} is a node this import creates (accepted here, absent from the store before). */
+    private static boolean isNewHere(String id, Map<String, NodeLabel> accepted, Map<String, NodeLabel> stored) {
+        return accepted.containsKey(id) && !stored.containsKey(id);
     }
 
     private <T> UpsertCounts writeInBatches(String what, List<T> rows, Function<List<T>, UpsertCounts> writer) {

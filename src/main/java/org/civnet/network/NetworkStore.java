@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.civnet.neo4j.CypherQueries;
+import org.civnet.neo4j.Neo4jErrors;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
@@ -122,7 +123,7 @@ public class NetworkStore {
                 return toRecord(kind, row.get("n").asMap());
             });
         } catch (ClientException e) {
-            if (e.code() != null && e.code().contains("ConstraintValidationFailed")) {
+            if (Neo4jErrors.isConstraintViolation(e)) {
                 throw new ConflictException("id '" + id + "' is already used");
             }
             throw e;
@@ -181,6 +182,26 @@ public class NetworkStore {
 
     /** Upserts a batch of normalised records in one transaction. */
     public <T> UpsertCounts upsertNodes(NodeKind<T> kind, List<T> records) {
+        return writeNodes(kind, records, "node/upsert");
+    }
+
+    /**
+     * Creates a batch of records whose ids were unused when the caller looked (an import of new
+     * rows), in one transaction; a 409 if another writer took one of the ids in the meantime.
+     */
+    public <T> UpsertCounts insertNewNodes(NodeKind<T> kind, List<T> records) {
+        try {
+            return writeNodes(kind, records, "node/insert-new");
+        } catch (ClientException e) {
+            if (Neo4jErrors.isConstraintViolation(e)) {
+                throw new ConflictException("another writer created one of these " + kind.section() + " ids during the "
+                        + "import; nothing of this batch was written: send the same input again");
+            }
+            throw e;
+        }
+    }
+
+    private <T> UpsertCounts writeNodes(NodeKind<T> kind, List<T> records, String query) {
         if (records.isEmpty()) {
             return new UpsertCounts(0, 0);
         }
@@ -199,7 +220,7 @@ public class NetworkStore {
             params.put("rows", rows);
             params.put("now", now());
             params.put("recordedBy", recorder());
-            UpsertCounts counts = counts(tx.run(cypher.get("node/upsert", kind.label()), params).single());
+            UpsertCounts counts = counts(tx.run(cypher.get(query, kind.label()), params).single());
             if (counts.changedAnything()) {
                 bumpVersion(tx);
             }
@@ -223,6 +244,15 @@ public class NetworkStore {
 
     /** Upserts ties of one type whose endpoints were already checked; KNOWS is stored once per pair. */
     public UpsertCounts upsertTies(TieType type, List<Tie> ties) {
+        return writeTies(type, ties, "tie/upsert");
+    }
+
+    /** Creates ties of which at least one end is new in the same import (so none of them exists yet). */
+    public UpsertCounts insertNewTies(TieType type, List<Tie> ties) {
+        return writeTies(type, ties, "tie/insert-new");
+    }
+
+    private UpsertCounts writeTies(TieType type, List<Tie> ties, String query) {
         if (ties.isEmpty()) {
             return new UpsertCounts(0, 0);
         }
@@ -236,7 +266,7 @@ public class NetworkStore {
             rows.add(Map.of("from", stored.from(), "to", stored.to(), "props", props));
         }
         return write(tx -> {
-            UpsertCounts counts = counts(tx.run(cypher.get("tie/upsert", type),
+            UpsertCounts counts = counts(tx.run(cypher.get(query, type),
                     Map.of("rows", rows)).single());
             if (counts.changedAnything()) {
                 bumpVersion(tx);

@@ -1,6 +1,7 @@
 package org.civnet.network;
 
 import java.util.List;
+import java.util.Map;
 
 import org.civnet.network.InvalidInputException.FieldProblem;
 import org.civnet.network.NetworkStore.NodeFilter;
@@ -27,6 +28,7 @@ public class NodeService {
 
     public <T> T create(NodeKind<T> kind, T record) {
         requireValid(record);
+        requireMandatesExist(record);
         return store.create(kind, kind.normalise(record));
     }
 
@@ -41,6 +43,7 @@ public class NodeService {
         if (bodyId != null && !bodyId.isBlank() && !bodyId.equals(id)) {
             throw new InvalidInputException("id", "'" + bodyId + "' differs from the id in the path '" + id + "'");
         }
+        requireMandatesExist(record);
         return store.update(kind, id, kind.normaliser().apply(record, id));
     }
 
@@ -62,6 +65,38 @@ public class NodeService {
                     redactor.protectedNames().keySet());
         }
         return store.list(kind, filter, page, size);
+    }
+
+    /** {@code id} must be a stored Mandate: 404 when unknown, 400 naming {@code field} when another kind. */
+    public void requireMandate(String field, String id) {
+        NodeLabel label = store.labelsOf(List.of(id)).get(id);
+        if (label == null) {
+            throw new NotFoundException("Mandate", id);
+        }
+        if (label != NodeLabel.Mandate) {
+            throw new InvalidInputException(field, "'" + id + "' is a " + label + ", not a Mandate");
+        }
+    }
+
+    /**
+     * An activity may only name stored mandates: an unknown id is a 404 naming the field and the id
+     * (as a tie to an unknown node is), another kind of node a 400; either way nothing is written.
+     */
+    private void requireMandatesExist(Object record) {
+        List<String> named = Activities.mandatesNamedBy(record);
+        if (named.isEmpty()) {
+            return;
+        }
+        Map<String, NodeLabel> labels = store.labelsOf(named);
+        for (String id : named) {
+            if (!labels.containsKey(id)) {
+                throw new NotFoundException(Activities.mandateField(record), "mandate", id);
+            }
+        }
+        FieldProblem misfit = DomainRules.checkActivityMandates(record, labels::get);
+        if (misfit != null) {
+            throw new InvalidInputException(List.of(misfit));
+        }
     }
 
     private void requireValid(Object record) {

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.IntPredicate;
 
-import org.civnet.analysis.graph.CsrGraph;
 import org.civnet.config.CivnetProperties;
 import org.civnet.network.ContactKind;
 import org.civnet.network.InvalidInputException;
@@ -118,38 +117,54 @@ public class ReferralService {
         }
     }
 
-    private Prepared prepare(Options options) {
-        AnalysisScope scope = new AnalysisScope(NODES, TIES, options.minTrust(), options.since(), null, null);
-        NetworkSnapshot snapshot = snapshots.get(scope).snapshot();
-        long today = LocalDate.now().toEpochDay();
-        return results.get(List.of("referral", snapshot.graphVersion(), scope, today), () -> {
-            CsrGraph g = snapshot.graph();
-            int m = g.edgeCount();
-            int[] trust = new int[m];
-            int[] last = new int[m];
-            boolean[] weak = new boolean[m];
-            for (int e = 0; e < m; e++) {
-                trust[e] = snapshot.edgeTrust(e);
-                int day = snapshot.edgeLastContact(e) != GraphData.NO_DATE ? snapshot.edgeLastContact(e) : snapshot.edgeSince(e);
-                last[e] = day == GraphData.NO_DATE ? TieCost.UNKNOWN_DATE : day;
-                weak[e] = snapshot.edgeType(e) != TieType.KNOWS;
-            }
-            double[] costs = TieCost.costs(weights, trust, last, weak, today);
-            return new Prepared(snapshot, new ReferralSearch(g, costs, v -> false, 1));
-        });
+    /** The graph referral queries search: contacts, organisations and mandates, three tie types. */
+    public static AnalysisScope scope(Integer minTrust, LocalDate since) {
+        return new AnalysisScope(NODES, TIES, minTrust, since, null, null);
     }
 
-    private static IntPredicate mayIntermediate(NetworkSnapshot s, Options options, Set<Integer> excluded) {
+    /**
+     * Each edge's cost for the path search ({@link TieCost}: trust, recency of the last contact or
+     * else of {@code since}, weaker through an organisation). Also used by the benchmark, so it
+     * measures the service's own costs.
+     */
+    public static double[] tieCosts(NetworkSnapshot snapshot, ReferralWeights weights, long todayEpochDay) {
+        int m = snapshot.graph().edgeCount();
+        int[] trust = new int[m];
+        int[] last = new int[m];
+        boolean[] weak = new boolean[m];
+        for (int e = 0; e < m; e++) {
+            trust[e] = snapshot.edgeTrust(e);
+            int day = snapshot.edgeLastContact(e) != GraphData.NO_DATE ? snapshot.edgeLastContact(e) : snapshot.edgeSince(e);
+            last[e] = day == GraphData.NO_DATE ? TieCost.UNKNOWN_DATE : day;
+            weak[e] = snapshot.edgeType(e) != TieType.KNOWS;
+        }
+        return TieCost.costs(weights, trust, last, weak, todayEpochDay);
+    }
+
+    /**
+     * The do-no-harm rule, who may be an intermediary: organisations (a shared affiliation), contacts
+     * who consented to introduce and are not at risk (at risk too when {@code allowAtRisk}), never
+     * mandates or networks, never anyone in {@code excluded}.
+     */
+    public static IntPredicate mayIntermediate(NetworkSnapshot s, boolean allowAtRisk, Set<Integer> excluded) {
         return v -> {
             if (excluded.contains(v)) {
                 return false;
             }
             return switch (s.label(v)) {
                 case Organisation -> true;
-                case Contact -> s.consentToIntroduce(v) && (options.allowAtRisk() || !s.atRisk(v));
+                case Contact -> s.consentToIntroduce(v) && (allowAtRisk || !s.atRisk(v));
                 default -> false;
             };
         };
+    }
+
+    private Prepared prepare(Options options) {
+        AnalysisScope scope = scope(options.minTrust(), options.since());
+        NetworkSnapshot snapshot = snapshots.get(scope).snapshot();
+        long today = LocalDate.now().toEpochDay();
+        return results.get(List.of("referral", snapshot.graphVersion(), scope, today), () -> new Prepared(snapshot,
+                new ReferralSearch(snapshot.graph(), tieCosts(snapshot, weights, today), v -> false, 1)));
     }
 
     private static int vertex(NetworkSnapshot s, String field, String id) {
@@ -181,7 +196,7 @@ public class ReferralService {
         if (from == to) {
             throw new InvalidInputException("to", "is the same as from");
         }
-        ReferralSearch search = p.base().with(mayIntermediate(s, options, excluded(s, options.exclude())), options.maxHops());
+        ReferralSearch search = p.base().with(mayIntermediate(s, options.allowAtRisk(), excluded(s, options.exclude())), options.maxHops());
         List<ReferralPath> found = search.kShortest(from, to, options.k(), options.disjoint());
         List<Path> paths = found.stream().map(path -> describe(s, path)).toList();
         List<Unreachable> unreachable = paths.isEmpty()
@@ -202,7 +217,7 @@ public class ReferralService {
         Prepared p = prepare(options);
         NetworkSnapshot s = p.snapshot();
         int from = vertex(s, "from", fromId);
-        ReferralSearch search = p.base().with(mayIntermediate(s, options, excluded(s, options.exclude())), options.maxHops());
+        ReferralSearch search = p.base().with(mayIntermediate(s, options.allowAtRisk(), excluded(s, options.exclude())), options.maxHops());
         IntPredicate isTarget = targetPredicate(s, target, from);
         List<Path> paths = new ArrayList<>();
         for (ReferralPath best : search.bestToAll(from).bestMatching(isTarget, limit, true)) {
@@ -226,7 +241,7 @@ public class ReferralService {
         Prepared p = prepare(options);
         NetworkSnapshot s = p.snapshot();
         int from = vertex(s, "from", fromId);
-        ReferralSearch search = p.base().with(mayIntermediate(s, options, excluded(s, options.exclude())), options.maxHops());
+        ReferralSearch search = p.base().with(mayIntermediate(s, options.allowAtRisk(), excluded(s, options.exclude())), options.maxHops());
         IntPredicate isTarget = targetPredicate(s, target, from);
         Reachability reach = search.reachability(from, isTarget, options.maxHops());
         java.util.Map<Integer, Integer> within = new java.util.TreeMap<>();

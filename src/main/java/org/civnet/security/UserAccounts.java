@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.civnet.neo4j.CypherQueries;
+import org.civnet.neo4j.Neo4jErrors;
 import org.civnet.network.ConflictException;
 import org.civnet.network.NotFoundException;
 import org.civnet.network.Timestamps;
@@ -62,7 +63,7 @@ public class UserAccounts {
             write("security/create-user", Map.of("username", username, "passwordHash", passwords.encode(password),
                     "role", role.name(), "now", Timestamps.now()));
         } catch (ClientException e) {
-            if (e.code() != null && e.code().contains("ConstraintValidationFailed")) {
+            if (Neo4jErrors.isConstraintViolation(e)) {
                 throw new ConflictException("user '" + username + "' already exists");
             }
             throw e;
@@ -98,7 +99,7 @@ public class UserAccounts {
                 throw new NotFoundException("user", owner);
             }
         } catch (ClientException e) {
-            if (e.code() != null && e.code().contains("ConstraintValidationFailed")) {
+            if (Neo4jErrors.isConstraintViolation(e)) {
                 throw new ConflictException("a token named '" + name + "' already exists for this user");
             }
             throw e;

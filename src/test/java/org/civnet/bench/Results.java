@@ -22,13 +22,7 @@ final class Results {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("medianMs", round(Timings.median(millis)));
         entry.put("runsMs", Timings.list(millis));
-        for (int i = 0; i + 1 < extra.length; i += 2) {
-            entry.put(String.valueOf(extra[i]), extra[i + 1]);
-        }
-        entry.put("loadavg", loadAverage());
-        figures.put(id, entry);
-        log(id, entry);
-        return entry;
+        return record(id, entry, extra);
     }
 
     /** Records a latency distribution (many short queries). */
@@ -44,6 +38,11 @@ final class Results {
             sum += m;
         }
         entry.put("meanMs", round(millis.length == 0 ? Double.NaN : sum / millis.length));
+        return record(id, entry, extra);
+    }
+
+    /** Adds the {@code extra} key/value pairs and the load average, keeps the entry and logs it. */
+    private Map<String, Object> record(String id, Map<String, Object> entry, Object... extra) {
         for (int i = 0; i + 1 < extra.length; i += 2) {
             entry.put(String.valueOf(extra[i]), extra[i + 1]);
         }

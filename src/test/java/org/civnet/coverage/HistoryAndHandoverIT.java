@@ -41,7 +41,7 @@ class HistoryAndHandoverIT extends IntegrationTest {
         assertThat(introduction.get("summary").asText()).isEqualTo("for the land rights brief");
         JsonNode visit = history.get("entries").get(2);
         assertThat(visit.get("followUp").asText()).isEqualTo("NOT_SENT");
-        assertThat(visit.get("mandate").asText()).isEqualTo("m-er");
+        assertThat(visit.get("mandates")).extracting(JsonNode::asText).containsExactly("m-er");
         assertThat(visit.get("endDate").asText()).isEqualTo("2025-05-10");
         assertThat(history.get("entries")).allSatisfy(e -> {
             assertThat(e.get("recordedBy").asText()).isEqualTo("admin");

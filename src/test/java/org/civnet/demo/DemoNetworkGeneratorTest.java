@@ -335,7 +335,12 @@ class DemoNetworkGeneratorTest {
         doc.countryVisits().forEach(v -> assertThat(participants).containsKey(v.id()));
         doc.trainings().forEach(t -> assertThat(participants.get(t.id())).isGreaterThanOrEqualTo(8));
         Set<String> mandateIds = byId(doc.mandates(), Mandate::id).keySet();
-        assertThat(doc.communications()).allSatisfy(c -> assertThat(mandateIds).contains(c.mandate()));
+        assertThat(doc.communications()).allSatisfy(c -> {
+            assertThat(c.mandates()).isNotEmpty().doesNotHaveDuplicates();
+            assertThat(mandateIds).containsAll(c.mandates());
+        });
+        // Country mandates write jointly with a thematic mandate on the source's themes.
+        assertThat(doc.communications()).anySatisfy(c -> assertThat(c.mandates()).hasSize(2));
         assertThat(doc.countryVisits()).allSatisfy(v -> {
             assertThat(mandateIds).contains(v.mandate());
             assertThat(v.endDate()).isAfter(v.startDate()).isBefore(DemoNetworkGenerator.TODAY);

@@ -44,14 +44,15 @@ class ImportShutdownIT extends IntegrationTest {
                 Map.of("civnet.limits.import-batch-size", String.valueOf(BATCH)))).bindOrCreate("civnet", CivnetProperties.class);
         AtomicReference<NetworkImporter> stopping = new AtomicReference<>();
         AtomicInteger batches = new AtomicInteger();
-        // The real store; shutdown "begins" while the first batch is being written.
+        // The real store; shutdown "begins" while the first batch is being written (a fresh import
+        // creates its new rows with insertNewNodes).
         NetworkStore store = new NetworkStore(driver, cypher) {
             @Override
-            public <T> UpsertCounts upsertNodes(NodeKind<T> kind, List<T> records) {
+            public <T> UpsertCounts insertNewNodes(NodeKind<T> kind, List<T> records) {
                 if (!records.isEmpty() && batches.incrementAndGet() == 1) {
                     stopping.get().stopAfterCurrentBatch();
                 }
-                return super.upsertNodes(kind, records);
+                return super.insertNewNodes(kind, records);
             }
         };
         NetworkImporter shuttingDown = new NetworkImporter(store, rules, json, smallBatches);
@@ -64,11 +65,42 @@ class ImportShutdownIT extends IntegrationTest {
         assertThat(count("MATCH (c:Contact) RETURN count(c) AS n")).isEqualTo(BATCH);
         assertThat(count("MATCH ()-[t]->() RETURN count(t) AS n")).isZero();
 
+        // The same input again: the stored 100 go through the upsert (unchanged), the other 150 are
+        // created, and every tie touches a new contact or is upserted between stored ones.
         ImportReport completed = importer.importDocument(document, false);
         assertThat(completed.rejected()).isEmpty();
         assertThat(completed.sections().get("contacts").created()).isEqualTo(CONTACTS - BATCH);
+        assertThat(completed.sections().get("contacts").updated()).isZero();
+        assertThat(completed.sections().get("ties").created()).isEqualTo(CONTACTS - 1);
         assertThat(count("MATCH (c:Contact) RETURN count(c) AS n")).isEqualTo(CONTACTS);
         assertThat(count("MATCH ()-[t:KNOWS]->() RETURN count(t) AS n")).isEqualTo(CONTACTS - 1);
+    }
+
+    @Test
+    void anIdCreatedByAnotherWriterDuringAnImportFailsItsBatchWholeWithAConflict() {
+        CivnetProperties smallBatches = new Binder(new MapConfigurationPropertySource(
+                Map.of("civnet.limits.import-batch-size", String.valueOf(BATCH)))).bindOrCreate("civnet", CivnetProperties.class);
+        AtomicInteger batches = new AtomicInteger();
+        // Between the importer's look-up (s-0 unused) and its first CREATE batch, someone else creates s-0.
+        NetworkStore store = new NetworkStore(driver, cypher) {
+            @Override
+            public <T> UpsertCounts insertNewNodes(NodeKind<T> kind, List<T> records) {
+                if (!records.isEmpty() && batches.incrementAndGet() == 1) {
+                    try (Session session = driver.session()) {
+                        session.run("CREATE (:Node:Contact {id: 's-0', name: 'Created meanwhile', country: 'KE'})").consume();
+                    }
+                }
+                return super.insertNewNodes(kind, records);
+            }
+        };
+        NetworkImporter racing = new NetworkImporter(store, rules, json, smallBatches);
+
+        assertThatThrownBy(() -> racing.importDocument(document(), false))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("another writer");
+        // Nothing of the failed batch: only the node the other writer made.
+        assertThat(count("MATCH (c:Contact) RETURN count(c) AS n")).isEqualTo(1);
+        assertThat(count("MATCH (c:Contact {id: 's-0', name: 'Created meanwhile'}) RETURN count(c) AS n")).isEqualTo(1);
     }
 
     private static NetworkDocument document() {

@@ -92,6 +92,9 @@ class BackupRestoreIT extends IntegrationTest {
 
         JsonNode after = http.getForObject("/api/export", JsonNode.class);
         assertThat(after).isEqualTo(before);
+        // A joint communication comes back with every mandate that sent it.
+        assertThat(http.getForObject("/api/communications/comm-1", JsonNode.class).get("mandates").toString())
+                .isEqualTo("[\"m-hrd\",\"m-er\"]");
         assertThat(anonymous.withBasicAuth("restored-analyst", USER_PASSWORD).getForObject("/api/me", JsonNode.class)
                 .get("role").asText()).isEqualTo("ANALYST");
         assertThat(as(Role.ANALYST).getForObject("/api/contacts/c-badr", JsonNode.class).get("id").asText())

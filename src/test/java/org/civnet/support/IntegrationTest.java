@@ -1,8 +1,11 @@
 package org.civnet.support;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.civnet.security.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.neo4j.driver.Driver;
@@ -13,6 +16,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -80,10 +84,20 @@ public abstract class IntegrationTest {
         });
     }
 
-    protected static ResponseEntity<com.fasterxml.jackson.databind.JsonNode> send(TestRestTemplate client, HttpMethod method,
+    protected static ResponseEntity<JsonNode> send(TestRestTemplate client, HttpMethod method,
                                                                                  String path, String json) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        return client.exchange(path, method, new HttpEntity<>(json, headers), com.fasterxml.jackson.databind.JsonNode.class);
+        return client.exchange(path, method, new HttpEntity<>(json, headers), JsonNode.class);
+    }
+
+    /** The fields a 400 ProblemDetail names in its {@code errors} (asserting the status first). */
+    protected static List<String> badRequestFields(ResponseEntity<JsonNode> response) {
+        if (response.getStatusCode() != HttpStatus.BAD_REQUEST) {
+            throw new AssertionError("expected 400, got " + response.getStatusCode() + ": " + response.getBody());
+        }
+        List<String> out = new ArrayList<>();
+        response.getBody().path("errors").forEach(e -> out.add(e.get("field").asText()));
+        return out;
     }
 }

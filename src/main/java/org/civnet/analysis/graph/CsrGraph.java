@@ -123,6 +123,89 @@ public final class CsrGraph {
     }
 
     /**
+     * The vertices in breadth-first order, component by component from the lowest unvisited index.
+     * Renumbering by this order ({@link #relabelled}) puts a vertex's neighbours close to it in
+     * memory, which makes sweeps of many searches (betweenness) noticeably more cache-friendly on
+     * large graphs.
+     */
+    public int[] breadthFirstOrder() {
+        int[] order = new int[vertexCount];
+        boolean[] seen = new boolean[vertexCount];
+        int tail = 0;
+        for (int root = 0; root < vertexCount; root++) {
+            if (seen[root]) {
+                continue;
+            }
+            seen[root] = true;
+            int head = tail;
+            order[tail++] = root;
+            while (head < tail) {
+                int v = order[head++];
+                for (int s = offsets[v]; s < offsets[v + 1]; s++) {
+                    int w = targets[s];
+                    if (!seen[w]) {
+                        seen[w] = true;
+                        order[tail++] = w;
+                    }
+                }
+            }
+        }
+        return order;
+    }
+
+    /**
+     * The same graph with vertex {@code v} renumbered {@code newIndex[v]} (a permutation of
+     * {@code 0..n-1}); edge ids and weights are kept, neighbours sorted again.
+     */
+    public CsrGraph relabelled(int[] newIndex) {
+        if (newIndex.length != vertexCount) {
+            throw new IllegalArgumentException("newIndex must have one entry per vertex");
+        }
+        int[] oldOf = new int[vertexCount];
+        Arrays.fill(oldOf, -1);
+        for (int v = 0; v < vertexCount; v++) {
+            int u = Objects.checkIndex(newIndex[v], vertexCount);
+            if (oldOf[u] >= 0) {
+                throw new IllegalArgumentException("newIndex is not a permutation: " + u + " repeats");
+            }
+            oldOf[u] = v;
+        }
+        int[] newOffsets = new int[vertexCount + 1];
+        for (int u = 0; u < vertexCount; u++) {
+            newOffsets[u + 1] = newOffsets[u] + degree(oldOf[u]);
+        }
+        int[] newTargets = new int[targets.length];
+        int[] newEdgeIds = new int[edgeIds.length];
+        double[] newWeights = new double[weights.length];
+        long[] slice = new long[maxDegree()];
+        for (int u = 0; u < vertexCount; u++) {
+            int v = oldOf[u];
+            int d = degree(v);
+            for (int i = 0; i < d; i++) {
+                int slot = offsets[v] + i;
+                slice[i] = ((long) newIndex[targets[slot]] << 32) | slot;
+            }
+            Arrays.sort(slice, 0, d);
+            for (int i = 0; i < d; i++) {
+                int slot = (int) slice[i];
+                int at = newOffsets[u] + i;
+                newTargets[at] = (int) (slice[i] >>> 32);
+                newEdgeIds[at] = edgeIds[slot];
+                newWeights[at] = weights[slot];
+            }
+        }
+        return new CsrGraph(vertexCount, newOffsets, newTargets, newEdgeIds, newWeights, edgeCount, weighted);
+    }
+
+    private int maxDegree() {
+        int max = 0;
+        for (int v = 0; v < vertexCount; v++) {
+            max = Math.max(max, degree(v));
+        }
+        return max;
+    }
+
+    /**
      * An unmodifiable JGraphT view (vertices are the Integer indices, edge weights copied), built
      * once on first use, for the library's algorithms.
      */

@@ -544,10 +544,10 @@ public final class ReferralSearch {
         Objects.checkIndex(source, graph.vertexCount());
         Objects.checkIndex(target, graph.vertexCount());
         SearchScratch s = scratch();
-        if (bfs(s, source, maxHops, true, -1, target) >= 0) {
+        if (meetsWithin(s, source, target, maxHops, true)) {
             return UnreachableReason.REACHABLE;
         }
-        if (bfs(s, source, maxHops, false, -1, target) >= 0) {
+        if (meetsWithin(s, source, target, maxHops, false)) {
             return UnreachableReason.ONLY_THROUGH_DISALLOWED;
         }
         int[] component = components();
@@ -728,6 +728,88 @@ public final class ReferralSearch {
             }
         }
         return -1;
+    }
+
+    /**
+     * True when some path of at most {@code depth} ties joins {@code a} and {@code b} (with
+     * {@code restricted}, one whose intermediaries are all allowed). Bidirectional breadth-first
+     * search, always growing the smaller frontier: on a graph with about 20 ties per person, two
+     * searches of depth 2 touch a few hundred vertices where one of depth 4 touches most of a
+     * 100,000-vertex graph, and this is the question asked for every pair without a path.
+     *
+     * <p>Each vertex belongs to the side that reached it first (side b's hop counts are stored as
+     * {@code ~hops}). A side expands only its root and allowed vertices; the two sides meet at an
+     * edge (u, w) where w belongs to the other side and is that side's root or allowed. The loop
+     * keeps {@code hopsA + hopsB < depth}, so a meeting found while growing one side by a hop is a
+     * path of at most {@code depth} ties.
+     */
+    private boolean meetsWithin(SearchScratch s, int a, int b, int depth, boolean restricted) {
+        if (a == b) {
+            return true;
+        }
+        s.resetLocals();
+        int localA = s.add(a);
+        s.dist[localA] = 0;
+        int localB = s.add(b);
+        s.dist[localB] = ~0;
+        // Each side keeps the vertices it reached in visiting order, in the scratch's two reusable
+        // frontier arrays; its current level is the range [start, end).
+        s.frontier[0] = a;
+        s.nextFrontier[0] = b;
+        int startA = 0;
+        int endA = 1;
+        int startB = 0;
+        int endB = 1;
+        int hopsA = 0;
+        int hopsB = 0;
+        while (hopsA + hopsB < depth && endA > startA && endB > startB) {
+            boolean growA = endA - startA <= endB - startB;
+            int[] side = growA ? s.frontier : s.nextFrontier;
+            int from = growA ? startA : startB;
+            int to = growA ? endA : endB;
+            int root = growA ? a : b;
+            int otherRoot = growA ? b : a;
+            int nextHops = (growA ? hopsA : hopsB) + 1;
+            int tail = to;
+            for (int i = from; i < to; i++) {
+                int u = side[i];
+                if (restricted && u != root && !allowed(u)) {
+                    continue;
+                }
+                for (int slot = graph.offset(u), end = graph.offsetEnd(u); slot < end; slot++) {
+                    int w = graph.target(slot);
+                    int lw = s.local(w);
+                    if (lw >= 0) {
+                        boolean otherSide = growA ? s.dist[lw] < 0 : s.dist[lw] >= 0;
+                        if (otherSide && (w == otherRoot || !restricted || allowed(w))) {
+                            return true;
+                        }
+                        continue;
+                    }
+                    lw = s.add(w); // may grow s.dist: take the slot before indexing
+                    s.dist[lw] = growA ? nextHops : ~nextHops;
+                    if (tail == side.length) {
+                        side = s.growFrontier(side);
+                        if (growA) {
+                            s.frontier = side;
+                        } else {
+                            s.nextFrontier = side;
+                        }
+                    }
+                    side[tail++] = w;
+                }
+            }
+            if (growA) {
+                startA = to;
+                endA = tail;
+                hopsA = nextHops;
+            } else {
+                startB = to;
+                endB = tail;
+                hopsB = nextHops;
+            }
+        }
+        return false;
     }
 
     /** Connected components, ignoring the rules (so siblings made by {@link #with} can share them). */

@@ -138,6 +138,14 @@ class ReferralReferenceTest {
                     }
                     assertThat(search.why(s, t) == UnreachableReason.REACHABLE).isEqualTo(!all.isEmpty());
                     if (all.isEmpty()) {
+                        // The reason, from the same enumeration without the rules and plain connectivity.
+                        UnreachableReason expected = !enumerate(g, cost, v -> true, hops, s, t).isEmpty()
+                                ? UnreachableReason.ONLY_THROUGH_DISALLOWED
+                                : !enumerate(g, cost, v -> true, n, s, t).isEmpty()
+                                ? UnreachableReason.NO_PATH_WITHIN_MAX_HOPS : UnreachableReason.NOT_CONNECTED;
+                        assertThat(search.why(s, t)).as("seed %d hops %d %d->%d", seed, hops, s, t).isEqualTo(expected);
+                    }
+                    if (all.isEmpty()) {
                         assertThat(best.isReachable(t)).isFalse();
                     } else {
                         assertThat(best.cost(t)).isCloseTo(all.get(0).cost(), within(1e-9));
