@@ -56,8 +56,9 @@ public record GraphData(
     public static final class Builder {
         private final java.util.List<Object[]> nodes = new java.util.ArrayList<>();
         private final Map<String, Integer> index = new HashMap<>();
-        private int[] from = new int[1024];
-        private int[] to = new int[1024];
+        private final Map<String, Integer> keys = new HashMap<>();
+        private String[] from = new String[1024];
+        private String[] to = new String[1024];
         private TieType[] types = new TieType[1024];
         private int[] trust = new int[1024];
         private int[] since = new int[1024];
@@ -78,13 +79,21 @@ public record GraphData(
             return this;
         }
 
-        /** Adds a tie between known ids; a tie to an unknown id is ignored (it cannot be in any scope). */
+        /**
+         * Names the node added last by a key other than its id, for the ties; once any node has a
+         * key, ties name their ends by key. The reader uses Neo4j's element id, which the store
+         * hands out without reading a property (0.5 s of a million-tie read).
+         */
+        public Builder key(String key) {
+            keys.put(key, nodes.size() - 1);
+            return this;
+        }
+
+        /**
+         * Adds a tie; its ends may be nodes added later. A tie to an id (or key) that is never
+         * added as a node is dropped by {@link #build()} (it cannot be in any scope).
+         */
         public Builder tie(String fromId, String toId, TieType type, int trustLevel, int sinceDay, int lastDay) {
-            Integer a = index.get(fromId);
-            Integer b = index.get(toId);
-            if (a == null || b == null) {
-                return this;
-            }
             if (ties == from.length) {
                 int cap = ties * 2;
                 from = java.util.Arrays.copyOf(from, cap);
@@ -94,8 +103,8 @@ public record GraphData(
                 since = java.util.Arrays.copyOf(since, cap);
                 last = java.util.Arrays.copyOf(last, cap);
             }
-            from[ties] = a;
-            to[ties] = b;
+            from[ties] = fromId;
+            to[ties] = toId;
             types[ties] = type;
             trust[ties] = trustLevel;
             since[ties] = sinceDay;
@@ -131,10 +140,32 @@ public record GraphData(
                 confidential[i] = (Boolean) row[9];
                 created[i] = (Integer) row[10];
             }
+            int[] tieFrom = new int[ties];
+            int[] tieTo = new int[ties];
+            TieType[] tieTypes = new TieType[ties];
+            int[] tieTrust = new int[ties];
+            int[] tieSince = new int[ties];
+            int[] tieLast = new int[ties];
+            Map<String, Integer> ends = keys.isEmpty() ? index : keys;
+            int kept = 0;
+            for (int e = 0; e < ties; e++) {
+                Integer a = ends.get(from[e]);
+                Integer b = ends.get(to[e]);
+                if (a == null || b == null) {
+                    continue;
+                }
+                tieFrom[kept] = a;
+                tieTo[kept] = b;
+                tieTypes[kept] = types[e];
+                tieTrust[kept] = trust[e];
+                tieSince[kept] = since[e];
+                tieLast[kept] = last[e];
+                kept++;
+            }
             return new GraphData(graphVersion, ids, labels, names, subtypes, countries, regions, themes, risks, consent,
-                    confidential, created, java.util.Arrays.copyOf(from, ties), java.util.Arrays.copyOf(to, ties),
-                    java.util.Arrays.copyOf(types, ties), java.util.Arrays.copyOf(trust, ties),
-                    java.util.Arrays.copyOf(since, ties), java.util.Arrays.copyOf(last, ties));
+                    confidential, created, java.util.Arrays.copyOf(tieFrom, kept), java.util.Arrays.copyOf(tieTo, kept),
+                    java.util.Arrays.copyOf(tieTypes, kept), java.util.Arrays.copyOf(tieTrust, kept),
+                    java.util.Arrays.copyOf(tieSince, kept), java.util.Arrays.copyOf(tieLast, kept));
         }
     }
 }

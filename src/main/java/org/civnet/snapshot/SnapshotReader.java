@@ -11,12 +11,27 @@ import org.civnet.network.RiskLevel;
 import org.civnet.network.TieType;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 
-/** Reads the whole analysable graph in one read transaction, so columns and version agree. */
+/**
+ * Reads the whole analysable graph in one read transaction, so columns and version agree: one row
+ * per node with its outgoing ties as a list ({@code cypher/snapshot/graph.cypher}).
+ *
+ * <p>Measured at 100k contacts and 1M ties (docs/BENCHMARKS.md): most of the read is the store's
+ * work per tie in the one thread that runs the query. Reading the nodes in concurrent parts was
+ * tried and gained nothing on two cores (the client's decoding takes the other core).
+ */
 @Component
 public class SnapshotReader {
+
+    /**
+     * Records per network round trip: the driver's default (1000) costs about 15% of a 100k-node
+     * read in round trips; larger batches only add memory.
+     */
+    private static final int FETCH_SIZE = 10_000;
 
     private static final List<String> TIE_TYPES = Arrays.stream(TieType.values()).map(Enum::name).toList();
 
@@ -29,32 +44,38 @@ public class SnapshotReader {
     }
 
     public GraphData read() {
-        try (Session session = driver.session()) {
+        try (Session session = driver.session(SessionConfig.builder().withFetchSize(FETCH_SIZE).build())) {
             return session.executeRead(tx -> {
                 GraphData.Builder builder = new GraphData.Builder();
                 builder.graphVersion(tx.run(cypher.get("graph/version")).single().get("version").asLong());
-                tx.run(cypher.get("snapshot/nodes")).forEachRemaining(r -> builder.node(
-                        r.get("id").asString(),
-                        NodeLabel.valueOf(r.get("label").asString()),
-                        r.get("name").asString(null),
-                        r.get("subtype").asString(null),
-                        r.get("country").asString(null),
-                        r.get("region").isNull() ? null : Region.valueOf(r.get("region").asString()),
-                        r.get("themes").asList(Value::asString).toArray(String[]::new),
-                        r.get("risk").isNull() ? RiskLevel.NONE : RiskLevel.valueOf(r.get("risk").asString()),
-                        r.get("consent").asBoolean(),
-                        r.get("confidential").asBoolean(),
-                        epochDay(r.get("createdAt"))));
-                tx.run(cypher.get("snapshot/ties"), Map.of("types", TIE_TYPES)).forEachRemaining(r -> builder.tie(
-                        r.get("from").asString(),
-                        r.get("to").asString(),
-                        TieType.valueOf(r.get("type").asString()),
-                        r.get("trust").isNull() ? 0 : r.get("trust").asInt(),
-                        epochDay(r.get("since")),
-                        epochDay(r.get("lastContact"))));
+                readRows(tx, builder);
                 return builder.build();
             });
         }
+    }
+
+    private void readRows(TransactionContext tx, GraphData.Builder builder) {
+        tx.run(cypher.get("snapshot/graph"), Map.of("types", TIE_TYPES)).forEachRemaining(r -> {
+            String key = r.get("key").asString();
+            builder.node(r.get("id").asString(),
+                    NodeLabel.valueOf(r.get("label").asString()),
+                    r.get("name").asString(null),
+                    r.get("subtype").asString(null),
+                    r.get("country").asString(null),
+                    r.get("region").isNull() ? null : Region.valueOf(r.get("region").asString()),
+                    r.get("themes").asList(Value::asString).toArray(String[]::new),
+                    r.get("risk").isNull() ? RiskLevel.NONE : RiskLevel.valueOf(r.get("risk").asString()),
+                    r.get("consent").asBoolean(),
+                    r.get("confidential").asBoolean(),
+                    epochDay(r.get("createdAt")))
+                    .key(key);
+            for (Value tie : r.get("ties").values()) {
+                // [to, type, trust, since, lastContact], as in cypher/snapshot/graph.cypher
+                Value trust = tie.get(2);
+                builder.tie(key, tie.get(0).asString(), TieType.valueOf(tie.get(1).asString()),
+                        trust.isNull() ? 0 : trust.asInt(), epochDay(tie.get(3)), epochDay(tie.get(4)));
+            }
+        });
     }
 
     /** The epoch day of an ISO date or timestamp string ("2024-03-01", "2024-03-01T…"). */

@@ -24,7 +24,7 @@ import org.civnet.snapshot.GraphData;
 /**
  * The benchmark networks: the seeded demo generator at a given size with about ten ties per
  * contact, turned into the same {@link GraphData} columns that {@code SnapshotReader} reads from
- * Neo4j ({@code cypher/snapshot/nodes.cypher} and {@code ties.cypher}), so the in-memory figures
+ * Neo4j ({@code cypher/snapshot/graph.cypher}), so the in-memory figures
  * measure the same snapshot the service builds, without the store.
  */
 final class DemoGraphs {
