@@ -150,6 +150,9 @@ public class NetworkStore {
     /** Deletes the node and its ties; returns how many ties went with it. */
     public long delete(NodeKind<?> kind, String id) {
         return write(tx -> {
+            if (kind.label() == NodeLabel.Mandate) {
+                refuseWhileNamed(tx, id);
+            }
             List<Record> rows = tx.run(cypher.get("node/delete", kind.label()), Map.of("id", id)).list();
             if (rows.isEmpty()) {
                 throw new NotFoundException(kind.label().name(), id);
@@ -157,6 +160,21 @@ public class NetworkStore {
             bumpVersion(tx);
             return rows.get(0).get("ties").asLong();
         });
+    }
+
+    /**
+     * A mandate that activity records name stays: deleting it would leave communications and
+     * visits pointing at nothing (institutional memory). Checked in the deleting transaction.
+     */
+    private void refuseWhileNamed(TransactionContext tx, String mandateId) {
+        List<String> records = tx.run(cypher.get("node/mandate-named-by"), Map.of("id", mandateId)).single()
+                .get("records").asList(org.neo4j.driver.Value::asString);
+        if (!records.isEmpty()) {
+            String shown = String.join(", ", records.subList(0, Math.min(10, records.size())))
+                    + (records.size() > 10 ? ", …" : "");
+            throw new ConflictException("mandate '" + mandateId + "' is named by " + records.size()
+                    + " activity record(s) (" + shown + "); change or delete them first");
+        }
     }
 
     public <T> Page<T> list(NodeKind<T> kind, NodeFilter filter, int page, int size) {

@@ -337,6 +337,28 @@ class CommunicationMandatesIT extends IntegrationTest {
         }
     }
 
+    @Test
+    void aMandateThatActivitiesNameIsNotDeleted() {
+        long version = graphVersion();
+        ResponseEntity<JsonNode> refused = send(http, HttpMethod.DELETE, "/api/mandates/m-hrd", null);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getBody().get("detail").asText()).contains("m-hrd").contains("comm-1").contains("comm-2");
+        ResponseEntity<JsonNode> visitRefused = send(http, HttpMethod.DELETE, "/api/mandates/m-er", null);
+        assertThat(visitRefused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(visitRefused.getBody().get("detail").asText()).contains("visit-1");
+        assertThat(send(http, HttpMethod.GET, "/api/mandates/m-hrd", null).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(graphVersion()).isEqualTo(version);
+
+        // Once no record names it, the mandate goes (with its partnership ties).
+        assertThat(send(http, HttpMethod.DELETE, "/api/communications/comm-2", null).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(send(http, HttpMethod.PUT, "/api/communications/comm-1", "{\"type\":\"URGENT_APPEAL\","
+                + "\"date\":\"2026-02-01\",\"country\":\"EG\",\"mandates\":[\"m-foe\"]}").getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        ResponseEntity<JsonNode> deleted = send(http, HttpMethod.DELETE, "/api/mandates/m-hrd", null);
+        assertThat(deleted.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(send(http, HttpMethod.GET, "/api/mandates/m-hrd", null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
     private boolean hasOldProperty(String id) {
         try (Session session = driver.session()) {
             return !session.run("MATCH (c:Communication {id: $id}) RETURN c.mandate AS m", Map.of("id", id))
