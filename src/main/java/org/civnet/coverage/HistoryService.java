@@ -16,7 +16,6 @@ import org.civnet.coverage.Memory.LastInteraction;
 import org.civnet.coverage.MemoryStore.ContactSummary;
 import org.civnet.coverage.MemoryStore.Subject;
 import org.civnet.network.InvalidInputException;
-import org.civnet.network.NetworkStore;
 import org.civnet.network.NodeService;
 import org.civnet.network.NodeLabel;
 import org.civnet.network.NotFoundException;
@@ -33,12 +32,10 @@ class HistoryService {
             .thenComparing(HistoryEntry::record);
 
     private final MemoryStore memory;
-    private final NetworkStore network;
     private final NodeService nodes;
 
-    HistoryService(MemoryStore memory, NetworkStore network, NodeService nodes) {
+    HistoryService(MemoryStore memory, NodeService nodes) {
         this.memory = memory;
-        this.network = network;
         this.nodes = nodes;
     }
 

@@ -80,8 +80,8 @@ public record GraphData(
         }
 
         /**
-         * Names the node added last by a key other than its id, for the ties; once any node has a
-         * key, ties name their ends by key. The reader uses Neo4j's element id, which the store
+         * Names the node added last by a key other than its id, for the ties: either every node
+         * has a key and ties name their ends by key, or none has and ties name them by id. The reader uses Neo4j's element id, which the store
          * hands out without reading a property (0.5 s of a million-tie read).
          */
         public Builder key(String key) {
@@ -140,32 +140,42 @@ public record GraphData(
                 confidential[i] = (Boolean) row[9];
                 created[i] = (Integer) row[10];
             }
+            if (!keys.isEmpty() && keys.size() != n) {
+                throw new IllegalStateException("keys given for " + keys.size() + " of " + n + " nodes");
+            }
+            Map<String, Integer> ends = keys.isEmpty() ? index : keys;
             int[] tieFrom = new int[ties];
             int[] tieTo = new int[ties];
-            TieType[] tieTypes = new TieType[ties];
-            int[] tieTrust = new int[ties];
-            int[] tieSince = new int[ties];
-            int[] tieLast = new int[ties];
-            Map<String, Integer> ends = keys.isEmpty() ? index : keys;
+            int[] keep = new int[ties];
             int kept = 0;
             for (int e = 0; e < ties; e++) {
                 Integer a = ends.get(from[e]);
                 Integer b = ends.get(to[e]);
-                if (a == null || b == null) {
-                    continue;
+                if (a != null && b != null) {
+                    tieFrom[kept] = a;
+                    tieTo[kept] = b;
+                    keep[kept++] = e;
                 }
-                tieFrom[kept] = a;
-                tieTo[kept] = b;
-                tieTypes[kept] = types[e];
-                tieTrust[kept] = trust[e];
-                tieSince[kept] = since[e];
-                tieLast[kept] = last[e];
-                kept++;
             }
             return new GraphData(graphVersion, ids, labels, names, subtypes, countries, regions, themes, risks, consent,
                     confidential, created, java.util.Arrays.copyOf(tieFrom, kept), java.util.Arrays.copyOf(tieTo, kept),
-                    java.util.Arrays.copyOf(tieTypes, kept), java.util.Arrays.copyOf(tieTrust, kept),
-                    java.util.Arrays.copyOf(tieSince, kept), java.util.Arrays.copyOf(tieLast, kept));
+                    pick(types, keep, kept), pick(trust, keep, kept), pick(since, keep, kept), pick(last, keep, kept));
+        }
+
+        private static int[] pick(int[] column, int[] keep, int count) {
+            int[] out = new int[count];
+            for (int i = 0; i < count; i++) {
+                out[i] = column[keep[i]];
+            }
+            return out;
+        }
+
+        private static TieType[] pick(TieType[] column, int[] keep, int count) {
+            TieType[] out = new TieType[count];
+            for (int i = 0; i < count; i++) {
+                out[i] = column[keep[i]];
+            }
+            return out;
         }
     }
 }

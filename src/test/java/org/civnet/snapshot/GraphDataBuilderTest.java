@@ -48,4 +48,14 @@ class GraphDataBuilderTest {
         assertThat(data.ids()[data.tieTo()[0]]).isEqualTo("a");
         assertThat(data.tieTrust()).containsExactly(3);
     }
+
+    @Test
+    void keysForSomeNodesOnlyAreRefused() {
+        GraphData.Builder b = new GraphData.Builder();
+        node(b, "a").key("4:db:7");
+        node(b, "b");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(b::build).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("1 of 2");
+    }
 }

@@ -585,7 +585,7 @@ public final class ReferralSearch {
         }
         int[] atHops = new int[hopLimit + 1];
         BitSet reached = new BitSet(n);
-        bfs(s, source, hopLimit, true, -1, -1);
+        bfs(s, source, hopLimit, true, -1);
         for (int l = 0; l < s.localCount; l++) {
             int v = s.globalOf[l];
             if (targets.get(v)) {
@@ -614,7 +614,7 @@ public final class ReferralSearch {
             return List.of();
         }
         BitSet nearIgnoringRules = new BitSet(graph.vertexCount());
-        bfs(s, source, hopLimit, false, -1, -1);
+        bfs(s, source, hopLimit, false, -1);
         for (int l = 0; l < s.localCount; l++) {
             nearIgnoringRules.set(s.globalOf[l]);
         }
@@ -636,7 +636,7 @@ public final class ReferralSearch {
             if (!allowed(a)) {
                 continue;
             }
-            bfs(s, a, hopLimit - 1, true, source, -1);
+            bfs(s, a, hopLimit - 1, true, source);
             int[] opened = new int[s.localCount];
             int count = 0;
             for (int l = 0; l < s.localCount; l++) {
@@ -696,16 +696,12 @@ public final class ReferralSearch {
     /**
      * Breadth-first search from {@code root} up to {@code depth} ties, never entering {@code avoid};
      * when {@code restricted}, only the root and allowed vertices are expanded. Reached vertices are
-     * the scratch locals in discovery order with their hop distance. Returns the distance of
-     * {@code stopAt} as soon as it is reached, else -1.
+     * the scratch locals in discovery order with their hop distance.
      */
-    private int bfs(SearchScratch s, int root, int depth, boolean restricted, int avoid, int stopAt) {
+    private void bfs(SearchScratch s, int root, int depth, boolean restricted, int avoid) {
         s.resetLocals();
         int rootLocal = s.add(root);
         s.dist[rootLocal] = 0;
-        if (root == stopAt) {
-            return 0;
-        }
         for (int head = 0; head < s.localCount; head++) {
             int d = s.dist[head];
             if (d >= depth) {
@@ -722,12 +718,8 @@ public final class ReferralSearch {
                 }
                 int lu = s.add(u);
                 s.dist[lu] = d + 1;
-                if (u == stopAt) {
-                    return d + 1;
-                }
             }
         }
-        return -1;
     }
 
     /**
