@@ -26,6 +26,11 @@ import org.springframework.validation.annotation.Validated;
  * @param coverage  target shares and thresholds of the coverage and gap report
  * @param adminPassword password of the first administrator, {@code admin}, used only when no user exists
  *                      yet; without it a random one is generated and printed once (never logged again)
+ * @param secretsDirectory where civnet keeps its own secrets (the embedded Neo4j's password, the field
+ *                      keyset); never inside the data directory, and to be backed up apart from it
+ * @param fieldKey      the Tink JSON keyset that encrypts contacts' channels and notes in the store;
+ *                      when empty, {@code field-keys.json} in the secrets directory (generated there on
+ *                      the first start of an embedded store; an external store requires one)
  */
 @Validated
 @ConfigurationProperties("civnet")
@@ -37,12 +42,15 @@ public record CivnetProperties(
         @Valid @NotNull @DefaultValue Referral referral,
         @Valid @NotNull @DefaultValue Backup backup,
         @Valid @NotNull @DefaultValue Coverage coverage,
-        String adminPassword) {
+        String adminPassword,
+        @DefaultValue("./secrets") @NotNull Path secretsDirectory,
+        String fieldKey) {
 
     @Override
     public String toString() {
         return "CivnetProperties[neo4j=" + neo4j + ", demo=" + demo + ", limits=" + limits + ", analysis=" + analysis
-                + ", referral=" + referral + ", backup=" + backup + ", coverage=" + coverage + ", adminPassword=***]";
+                + ", referral=" + referral + ", backup=" + backup + ", coverage=" + coverage + ", adminPassword=***"
+                + ", secretsDirectory=" + secretsDirectory + ", fieldKey=***]";
     }
 
     /**
@@ -51,14 +59,15 @@ public record CivnetProperties(
      * @param username      user for the external server
      * @param password      password for the external server (never logged)
      * @param dataDirectory where the embedded server keeps its files
-     * @param boltPort      the embedded server's Bolt port on 127.0.0.1 (0 picks a free port)
+     * @param boltPort      the embedded server's Bolt port on 127.0.0.1; 0 (the default) picks a free one, so
+     *                      two civnets, or civnet beside a Neo4j on 7687, start side by side
      */
     public record Neo4j(
             String uri,
             @DefaultValue("neo4j") String username,
             String password,
             @DefaultValue("./data") Path dataDirectory,
-            @DefaultValue("7687") @Min(0) @Max(65535) int boltPort) {
+            @DefaultValue("0") @Min(0) @Max(65535) int boltPort) {
 
         public boolean external() {
             return uri != null && !uri.isBlank();

@@ -33,15 +33,17 @@ public class NetworkStore {
     private final Driver driver;
     private final CypherQueries cypher;
     private final PropertyMapper mapper = new PropertyMapper();
+    private final FieldKeys fieldKeys;
 
     static final long VERSION_TTL_MILLIS = 250;
     private volatile long knownVersion = -1;
     private volatile long knownAt;
     private volatile boolean versionDirty;
 
-    public NetworkStore(Driver driver, CypherQueries cypher) {
+    public NetworkStore(Driver driver, CypherQueries cypher, FieldKeys fieldKeys) {
         this.driver = driver;
         this.cypher = cypher;
+        this.fieldKeys = fieldKeys;
     }
 
     /** Counts from one batched write. */
@@ -115,7 +117,7 @@ public class NetworkStore {
                 }
                 Map<String, Object> params = new HashMap<>();
                 params.put("id", id);
-                params.put("props", mapper.toNodeProperties(record));
+                params.put("props", stored(kind, id, record));
                 params.put("now", now());
                 params.put("recordedBy", recorder());
                 Record row = tx.run(cypher.get("node/create", kind.label()), params).single();
@@ -133,7 +135,7 @@ public class NetworkStore {
     public <T> T update(NodeKind<T> kind, String id, T record) {
         return write(tx -> {
             List<Record> rows = tx.run(cypher.get("node/update", kind.label()), Map.of(
-                    "id", id, "props", mapper.toNodeProperties(record), "now", now())).list();
+                    "id", id, "props", stored(kind, id, record), "now", now())).list();
             if (rows.isEmpty()) {
                 throw new NotFoundException(kind.label().name(), id);
             }
@@ -230,7 +232,7 @@ public class NetworkStore {
             row.put("id", all.get("id"));
             row.put("createdAt", all.get("createdAt"));
             row.put("updatedAt", all.get("updatedAt"));
-            row.put("props", mapper.toNodeProperties(record));
+            row.put("props", stored(kind, (String) all.get("id"), record));
             rows.add(row);
         }
         return write(tx -> {
@@ -408,7 +410,16 @@ public class NetworkStore {
     // ---- plumbing ------------------------------------------------------------------------
 
     private <T> T toRecord(NodeKind<T> kind, Map<String, Object> properties) {
+        if (kind.label() == NodeLabel.Contact) {
+            properties = fieldKeys.open((String) properties.get("id"), properties);
+        }
         return mapper.fromMap(properties, kind.type());
+    }
+
+    /** The properties a record is stored with: a contact's channels and notes only as ciphertext. */
+    private <T> Map<String, Object> stored(NodeKind<T> kind, String id, T record) {
+        Map<String, Object> properties = mapper.toNodeProperties(record);
+        return kind.label() == NodeLabel.Contact ? fieldKeys.seal(id, properties) : properties;
     }
 
     private static UpsertCounts counts(Record r) {

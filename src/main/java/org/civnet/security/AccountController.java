@@ -51,13 +51,11 @@ class AccountController {
     private final UserAccounts accounts;
     private final AuditLog audit;
     private final CredentialAuthentication credentials;
-    private final BearerTokenFilter bearer;
 
-    AccountController(UserAccounts accounts, AuditLog audit, CredentialAuthentication credentials, BearerTokenFilter bearer) {
+    AccountController(UserAccounts accounts, AuditLog audit, CredentialAuthentication credentials) {
         this.accounts = accounts;
         this.audit = audit;
         this.credentials = credentials;
-        this.bearer = bearer;
     }
 
     @GetMapping("/api/me")
@@ -85,7 +83,6 @@ class AccountController {
         }
         accounts.deleteUser(username);
         credentials.forget(username);
-        bearer.forgetUser(username);
         audit.record(AuditLog.Action.USER_DELETED, username, null);
     }
 
@@ -109,7 +106,7 @@ class AccountController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Revoke one of your tokens")
     void revoke(@PathVariable String name, Authentication authentication) {
-        bearer.forget(accounts.revokeToken(authentication.getName(), name));
+        accounts.revokeToken(authentication.getName(), name);
         audit.record(AuditLog.Action.TOKEN_REVOKED, name, null);
     }
 

@@ -1,32 +1,25 @@
 package org.civnet.security;
 
 import java.io.IOException;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code Authorization: Bearer <token>}. A resolved token is remembered for 30 s
- * (revocation on this instance forgets it at once; elsewhere within 30 s), so programs polling
- * the API do not cost a database round trip per request.
+ * Authenticates {@code Authorization: Bearer <token>}. Every request looks the token up in the store
+ * (one indexed read): a token revoked through any civnet on the same Neo4j is refused by all of them
+ * at once, which a per-instance cache could not promise.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
-    private static final long REMEMBER_MILLIS = 30_000;
-
-    private record Remembered(UserAccounts.Account account, long until) {
-    }
-
     private final UserAccounts accounts;
     private final ProblemResponses problems;
-    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
     BearerTokenFilter(UserAccounts accounts, ProblemResponses problems) {
         this.accounts = accounts;
@@ -41,35 +34,13 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String token = header.substring(7).strip();
-        String key = UserAccounts.hash(token);
-        Remembered hit = remembered.get(key);
-        Optional<UserAccounts.Account> account;
-        if (hit != null && hit.until() > System.currentTimeMillis()) {
-            account = Optional.of(hit.account());
-        } else {
-            account = accounts.resolveToken(token);
-            account.ifPresent(a -> {
-                if (remembered.size() > 10_000) {
-                    remembered.clear();
-                }
-                remembered.put(key, new Remembered(a, System.currentTimeMillis() + REMEMBER_MILLIS));
-            });
-        }
+        Optional<UserAccounts.Account> account = accounts.resolveToken(header.substring(7).strip());
         if (account.isEmpty()) {
-            problems.commence(request, response, new org.springframework.security.authentication.BadCredentialsException("token"));
+            problems.commence(request, response, new BadCredentialsException("token"));
             return;
         }
         SecurityContextHolder.getContext().setAuthentication(
                 CredentialAuthentication.authenticated(account.get().username(), account.get().role()));
         chain.doFilter(request, response);
-    }
-
-    void forget(String tokenHash) {
-        remembered.remove(tokenHash);
-    }
-
-    void forgetUser(String username) {
-        remembered.values().removeIf(r -> r.account().username().equals(username));
     }
 }

@@ -18,14 +18,16 @@ import org.springframework.stereotype.Component;
 /**
  * Checks HTTP Basic credentials against the stored BCrypt hashes. A successful check is
  * remembered for a minute under a SHA-256 of the credentials, so that a client sending Basic on
- * every request does not pay a BCrypt per request; a failed one is throttled and audited.
+ * every request does not pay a BCrypt per request; a remembered login still reads the account (one
+ * indexed read), so a user deleted, re-roled or given a new password through any civnet on the same
+ * store is refused or re-checked at once. A failed login is throttled and audited.
  */
 @Component
 public class CredentialAuthentication implements AuthenticationProvider {
 
     private static final long REMEMBER_MILLIS = Duration.ofMinutes(1).toMillis();
 
-    private record Remembered(String username, Role role, long until) {
+    private record Remembered(String username, String passwordHash, long until) {
     }
 
     private final UserAccounts accounts;
@@ -47,10 +49,11 @@ public class CredentialAuthentication implements AuthenticationProvider {
         String password = String.valueOf(authentication.getCredentials());
         String key = UserAccounts.hash(username + "\u0000" + password);
         Remembered hit = remembered.get(key);
-        if (hit != null && hit.until() > System.currentTimeMillis()) {
-            return authenticated(hit.username(), hit.role());
-        }
         Optional<UserAccounts.Account> account = accounts.find(username);
+        if (hit != null && hit.until() > System.currentTimeMillis() && account.isPresent()
+                && account.get().passwordHash().equals(hit.passwordHash())) {
+            return authenticated(username, account.get().role());
+        }
         // Compare against a dummy hash for unknown users so timing does not reveal who exists.
         String hash = account.map(UserAccounts.Account::passwordHash).orElse(DUMMY_HASH);
         if (account.isEmpty() | !passwords.matches(password, hash)) {
@@ -65,7 +68,7 @@ public class CredentialAuthentication implements AuthenticationProvider {
         if (remembered.size() > 10_000) {
             remembered.clear();
         }
-        remembered.put(key, new Remembered(username, account.get().role(), System.currentTimeMillis() + REMEMBER_MILLIS));
+        remembered.put(key, new Remembered(username, account.get().passwordHash(), System.currentTimeMillis() + REMEMBER_MILLIS));
         return authenticated(username, account.get().role());
     }
 

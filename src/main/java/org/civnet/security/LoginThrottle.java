@@ -2,18 +2,23 @@ package org.civnet.security;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
+import org.civnet.neo4j.CypherQueries;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Slows down password guessing: after {@value #MAX_FAILURES} failed logins for one username (or
  * {@value #MAX_FAILURES_PER_ADDRESS} from one address, which may be a shared proxy) within the
- * window, further attempts are refused (429) until the window has passed since the last failure. In memory, per instance: a shared store would make it exact
- * behind a load balancer, at the price of a write per failed login.
+ * window, further attempts are refused (429) until the window has passed since the last failure.
+ *
+ * <p>The failures are kept in the store, not in this JVM, so several civnets on one Neo4j (replicas
+ * behind a load balancer) count them together: a guesser gains nothing by spreading attempts. This
+ * costs one write per failed login and one indexed read per Basic login.
  */
 @Component
 public class LoginThrottle {
@@ -21,63 +26,64 @@ public class LoginThrottle {
     static final int MAX_FAILURES = 5;
     static final int MAX_FAILURES_PER_ADDRESS = 30;
     static final Duration WINDOW = Duration.ofMinutes(5);
-    private static final int MAX_KEYS = 100_000;
 
-    private final Map<String, Deque<Long>> failures = new ConcurrentHashMap<>();
+    private final Driver driver;
+    private final CypherQueries cypher;
     private final Clock clock;
 
-    public LoginThrottle() {
-        this(Clock.systemUTC());
+    @Autowired
+    public LoginThrottle(Driver driver, CypherQueries cypher) {
+        this(driver, cypher, Clock.systemUTC());
     }
 
-    LoginThrottle(Clock clock) {
+    LoginThrottle(Driver driver, CypherQueries cypher, Clock clock) {
+        this.driver = driver;
+        this.cypher = cypher;
         this.clock = clock;
+        cypher.require("security/record-login-failure", "security/login-failures", "security/clear-login-failures");
     }
 
     public void recordFailure(String username, String address) {
-        if (failures.size() > MAX_KEYS) {
-            failures.clear();
+        long now = clock.millis();
+        try (Session session = driver.session()) {
+            session.executeWrite(tx -> tx.run(cypher.get("security/record-login-failure"), Map.of(
+                    "keys", List.of(userKey(username), addressKey(address)), "now", now,
+                    "cutoff", now - WINDOW.toMillis(), "keep", MAX_FAILURES_PER_ADDRESS)).consume());
         }
-        record("user:" + username);
-        record("addr:" + address);
     }
 
     public void recordSuccess(String username) {
-        failures.remove("user:" + username);
+        try (Session session = driver.session()) {
+            session.executeWrite(tx -> tx.run(cypher.get("security/clear-login-failures"),
+                    Map.of("key", userKey(username))).consume());
+        }
     }
 
     /** Seconds to wait before trying again, or 0 when not blocked. */
     public long retryAfterSeconds(String username, String address) {
-        return Math.max(blockedFor("user:" + username, MAX_FAILURES), blockedFor("addr:" + address, MAX_FAILURES_PER_ADDRESS));
-    }
-
-    private void record(String key) {
         long now = clock.millis();
-        Deque<Long> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (times) {
-            prune(times, now);
-            times.addLast(now);
+        String user = userKey(username);
+        List<org.neo4j.driver.Record> rows;
+        try (Session session = driver.session()) {
+            rows = session.executeRead(tx -> tx.run(cypher.get("security/login-failures"), Map.of(
+                    "keys", List.of(user, addressKey(address)), "cutoff", now - WINDOW.toMillis())).list());
         }
-    }
-
-    private long blockedFor(String key, int limit) {
-        Deque<Long> times = failures.get(key);
-        if (times == null) {
-            return 0;
-        }
-        long now = clock.millis();
-        synchronized (times) {
-            prune(times, now);
-            if (times.size() < limit) {
-                return 0;
+        long wait = 0;
+        for (org.neo4j.driver.Record row : rows) {
+            List<Long> times = row.get("times").asList(v -> v.asLong());
+            int limit = row.get("key").asString().equals(user) ? MAX_FAILURES : MAX_FAILURES_PER_ADDRESS;
+            if (times.size() >= limit) {
+                wait = Math.max(wait, Math.max(1, (times.get(times.size() - 1) + WINDOW.toMillis() - now) / 1000));
             }
-            return Math.max(1, (times.peekLast() + WINDOW.toMillis() - now) / 1000);
         }
+        return wait;
     }
 
-    private static void prune(Deque<Long> times, long now) {
-        while (!times.isEmpty() && times.peekFirst() < now - WINDOW.toMillis()) {
-            times.pollFirst();
-        }
+    private static String userKey(String username) {
+        return "user:" + username;
+    }
+
+    private static String addressKey(String address) {
+        return "addr:" + address;
     }
 }

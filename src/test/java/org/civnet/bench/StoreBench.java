@@ -68,7 +68,8 @@ final class StoreBench {
         String adminPassword = secret();
         long started = System.nanoTime();
         ConfigurableApplicationContext app = new SpringApplicationBuilder(CivnetApplication.class).logStartupInfo(false)
-                .run("--server.port=0", "--server.address=127.0.0.1", "--civnet.neo4j.data-directory=" + dir,
+                .run("--server.port=0", "--server.address=127.0.0.1", "--civnet.neo4j.data-directory=" + dir.resolve("data"),
+                        "--civnet.secrets-directory=" + dir.resolve("secrets"),
                         "--civnet.neo4j.bolt-port=0", "--civnet.neo4j.uri=", "--civnet.admin-password=" + adminPassword,
                         "--spring.main.banner-mode=off", "--logging.level.root=WARN",
                         "--logging.level.org.civnet.network.NetworkImporter=INFO");

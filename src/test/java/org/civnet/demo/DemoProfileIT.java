@@ -14,9 +14,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** The {@code demo} profile fills an empty store, and never touches one that holds data. */
 class DemoProfileIT {
 
-    private static ConfigurableApplicationContext start(Path data) {
+    private static ConfigurableApplicationContext start(Path folder) {
         return new SpringApplicationBuilder(CivnetApplication.class).profiles("demo").run(
-                "--server.port=0", "--civnet.neo4j.data-directory=" + data, "--civnet.neo4j.bolt-port=0",
+                "--server.port=0", "--civnet.neo4j.data-directory=" + folder.resolve("data"),
+                "--civnet.secrets-directory=" + folder.resolve("secrets"), "--civnet.neo4j.bolt-port=0",
                 "--civnet.neo4j.uri=", "--civnet.admin-password=demo-admin-password", "--civnet.demo.contacts=300");
     }
 

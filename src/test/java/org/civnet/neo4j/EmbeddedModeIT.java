@@ -12,6 +12,8 @@ import org.civnet.network.NodeService;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.civnet.secrets.FieldCipher;
+import org.civnet.secrets.SecretsDirectory;
 import org.civnet.security.UserAccounts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,9 +33,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class EmbeddedModeIT {
 
-    private static ConfigurableApplicationContext start(Path data) {
+    private static ConfigurableApplicationContext start(Path folder) {
         return new SpringApplicationBuilder(CivnetApplication.class).run(
-                "--server.port=0", "--civnet.neo4j.data-directory=" + data, "--civnet.neo4j.bolt-port=0",
+                "--server.port=0", "--civnet.neo4j.data-directory=" + folder.resolve("data"),
+                "--civnet.secrets-directory=" + folder.resolve("secrets"), "--civnet.neo4j.bolt-port=0",
                 "--civnet.neo4j.uri=", "--civnet.admin-password=");
     }
 
@@ -44,7 +47,7 @@ class EmbeddedModeIT {
             first.getBean(NodeService.class).create(NodeKind.CONTACT,
                     new Contact("keep-me", "Kept Contact", null, "KE", null, null, null, true, null, null, null, null, null));
         }
-        assertThat(Files.list(data).findAny()).isPresent();
+        assertThat(Files.list(data.resolve("data")).findAny()).isPresent();
         try (ConfigurableApplicationContext second = start(data)) {
             Contact kept = second.getBean(NodeService.class).get(NodeKind.CONTACT, "keep-me");
             assertThat(kept.name()).isEqualTo("Kept Contact");
@@ -74,14 +77,17 @@ class EmbeddedModeIT {
 
     @Test
     void anExternalUriReplacesTheEmbeddedServer(@TempDir Path data, @TempDir Path external) {
-        try (EmbeddedNeo4j outside = EmbeddedNeo4j.start(external, 0);
+        String password = SecretsDirectory.randomSecret();
+        try (EmbeddedNeo4j outside = EmbeddedNeo4j.start(external, 0, password);
              ConfigurableApplicationContext app = new SpringApplicationBuilder(CivnetApplication.class).run(
                      "--server.port=0", "--civnet.neo4j.data-directory=" + data,
-                     "--civnet.neo4j.uri=" + outside.boltUri())) {
+                     "--civnet.secrets-directory=" + data.resolveSibling(data.getFileName() + "-secrets"),
+                     "--civnet.neo4j.uri=" + outside.boltUri(), "--civnet.neo4j.password=" + password,
+                     "--civnet.field-key=" + FieldCipher.generate().keysetJson())) {
             assertThat(app.getBeanProvider(EmbeddedNeo4j.class).getIfAvailable()).isNull();
             app.getBean(NodeService.class).create(NodeKind.CONTACT,
                     new Contact("far-away", "Remote", null, "PE", null, null, null, null, null, null, null, null, null));
-            try (Driver driver = GraphDatabase.driver(outside.boltUri(), AuthTokens.none());
+            try (Driver driver = GraphDatabase.driver(outside.boltUri(), AuthTokens.basic("neo4j", password));
                  Session session = driver.session()) {
                 long count = session.run("MATCH (c:Contact {id: 'far-away'}) RETURN count(c) AS n").single().get("n").asLong();
                 assertThat(count).isEqualTo(1);

@@ -32,6 +32,8 @@ class ImportShutdownIT extends IntegrationTest {
     @Autowired
     private CypherQueries cypher;
     @Autowired
+    private FieldKeys fieldKeys;
+    @Autowired
     private DomainRules rules;
     @Autowired
     private ObjectMapper json;
@@ -46,7 +48,7 @@ class ImportShutdownIT extends IntegrationTest {
         AtomicInteger batches = new AtomicInteger();
         // The real store; shutdown "begins" while the first batch is being written (a fresh import
         // creates its new rows with insertNewNodes).
-        NetworkStore store = new NetworkStore(driver, cypher) {
+        NetworkStore store = new NetworkStore(driver, cypher, fieldKeys) {
             @Override
             public <T> UpsertCounts insertNewNodes(NodeKind<T> kind, List<T> records) {
                 if (!records.isEmpty() && batches.incrementAndGet() == 1) {
@@ -82,7 +84,7 @@ class ImportShutdownIT extends IntegrationTest {
                 Map.of("civnet.limits.import-batch-size", String.valueOf(BATCH)))).bindOrCreate("civnet", CivnetProperties.class);
         AtomicInteger batches = new AtomicInteger();
         // Between the importer's look-up (s-0 unused) and its first CREATE batch, someone else creates s-0.
-        NetworkStore store = new NetworkStore(driver, cypher) {
+        NetworkStore store = new NetworkStore(driver, cypher, fieldKeys) {
             @Override
             public <T> UpsertCounts insertNewNodes(NodeKind<T> kind, List<T> records) {
                 if (!records.isEmpty() && batches.incrementAndGet() == 1) {

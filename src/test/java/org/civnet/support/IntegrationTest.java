@@ -48,9 +48,8 @@ public abstract class IntegrationTest {
     static void neo4j(DynamicPropertyRegistry registry) {
         TestNeo4j neo4j = TestNeo4j.get();
         registry.add("civnet.neo4j.uri", neo4j::boltUri);
-        if (neo4j.password() != null) {
-            registry.add("civnet.neo4j.password", neo4j::password);
-        }
+        registry.add("civnet.neo4j.password", neo4j::password);
+        registry.add("civnet.field-key", neo4j::fieldKey);
         registry.add("civnet.admin-password", () -> ADMIN_PASSWORD);
     }
 
@@ -60,11 +59,14 @@ public abstract class IntegrationTest {
         clear();
     }
 
-    /** Removes the network and the audit log; users, tokens and the pseudonym key stay. */
+    /**
+     * Removes the network, the audit log and the failed-login counts (every test logs in from the
+     * same address); users, tokens and the pseudonym key stay.
+     */
     protected void clear() {
         try (Session session = driver.session()) {
-            session.run("MATCH (n) WHERE n:Node OR n:AuditEntry CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
-                    .consume();
+            session.run("MATCH (n) WHERE n:Node OR n:AuditEntry OR n:LoginFailures "
+                    + "CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
         }
     }
 

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.civnet.neo4j.EmbeddedNeo4j;
+import org.civnet.secrets.FieldCipher;
+import org.civnet.secrets.SecretsDirectory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.Neo4jContainer;
 
@@ -20,6 +22,8 @@ public final class TestNeo4j {
     private final String boltUri;
     private final String password;
     private final String kind;
+    /** One field keyset per test JVM: every civnet started against this store must open its fields. */
+    private final String fieldKey = FieldCipher.generate().keysetJson();
 
     private TestNeo4j(String boltUri, String password, String kind) {
         this.boltUri = boltUri;
@@ -43,9 +47,10 @@ public final class TestNeo4j {
         }
         try {
             Path directory = Files.createTempDirectory("civnet-test-neo4j");
-            EmbeddedNeo4j embedded = EmbeddedNeo4j.start(directory, 0);
+            String password = SecretsDirectory.randomSecret();
+            EmbeddedNeo4j embedded = EmbeddedNeo4j.start(directory, 0, password);
             Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
-            return new TestNeo4j(embedded.boltUri(), null, "embedded");
+            return new TestNeo4j(embedded.boltUri(), password, "embedded");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -63,9 +68,14 @@ public final class TestNeo4j {
         return boltUri;
     }
 
-    /** Null for the embedded server, which runs without auth on loopback. */
+    /** The password of the user {@code neo4j}. */
     public String password() {
         return password;
+    }
+
+    /** The Tink keyset civnets against this store encrypt contacts' channels and notes with. */
+    public String fieldKey() {
+        return fieldKey;
     }
 
     public String kind() {

@@ -1,0 +1,1 @@
+CREATE CONSTRAINT LoginFailures_key IF NOT EXISTS FOR (f:LoginFailures) REQUIRE f.key IS UNIQUE

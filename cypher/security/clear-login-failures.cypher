@@ -1,0 +1,2 @@
+MATCH (f:LoginFailures {key: $key})
+DELETE f

@@ -1,0 +1,3 @@
+UNWIND $keys AS key
+OPTIONAL MATCH (f:LoginFailures {key: key})
+RETURN key, [t IN coalesce(f.times, []) WHERE t > $cutoff] AS times

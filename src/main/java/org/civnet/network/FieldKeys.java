@@ -1,0 +1,208 @@
+package org.civnet.network;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.civnet.config.CivnetProperties;
+import org.civnet.neo4j.CypherQueries;
+import org.civnet.secrets.FieldCipher;
+import org.civnet.secrets.SecretsDirectory;
+import org.civnet.secrets.StartupRefusal;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The field key of this deployment, and the contact fields it seals: {@code channels} (how to reach
+ * a person) and {@code notes} (what is known of them) are stored only as {@link FieldCipher}
+ * ciphertext, so a copy of the data directory, transaction logs included, does not reveal them.
+ *
+ * <p>At start-up the keyset comes from {@code civnet.field-key}, else from the secrets directory;
+ * an embedded store without either gets a new one there, an external store is refused. A known
+ * value kept in the store under the key ({@code field-key-check}) proves that the key is this store's:
+ * a store started with another key, or without its secrets, is refused rather than given new keys
+ * over data it could no longer read. Values still in clear text (a store from before) are then
+ * encrypted.
+ */
+@Component
+public class FieldKeys {
+
+    static final String CHECK_VALUE = "civnet field key check";
+    private static final String CHECK_CONTEXT = "Secret/field-key-check";
+    private static final int BATCH = 1_000;
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+    private static final Logger log = LoggerFactory.getLogger(FieldKeys.class);
+
+    /** What re-encryption under the primary key did. */
+    public record Rotation(String primaryKeyId, long contactsReencrypted, boolean keysetWritten) {
+    }
+
+    private final Driver driver;
+    private final CypherQueries cypher;
+    private final SecretsDirectory secrets;
+    private final boolean keysetFromFile;
+    private final ObjectMapper json = new ObjectMapper();
+    private volatile FieldCipher cipher;
+
+    public FieldKeys(CivnetProperties properties, Driver driver, CypherQueries cypher) {
+        this.driver = driver;
+        this.cypher = cypher;
+        cypher.require("secrets/field-key-check", "secrets/set-field-key-check", "secrets/stale-contact-fields",
+                "secrets/set-contact-fields");
+        this.secrets = SecretsDirectory.at(properties.secretsDirectory(), properties.neo4j().dataDirectory());
+        String configured = properties.fieldKey();
+        this.keysetFromFile = configured == null || configured.isBlank();
+        String source = keysetFromFile ? secrets.file(SecretsDirectory.FIELD_KEYS).toString() : "civnet.field-key";
+        FieldCipher found = keysetFromFile ? secrets.read(SecretsDirectory.FIELD_KEYS).map(k -> parse(k, source)).orElse(null)
+                : parse(configured, source);
+        String check = read("secrets/field-key-check", Map.of()).stream().map(r -> (String) r.get("value"))
+                .findFirst().orElse(null);
+        if (found == null) {
+            found = firstKey(properties, check, source);
+        } else if (check != null && !opensCheck(found, check)) {
+            throw new StartupRefusal("the field key in " + source + " does not open this store's encrypted fields: "
+                    + "give civnet the keyset it was started with (civnet.field-key, or field-keys.json in the secrets directory)");
+        }
+        this.cipher = found;
+        write("secrets/set-field-key-check", Map.of("value", found.encrypt(CHECK_VALUE, CHECK_CONTEXT)));
+        long migrated = reencryptStale();
+        if (migrated > 0) {
+            log.info("field key: encrypted the channels and notes of {} contacts stored in clear text or under an older key",
+                    migrated);
+        }
+    }
+
+    private FieldCipher firstKey(CivnetProperties properties, String check, String source) {
+        if (check != null) {
+            throw new StartupRefusal("this store's channels and notes are encrypted, and " + source + " is missing: "
+                    + "restore the secrets directory (civnet.secrets-directory), or set civnet.field-key to its keyset");
+        }
+        if (properties.neo4j().external()) {
+            throw new StartupRefusal("an external Neo4j needs the field key: set CIVNET_FIELD_KEY to a Tink JSON keyset, "
+                    + "or put it in " + source + " (copy it from the civnet that created the store)");
+        }
+        FieldCipher generated = FieldCipher.generate();
+        secrets.write(SecretsDirectory.FIELD_KEYS, generated.keysetJson());
+        log.info("field key: generated a new keyset in {}; back the secrets directory up apart from the data and the "
+                + "backups: without it, channels and notes cannot be read", source);
+        return generated;
+    }
+
+    private static FieldCipher parse(String keyset, String source) {
+        try {
+            return FieldCipher.parse(keyset);
+        } catch (IllegalArgumentException e) {
+            throw new StartupRefusal(source + " is not a Tink JSON keyset of AES-SIV keys");
+        }
+    }
+
+    private static boolean opensCheck(FieldCipher candidate, String check) {
+        try {
+            return CHECK_VALUE.equals(candidate.decrypt(check, CHECK_CONTEXT));
+        } catch (FieldCipher.UnreadableFieldException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Makes a new primary key (when the keyset lives in the secrets directory; a keyset given in
+     * {@code civnet.field-key} is rotated by giving a new one with a new primary key and restarting)
+     * and re-encrypts every contact's fields under the primary key.
+     */
+    public synchronized Rotation rotate() {
+        boolean written = false;
+        if (keysetFromFile) {
+            FieldCipher next = cipher.rotated();
+            secrets.write(SecretsDirectory.FIELD_KEYS, next.keysetJson());
+            cipher = next;
+            written = true;
+        }
+        write("secrets/set-field-key-check", Map.of("value", cipher.encrypt(CHECK_VALUE, CHECK_CONTEXT)));
+        long count = reencryptStale();
+        log.info("field key: primary key {}, {} contacts re-encrypted", cipher.primaryKeyId(), count);
+        return new Rotation(cipher.primaryKeyId(), count, written);
+    }
+
+    private long reencryptStale() {
+        long total = 0;
+        while (true) {
+            List<Map<String, Object>> stale = read("secrets/stale-contact-fields",
+                    Map.of("prefix", cipher.primaryPrefix(), "limit", BATCH));
+            if (stale.isEmpty()) {
+                return total;
+            }
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (Map<String, Object> contact : stale) {
+                Map<String, Object> open = open((String) contact.get("id"), contact);
+                Map<String, Object> sealed = seal((String) contact.get("id"), open);
+                Map<String, Object> row = new HashMap<>();
+                row.put("id", contact.get("id"));
+                row.put("channels", sealed.get("channels"));
+                row.put("notes", sealed.get("notes"));
+                rows.add(row);
+            }
+            write("secrets/set-contact-fields", Map.of("rows", rows));
+            total += rows.size();
+        }
+    }
+
+    /** A contact's properties as stored: channels and notes replaced by their ciphertext. */
+    Map<String, Object> seal(String id, Map<String, Object> properties) {
+        Map<String, Object> out = new HashMap<>(properties);
+        Object channels = out.remove("channels");
+        if (channels instanceof List<?> list && !list.isEmpty()) {
+            try {
+                out.put("channels", cipher.encrypt(json.writeValueAsString(list), context(id, "channels")));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        Object notes = out.remove("notes");
+        if (notes instanceof String text) {
+            out.put("notes", cipher.encrypt(text, context(id, "notes")));
+        }
+        return out;
+    }
+
+    /** A contact's stored properties with channels and notes in clear text. */
+    Map<String, Object> open(String id, Map<String, Object> stored) {
+        Map<String, Object> out = new HashMap<>(stored);
+        Object channels = out.get("channels");
+        if (channels instanceof String sealed) {
+            try {
+                out.put("channels", json.readValue(cipher.decrypt(sealed, context(id, "channels")), STRINGS));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("the channels of " + id + " are not a list", e);
+            }
+        }
+        if (out.get("notes") instanceof String sealed) {
+            out.put("notes", cipher.decrypt(sealed, context(id, "notes")));
+        }
+        return out;
+    }
+
+    /** Ties each ciphertext to one person's field, so it cannot be moved to another and still open. */
+    private static String context(String id, String field) {
+        return "Contact/" + id + "/" + field;
+    }
+
+    private List<Map<String, Object>> read(String statement, Map<String, Object> params) {
+        try (Session session = driver.session()) {
+            return session.executeRead(tx -> tx.run(cypher.get(statement), params).list(r -> r.asMap()));
+        }
+    }
+
+    private void write(String statement, Map<String, Object> params) {
+        try (Session session = driver.session()) {
+            session.executeWrite(tx -> tx.run(cypher.get(statement), params).consume());
+        }
+    }
+}
