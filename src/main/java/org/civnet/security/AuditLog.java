@@ -23,7 +23,7 @@ public class AuditLog {
     /** What is audited. */
     public enum Action {
         READ_CONFIDENTIAL, REFERRAL_QUERY, ANALYSIS, IMPORT, EXPORT, DELETE, LOGIN_FAILURE,
-        USER_CREATED, USER_DELETED, TOKEN_CREATED, TOKEN_REVOKED, BACKUP, RESTORE
+        USER_CREATED, USER_DELETED, TOKEN_CREATED, TOKEN_REVOKED, BACKUP, RESTORE, FIELD_KEY_ROTATED
     }
 
     public record Entry(String id, String at, String user, String action, String target, String detail) {
