@@ -17,6 +17,7 @@ import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.civnet.config.CivnetProperties;
 
 /**
  * Encrypts and decrypts backup files (format version {@value #VERSION}) with AES-256-GCM under a key
@@ -49,7 +50,7 @@ public final class BackupCipher {
     public static final int ITERATIONS = 600_000;
     /** A crafted header may not ask for more: deriving the key is done before anything is authenticated. */
     static final int MAX_ITERATIONS = 10_000_000;
-    public static final int MIN_PASSPHRASE_LENGTH = 12;
+    public static final int MIN_PASSPHRASE_LENGTH = CivnetProperties.Backup.MIN_PASSPHRASE_LENGTH;
     private static final int SALT_BYTES = 16;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
