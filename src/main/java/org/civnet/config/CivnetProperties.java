@@ -22,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
  * @param limits request and result size limits
  * @param analysis  snapshot cache and analysis limits
  * @param referral  how referral paths are weighed, and their limits
- * @param backup    where backups are written and restored from
+ * @param backup    where backups are written and restored from, and the passphrase that encrypts them
  * @param coverage  target shares and thresholds of the coverage and gap report
  * @param adminPassword password of the first administrator, {@code admin}, used only when no user exists
  *                      yet; without it a random one is generated and printed once (never logged again)
@@ -137,10 +137,33 @@ public record CivnetProperties(
     }
 
     /**
-     * @param directory the only directory backups are written to and restored from (files hold the whole
-     *                  network and password hashes, so they are created readable by their owner only)
+     * @param directory  the only directory backups are written to and restored from (files hold the whole
+     *                   network and password hashes, so they are created readable by their owner only)
+     * @param passphrase the passphrase backups are encrypted under (at least {@value #MIN_PASSPHRASE_LENGTH}
+     *                   characters; never logged); without it civnet refuses to write a backup. A blank
+     *                   value counts as unset, so an empty environment variable does not stop start-up
      */
-    public record Backup(@DefaultValue("./backups") @NotNull Path directory) {
+    public record Backup(@DefaultValue("./backups") @NotNull Path directory, String passphrase) {
+
+        public static final int MIN_PASSPHRASE_LENGTH = 12;
+
+        public Backup {
+            passphrase = passphrase == null || passphrase.isBlank() ? null : passphrase;
+            // Thrown here rather than through a constraint, whose failure report would print the value.
+            if (passphrase != null && passphrase.length() < MIN_PASSPHRASE_LENGTH) {
+                throw new IllegalArgumentException("civnet.backup.passphrase (CIVNET_BACKUP_PASSPHRASE) must have at least "
+                        + MIN_PASSPHRASE_LENGTH + " characters");
+            }
+        }
+
+        public boolean encrypted() {
+            return passphrase != null;
+        }
+
+        @Override
+        public String toString() {
+            return "Backup[directory=" + directory + ", passphrase=" + (passphrase == null ? "(unset)" : "***") + "]";
+        }
     }
 
     /**

@@ -36,7 +36,8 @@ class BackupController {
 
     @PostMapping("/api/admin/backup")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Write a backup (network, users with password hashes, audit log) to the backup directory (ADMIN)")
+    @Operation(summary = "Write an encrypted backup (network, users with password hashes, audit log) to the backup "
+            + "directory (ADMIN); 409 if no backup passphrase is configured")
     BackupService.BackupResult backup() {
         BackupService.BackupResult result = backups.backup();
         audit.record(AuditLog.Action.BACKUP, result.file(), result.counts().entrySet().stream()
@@ -52,7 +53,7 @@ class BackupController {
 
     @PostMapping("/api/admin/restore")
     @Operation(summary = "Restore a backup file from the backup directory into an empty store (ADMIN); 409 if the "
-            + "store holds a network")
+            + "store holds a network, 400 if the file cannot be decrypted (wrong passphrase or damaged file)")
     BackupService.RestoreResult restore(@Valid @RequestBody RestoreRequest request) {
         try {
             BackupService.RestoreResult result = backups.restore(request.file());

@@ -11,7 +11,8 @@ import org.civnet.security.AuditLog;
  * restore). API tokens are not kept: programs get new ones after a restore.
  *
  * @param format       always {@value BackupService#FORMAT}
- * @param version      format version, {@value BackupService#VERSION}
+ * @param version      {@value BackupService#VERSION} inside an encrypted file ({@link BackupCipher});
+ *                     {@value BackupService#PLAIN_VERSION} in the plain JSON files written before
  * @param createdAt    when the backup was taken (UTC, ISO-8601)
  * @param graphVersion the graph version the network was read at
  */

@@ -1,7 +1,6 @@
 package org.civnet.ops;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -15,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -46,22 +46,38 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Backups to, and restores from, JSON files in one configured directory
- * ({@code civnet.backup.directory}). A backup holds the whole network, the users with their BCrypt
- * hashes, the audit log and the pseudonym key ({@link BackupFile}); the file is created readable by
- * its owner only. A restore goes only into an empty store (no network nodes), so it can never mix
- * two networks or overwrite what someone recorded; it reads only plain file names inside the
- * directory.
+ * Backups to, and restores from, files in one configured directory ({@code civnet.backup.directory}).
+ * A backup holds the whole network, the users with their BCrypt hashes, the audit log and the
+ * pseudonym key ({@link BackupFile}), so it is only ever written encrypted ({@link BackupCipher},
+ * {@code .cvbk}) under {@code civnet.backup.passphrase}; without a passphrase no backup is taken.
+ * Version-1 backups (plain JSON, {@code .json}) written before encryption still restore. Files are
+ * created readable by their owner only.
+ *
+ * <p>A restore goes only into an empty store (no network nodes), so it can never mix two networks or
+ * overwrite what someone recorded; it reads only plain file names inside the directory, and an
+ * encrypted file is authenticated as a whole before anything of it is parsed or written.
+ *
+ * <p>Memory: the backup is serialised to one byte array and encrypted in one call (and a restore
+ * reads, then decrypts, the whole file), so either holds about twice the backup's size in heap, on
+ * top of the network read into memory. Acceptable for the sizes civnet serves; arrays cap a backup at
+ * about 2 GB.
  */
 @Service
 public class BackupService {
 
     static final String FORMAT = "civnet-backup";
-    static final int VERSION = 1;
+    /** Version of the content civnet writes now: the same document as version 1, inside an encrypted file. */
+    static final int VERSION = BackupCipher.VERSION;
+    /** Plain JSON backups, written before encryption; still restored. */
+    static final int PLAIN_VERSION = 1;
+    static final String ENCRYPTED_EXTENSION = ".cvbk";
     /** A plain file name: no separators, no leading dot, so it cannot leave the directory. */
-    static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,200}\\.json");
+    static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,200}\\.(cvbk|json)");
     private static final DateTimeFormatter NAME = DateTimeFormatter
-            .ofPattern("'civnet-backup-'yyyyMMdd'T'HHmmss.SSS'Z.json'").withZone(ZoneOffset.UTC);
+            .ofPattern("'civnet-backup-'yyyyMMdd'T'HHmmss.SSS'Z" + ENCRYPTED_EXTENSION + "'").withZone(ZoneOffset.UTC);
+    private static final String NO_PASSPHRASE = "no backup passphrase is configured: set CIVNET_BACKUP_PASSPHRASE "
+            + "(civnet.backup.passphrase, at least " + BackupCipher.MIN_PASSPHRASE_LENGTH + " characters, kept apart "
+            + "from the backups) and restart civnet";
     /** Writes racing the backup may change the network between its reads; it is retried this often. */
     private static final int CONSISTENT_READ_ATTEMPTS = 3;
     private static final int AUDIT_BATCH = 5_000;
@@ -88,6 +104,8 @@ public class BackupService {
     private final Driver driver;
     private final CypherQueries cypher;
     private final ObjectMapper json;
+    /** Null when no passphrase is configured: then backups are refused, never written in plain text. */
+    private final BackupCipher cipher;
 
     public BackupService(CivnetProperties properties, NetworkStore store, NetworkExporter exporter,
                          NetworkImporter importer, Driver driver, CypherQueries cypher, ObjectMapper json) {
@@ -98,6 +116,7 @@ public class BackupService {
         this.driver = driver;
         this.cypher = cypher;
         this.json = json;
+        this.cipher = properties.backup().encrypted() ? new BackupCipher(properties.backup().passphrase()) : null;
         cypher.require("backup/all-users", "backup/all-audit", "backup/audit-ids", "backup/restore-users",
                 "backup/restore-audit", "backup/pseudonym-key", "backup/restore-pseudonym-key");
     }
@@ -109,10 +128,14 @@ public class BackupService {
     // ---- backup -----------------------------------------------------------------------------
 
     public synchronized BackupResult backup() {
+        if (cipher == null) {
+            throw new ConflictException("backups are encrypted and " + NO_PASSPHRASE + "; nothing was written");
+        }
         BackupFile content = consistentContent();
         String name = NAME.format(Instant.now());
         Path target = directory.resolve(name);
         try {
+            byte[] encrypted = encrypt(content);
             createDirectory();
             if (Files.exists(target)) {
                 throw new ConflictException("a backup named " + name + " already exists; try again");
@@ -120,7 +143,7 @@ public class BackupService {
             Path partial = directory.resolve("." + name + ".part");
             try {
                 try (OutputStream out = Files.newOutputStream(ownerOnly(partial))) {
-                    json.writeValue(out, content);
+                    out.write(encrypted);
                 }
                 // Readers (a restore, a copy job) never see a half-written file.
                 Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
@@ -128,21 +151,35 @@ public class BackupService {
                 Files.deleteIfExists(partial);
             }
             long bytes = Files.size(target);
-            Map<String, Integer> counts = new LinkedHashMap<>();
-            NetworkDocument network = content.network();
-            counts.put("contacts", network.contacts().size());
-            counts.put("organisations", network.organisations().size());
-            counts.put("mandates", network.mandates().size());
-            counts.put("networks", network.networks().size());
-            counts.put("ties", network.ties().size());
-            counts.put("introductions", network.introductions().size());
-            counts.put("users", content.users().size());
-            counts.put("auditEntries", content.auditLog().size());
-            log.info("backup: wrote {} ({} bytes) at graph version {}", name, bytes, content.graphVersion());
-            return new BackupResult(name, bytes, content.graphVersion(), counts);
+            log.info("backup: wrote {} ({} bytes, encrypted) at graph version {}", name, bytes, content.graphVersion());
+            return new BackupResult(name, bytes, content.graphVersion(), counts(content));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the backup to " + directory, e);
         }
+    }
+
+    /** The backup as it goes to disk; the plain text exists only in this method's array, wiped after use. */
+    private byte[] encrypt(BackupFile content) throws JsonProcessingException {
+        byte[] plain = json.writeValueAsBytes(content);
+        try {
+            return cipher.encrypt(plain);
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    private static Map<String, Integer> counts(BackupFile content) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        NetworkDocument network = content.network();
+        counts.put("contacts", network.contacts().size());
+        counts.put("organisations", network.organisations().size());
+        counts.put("mandates", network.mandates().size());
+        counts.put("networks", network.networks().size());
+        counts.put("ties", network.ties().size());
+        counts.put("introductions", network.introductions().size());
+        counts.put("users", content.users().size());
+        counts.put("auditEntries", content.auditLog().size());
+        return counts;
     }
 
     /** Reads the network until two graph versions around the read agree, so no write fell in between. */
@@ -191,19 +228,51 @@ public class BackupService {
         return new RestoreResult(fileName, report, created, backup.users().size() - created, audited, keyRestored);
     }
 
+    /**
+     * The backup in a file, checked before anything is written: an encrypted one is decrypted and
+     * authenticated whole first; a plain one must be of version 1.
+     */
     private BackupFile readBackup(Path file, String fileName) {
-        BackupFile backup;
-        try (InputStream in = Files.newInputStream(file)) {
-            backup = json.readValue(in, BackupFile.class);
+        boolean encrypted = fileName.endsWith(ENCRYPTED_EXTENSION);
+        if (encrypted && cipher == null) {
+            throw new ConflictException("'" + fileName + "' is encrypted and " + NO_PASSPHRASE
+                    + " (the passphrase the backup was written with); nothing was restored");
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + fileName, e);
+        }
+        BackupFile backup = parse(encrypted ? decrypt(bytes, fileName) : bytes, fileName);
+        int expected = encrypted ? VERSION : PLAIN_VERSION;
+        if (backup == null || !FORMAT.equals(backup.format()) || backup.version() != expected || backup.network() == null) {
+            throw new InvalidInputException("file", "'" + fileName + "' is not a civnet backup of format version " + expected);
+        }
+        checkUsers(backup, fileName);
+        return backup;
+    }
+
+    private byte[] decrypt(byte[] file, String fileName) {
+        try {
+            return cipher.decrypt(file);
+        } catch (BackupCipher.UndecryptableException e) {
+            throw new InvalidInputException("file", "'" + fileName + "' " + e.getMessage() + "; nothing was restored");
+        }
+    }
+
+    private BackupFile parse(byte[] content, String fileName) {
+        try {
+            return json.readValue(content, BackupFile.class);
         } catch (JsonProcessingException e) {
             throw new InvalidInputException("file", "'" + fileName + "' is not a readable civnet backup: "
                     + e.getOriginalMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + fileName, e);
         }
-        if (backup == null || !FORMAT.equals(backup.format()) || backup.version() != VERSION || backup.network() == null) {
-            throw new InvalidInputException("file", "'" + fileName + "' is not a civnet backup of format version " + VERSION);
-        }
+    }
+
+    private static void checkUsers(BackupFile backup, String fileName) {
         for (BackupFile.User user : backup.users()) {
             boolean knownRole = Stream.of(Role.values()).anyMatch(r -> r.name().equals(user.role()));
             // Only BCrypt hashes are ever stored; anything else would be a password in clear text.
@@ -213,7 +282,6 @@ public class BackupService {
                         + user.username() + "); nothing was restored");
             }
         }
-        return backup;
     }
 
     private int restoreUsers(List<BackupFile.User> users) {
@@ -284,7 +352,8 @@ public class BackupService {
     Path resolve(String fileName) {
         if (fileName == null || !FILE_NAME.matcher(fileName).matches()) {
             throw new InvalidInputException("file", "must be the plain name of a backup in the backup directory "
-                    + "(letters, digits, '.', '_', '-', ending in .json), as POST /api/admin/backup returned it");
+                    + "(letters, digits, '.', '_', '-', ending in .cvbk, or .json for an unencrypted version-1 backup), as "
+                    + "POST /api/admin/backup returned it");
         }
         Path candidate = directory.resolve(fileName).normalize();
         try {

@@ -59,8 +59,9 @@ class DockerComposeTest {
         assertThat(bound.adminPassword()).isEqualTo("value-of-CIVNET_ADMIN_PASSWORD");
         assertThat(bound.neo4j().external()).isTrue();
         assertThat(bound.backup().directory()).isEqualTo(Path.of("/backups"));
+        assertThat(bound.backup().passphrase()).isEqualTo("value-of-CIVNET_BACKUP_PASSPHRASE");
         assertThat(resolved).containsOnlyKeys("CIVNET_NEO4J_URI", "CIVNET_NEO4J_USERNAME", "CIVNET_NEO4J_PASSWORD",
-                "CIVNET_ADMIN_PASSWORD", "CIVNET_BACKUP_DIRECTORY");
+                "CIVNET_ADMIN_PASSWORD", "CIVNET_BACKUP_DIRECTORY", "CIVNET_BACKUP_PASSPHRASE");
     }
 
     @Test

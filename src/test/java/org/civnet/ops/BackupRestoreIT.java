@@ -1,16 +1,28 @@
 package org.civnet.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.civnet.config.CivnetProperties;
+import org.civnet.neo4j.CypherQueries;
+import org.civnet.network.ConflictException;
+import org.civnet.network.NetworkDocument;
+import org.civnet.network.NetworkExporter;
+import org.civnet.network.NetworkImporter;
+import org.civnet.network.NetworkStore;
+import org.civnet.security.AuditLog;
 import org.civnet.security.Role;
 import org.civnet.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -43,7 +56,7 @@ class BackupRestoreIT extends IntegrationTest {
     }
 
     @Test
-    void aBackupRestoresIntoAnEmptyStoreAsTheSameNetworkUsersAndAuditLog() throws IOException {
+    void aBackupRestoresIntoAnEmptyStoreAsTheSameNetworkUsersAndAuditLog() throws Exception {
         deleteUser("restored-analyst");
         assertThat(send(http, HttpMethod.POST, "/api/users", "{\"username\":\"restored-analyst\",\"password\":\""
                 + USER_PASSWORD + "\",\"role\":\"ANALYST\"}").getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -56,13 +69,22 @@ class BackupRestoreIT extends IntegrationTest {
         ResponseEntity<JsonNode> backup = send(http, HttpMethod.POST, "/api/admin/backup", null);
         assertThat(backup.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String file = backup.getBody().get("file").asText();
-        assertThat(file).matches("civnet-backup-\\d{8}T\\d{6}\\.\\d{3}Z\\.json");
+        assertThat(file).matches("civnet-backup-\\d{8}T\\d{6}\\.\\d{3}Z\\.cvbk");
         assertThat(backup.getBody().get("counts").get("contacts").asInt()).isEqualTo(before.get("contacts").size());
         Path written = BACKUPS.resolve(file);
         assertThat(Files.getPosixFilePermissions(written)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
-        String content = Files.readString(written, StandardCharsets.UTF_8);
+        // On disk nothing of the content shows: not the confidential contact, her channel, nor the hashes.
+        byte[] onDisk = Files.readAllBytes(written);
+        assertThat(backup.getBody().get("bytes").asLong()).isEqualTo(onDisk.length);
+        assertThat(BackupCipher.looksEncrypted(onDisk)).isTrue();
+        assertThat(new String(onDisk, StandardCharsets.ISO_8859_1)).doesNotContain("Badr").doesNotContain("signal:+20")
+                .doesNotContain("passwordHash").doesNotContain("$2a$").doesNotContain("restored-analyst")
+                .doesNotContain(USER_PASSWORD).doesNotContain(ADMIN_PASSWORD).doesNotContain(BACKUP_PASSPHRASE);
+        // With the passphrase it opens, and holds the hashes (never a password) and the audit log.
+        String content = new String(new BackupCipher(BACKUP_PASSPHRASE).decrypt(onDisk), StandardCharsets.UTF_8);
         assertThat(content).contains("Badr Salem").contains("\"passwordHash\":\"$2").doesNotContain(USER_PASSWORD)
                 .doesNotContain(ADMIN_PASSWORD);
+        assertThat(json.readTree(content).get("version").asInt()).isEqualTo(2);
         assertThat(json.readTree(content).get("auditLog").toString()).contains("USER_CREATED");
         assertThat(http.getForObject("/api/admin/backups", JsonNode.class).toString()).contains(file);
         JsonNode backupEntry = http.getForObject("/api/audit?action=BACKUP", JsonNode.class).get(0);
@@ -92,6 +114,12 @@ class BackupRestoreIT extends IntegrationTest {
 
         JsonNode after = http.getForObject("/api/export", JsonNode.class);
         assertThat(after).isEqualTo(before);
+        JsonNode badr = http.getForObject("/api/contacts/c-badr", JsonNode.class);
+        assertThat(badr.get("name").asText()).isEqualTo("Badr Salem");
+        assertThat(badr.get("confidential").asBoolean()).isTrue();
+        assertThat(badr.get("riskLevel").asText()).isEqualTo("HIGH");
+        assertThat(badr.get("channels").toString()).isEqualTo("[\"signal:+20-000\"]");
+        assertThat(badr.get("notes").asText()).isEqualTo("met during 2025 visit");
         // A joint communication comes back with every mandate that sent it.
         assertThat(http.getForObject("/api/communications/comm-1", JsonNode.class).get("mandates").toString())
                 .isEqualTo("[\"m-hrd\",\"m-er\"]");
@@ -105,6 +133,90 @@ class BackupRestoreIT extends IntegrationTest {
         JsonNode restoreEntry = http.getForObject("/api/audit?action=RESTORE", JsonNode.class).get(0);
         assertThat(restoreEntry.get("target").asText()).isEqualTo(file);
         assertThat(restoreEntry.get("detail").asText()).contains("users created 1");
+    }
+
+    @Test
+    void aTruncatedOrAlteredEncryptedBackupIsRefusedAndNothingIsWritten() throws IOException {
+        String file = send(http, HttpMethod.POST, "/api/admin/backup", null).getBody().get("file").asText();
+        byte[] good = Files.readAllBytes(BACKUPS.resolve(file));
+        clear();
+        deleteUser("restored-analyst");
+        long users = count("User");
+        String key = pseudonymKey();
+        Map<String, byte[]> damaged = new LinkedHashMap<>();
+        damaged.put("truncated-tag.cvbk", Arrays.copyOf(good, good.length - 1));
+        damaged.put("truncated-half.cvbk", Arrays.copyOf(good, good.length / 2));
+        damaged.put("truncated-header.cvbk", Arrays.copyOf(good, 20));
+        damaged.put("flipped-header.cvbk", flipped(good, 30));
+        damaged.put("flipped-body.cvbk", flipped(good, good.length / 2));
+        damaged.put("flipped-tag.cvbk", flipped(good, good.length - 3));
+        for (Map.Entry<String, byte[]> entry : damaged.entrySet()) {
+            Files.write(BACKUPS.resolve(entry.getKey()), entry.getValue());
+            ResponseEntity<JsonNode> response = send(http, HttpMethod.POST, "/api/admin/restore",
+                    "{\"file\":\"" + entry.getKey() + "\"}");
+            assertThat(badRequestFields(response)).as(entry.getKey()).containsExactly("file");
+            assertThat(response.getBody().get("errors").get(0).get("reason").asText()).as(entry.getKey())
+                    .contains("cannot be decrypted: wrong passphrase or damaged file").contains("nothing was restored");
+        }
+        // Nothing of the network, the users or the key reached the store; only the refusals were audited.
+        assertThat(count("Node")).isZero();
+        assertThat(count("User")).isEqualTo(users);
+        assertThat(pseudonymKey()).isEqualTo(key);
+        JsonNode audit = http.getForObject("/api/audit?size=100", JsonNode.class);
+        assertThat(actions(audit)).hasSize(damaged.size()).containsOnly("RESTORE");
+        // The intact file still restores.
+        assertThat(send(http, HttpMethod.POST, "/api/admin/restore", "{\"file\":\"" + file + "\"}").getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(count("Node")).isPositive();
+    }
+
+    @Test
+    void aVersionOnePlainBackupStillRestores() throws IOException {
+        JsonNode before = http.getForObject("/api/export", JsonNode.class);
+        clear();
+        deleteUser("legacy-officer");
+        // What civnet wrote before backups were encrypted: the same document, as plain JSON, version 1.
+        BackupFile legacy = new BackupFile("civnet-backup", 1, "2026-01-05T10:00:00Z", 7,
+                json.treeToValue(before, NetworkDocument.class),
+                List.of(new BackupFile.User("legacy-officer", new BCryptPasswordEncoder().encode(USER_PASSWORD), "OFFICER",
+                        "2026-01-01T09:00:00Z")),
+                List.of(new AuditLog.Entry("legacy-audit-1", "2026-01-02T09:00:00Z", "admin", "IMPORT", "network", "")),
+                null);
+        Files.createDirectories(BACKUPS);
+        Files.writeString(BACKUPS.resolve("civnet-backup-20260105T100000.000Z.json"), json.writeValueAsString(legacy));
+        assertThat(http.getForObject("/api/admin/backups", JsonNode.class).toString())
+                .contains("civnet-backup-20260105T100000.000Z.json");
+
+        ResponseEntity<JsonNode> restored = send(http, HttpMethod.POST, "/api/admin/restore",
+                "{\"file\":\"civnet-backup-20260105T100000.000Z.json\"}");
+        assertThat(restored.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(restored.getBody().get("usersCreated").asInt()).isEqualTo(1);
+        assertThat(restored.getBody().get("auditEntriesRestored").asInt()).isEqualTo(1);
+        assertThat(http.getForObject("/api/export", JsonNode.class)).isEqualTo(before);
+        assertThat(anonymous.withBasicAuth("legacy-officer", USER_PASSWORD).getForObject("/api/me", JsonNode.class)
+                .get("role").asText()).isEqualTo("OFFICER");
+        deleteUser("legacy-officer");
+    }
+
+    @Test
+    void withoutAPassphraseNoBackupIsWrittenAndEncryptedOnesDoNotRestore(@Autowired CivnetProperties properties,
+            @Autowired NetworkStore store, @Autowired NetworkExporter exporter, @Autowired NetworkImporter importer,
+            @Autowired CypherQueries cypher) throws IOException {
+        String file = send(http, HttpMethod.POST, "/api/admin/backup", null).getBody().get("file").asText();
+        CivnetProperties unset = new CivnetProperties(properties.neo4j(), properties.demo(), properties.limits(),
+                properties.analysis(), properties.referral(), new CivnetProperties.Backup(BACKUPS, ""),
+                properties.coverage(), properties.adminPassword());
+        BackupService withoutPassphrase = new BackupService(unset, store, exporter, importer, driver, cypher, json);
+        List<Path> files = files();
+
+        assertThatThrownBy(withoutPassphrase::backup).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("set CIVNET_BACKUP_PASSPHRASE").hasMessageContaining("nothing was written");
+        assertThat(files()).isEqualTo(files);
+
+        clear();
+        assertThatThrownBy(() -> withoutPassphrase.restore(file)).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("is encrypted").hasMessageContaining("set CIVNET_BACKUP_PASSPHRASE");
+        assertThat(count("Node")).isZero();
     }
 
     @Test
@@ -156,6 +268,24 @@ class BackupRestoreIT extends IntegrationTest {
         return java.util.stream.StreamSupport.stream(audit.spliterator(), false).map(e -> e.get("action").asText()).toList();
     }
 
+    private long count(String label) {
+        try (Session session = driver.session()) {
+            return session.run("MATCH (n:" + label + ") RETURN count(n) AS n").single().get("n").asLong();
+        }
+    }
+
+    private static byte[] flipped(byte[] file, int position) {
+        byte[] copy = file.clone();
+        copy[position] ^= 0x01;
+        return copy;
+    }
+
+    private static List<Path> files() throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(BACKUPS)) {
+            return files.sorted().toList();
+        }
+    }
+
     private String pseudonymKey() {
         try (Session session = driver.session()) {
             return session.run("MATCH (s:Secret {name: 'pseudonym-key'}) RETURN s.value AS v").list().stream()
@@ -165,7 +295,7 @@ class BackupRestoreIT extends IntegrationTest {
 
     private void deleteUser(String username) {
         try (Session session = driver.session()) {
-            session.run("MATCH (u:User {username: $username}) DETACH DELETE u", java.util.Map.of("username", username))
+            session.run("MATCH (u:User {username: $username}) DETACH DELETE u", Map.of("username", username))
                     .consume();
         }
     }

@@ -31,6 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class IntegrationTest {
 
     public static final String ADMIN_PASSWORD = "test-admin-password-1";
+    /** Backups are refused without a passphrase, so every test context has one. */
+    public static final String BACKUP_PASSPHRASE = "test-backup-passphrase-1";
     private static final String ROLE_PASSWORD = "test-role-password-1";
 
     @Autowired
@@ -51,6 +53,7 @@ public abstract class IntegrationTest {
         registry.add("civnet.neo4j.password", neo4j::password);
         registry.add("civnet.field-key", neo4j::fieldKey);
         registry.add("civnet.admin-password", () -> ADMIN_PASSWORD);
+        registry.add("civnet.backup.passphrase", () -> BACKUP_PASSPHRASE);
     }
 
     @BeforeEach
