@@ -60,8 +60,9 @@ class DockerComposeTest {
         assertThat(bound.neo4j().external()).isTrue();
         assertThat(bound.backup().directory()).isEqualTo(Path.of("/backups"));
         assertThat(bound.backup().passphrase()).isEqualTo("value-of-CIVNET_BACKUP_PASSPHRASE");
+        assertThat(bound.fieldKey()).isEqualTo("value-of-CIVNET_FIELD_KEY");
         assertThat(resolved).containsOnlyKeys("CIVNET_NEO4J_URI", "CIVNET_NEO4J_USERNAME", "CIVNET_NEO4J_PASSWORD",
-                "CIVNET_ADMIN_PASSWORD", "CIVNET_BACKUP_DIRECTORY", "CIVNET_BACKUP_PASSPHRASE");
+                "CIVNET_ADMIN_PASSWORD", "CIVNET_BACKUP_DIRECTORY", "CIVNET_BACKUP_PASSPHRASE", "CIVNET_FIELD_KEY");
     }
 
     @Test
