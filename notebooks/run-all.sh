@@ -67,7 +67,7 @@ ADMIN_PASSWORD=$("$PYTHON" -c 'import secrets; print(secrets.token_urlsafe(24))'
 echo "== starting civnet (demo profile) on port $PORT; log: $LOG"
 env -u CIVNET_NEO4J_URI CIVNET_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
   java -Xmx1g -jar "$JAR" --spring.profiles.active=demo --server.port="$PORT" --server.address=127.0.0.1 \
-    --civnet.neo4j.data-directory="$WORK/data" --civnet.neo4j.bolt-port=0 \
+    --civnet.neo4j.data-directory="$WORK/data" --civnet.secrets-directory="$WORK/secrets" --civnet.neo4j.bolt-port=0 \
     --civnet.backup.directory="$WORK/backups" >"$LOG" 2>&1 &
 PID=$!
 

@@ -228,6 +228,29 @@ class StoreDoorIT {
         }
     }
 
+    @Test
+    void aStoreFromBeforeSecretsGetsThemAndItsClearTextFieldsEncrypted(@TempDir Path folder) throws Exception {
+        // A data directory as civnet left it before this version: no marker, channels and notes in clear text.
+        try (EmbeddedNeo4j old = EmbeddedNeo4j.start(folder.resolve("data"), 0, "old-password-1");
+             Driver driver = GraphDatabase.driver(old.boltUri(), AuthTokens.basic("neo4j", "old-password-1"));
+             Session session = driver.session()) {
+            session.run("CREATE (:Node:Contact {id: 'c-old', name: 'Old Contact', country: 'TN', region: 'ARAB_REGION', "
+                    + "channels: ['mail:old@example.org'], notes: 'from the old days'})").consume();
+        }
+        try (ConfigurableApplicationContext app = civnet(folder)) {
+            assertThat(folder.resolve("secrets").resolve(SecretsDirectory.FIELD_KEYS)).exists();
+            JsonNode read = JSON.readTree(get(app, "/api/contacts/c-old", ADMIN_PASSWORD).body());
+            assertThat(read.path("channels").get(0).asText()).isEqualTo("mail:old@example.org");
+            assertThat(read.path("notes").asText()).isEqualTo("from the old days");
+            try (Session session = app.getBean(Driver.class).session()) {
+                var stored = session.run("MATCH (c:Contact {id: 'c-old'}) RETURN c.channels AS channels, c.notes AS notes")
+                        .single();
+                assertThat(stored.get("channels").asString()).startsWith("enc:");
+                assertThat(stored.get("notes").asString()).startsWith("enc:");
+            }
+        }
+    }
+
     // ---- replicas --------------------------------------------------------------------------------
 
     @Test
