@@ -88,7 +88,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     private static void setPassword(DatabaseManagementService service, String password) {
         try {
             service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
-                    "ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+                    new CypherQueries().get("system/set-password"), Map.of("password", password));
         } catch (QueryExecutionException e) {
             // Neo4j refuses to "change" a password to the one it already has: nothing to do then.
             if (e.getMessage() == null || !e.getMessage().contains("Old password and new password cannot be the same")) {
