@@ -24,11 +24,17 @@ public record BackupFile(
         NetworkDocument network,
         List<User> users,
         List<AuditLog.Entry> auditLog,
-        String pseudonymKey) {
+        String pseudonymKey,
+        List<RecordedBy> recordedBy) {
 
     public BackupFile {
         users = users == null ? List.of() : users;
         auditLog = auditLog == null ? List.of() : auditLog;
+        recordedBy = recordedBy == null ? List.of() : recordedBy;
+    }
+
+    /** Who recorded a node or an introduction (the history and the handover are built on it). */
+    public record RecordedBy(String id, String user) {
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -81,6 +82,9 @@ public class BackupService {
     /** Writes racing the backup may change the network between its reads; it is retried this often. */
     private static final int CONSISTENT_READ_ATTEMPTS = 3;
     private static final int AUDIT_BATCH = 5_000;
+    private static final int MIN_PSEUDONYM_KEY_BYTES = 16;
+    /** A refused restore lists this many refused rows, then counts the rest. */
+    private static final int REFUSED_ROWS_SHOWN = 100;
 
     private static final Logger log = LoggerFactory.getLogger(BackupService.class);
 
@@ -118,7 +122,8 @@ public class BackupService {
         this.json = json;
         this.cipher = properties.backup().encrypted() ? new BackupCipher(properties.backup().passphrase()) : null;
         cypher.require("backup/all-users", "backup/all-audit", "backup/audit-ids", "backup/restore-users",
-                "backup/restore-audit", "backup/pseudonym-key", "backup/restore-pseudonym-key");
+                "backup/restore-audit", "backup/pseudonym-key", "backup/restore-pseudonym-key", "backup/all-recorded-by",
+                "backup/restore-recorded-by");
     }
 
     public Path directory() {
@@ -188,7 +193,8 @@ public class BackupService {
             long before = store.graphVersion();
             NetworkDocument network = exporter.document();
             if (store.graphVersion() == before) {
-                return new BackupFile(FORMAT, VERSION, Timestamps.now(), before, network, users(), audit(), pseudonymKey());
+                return new BackupFile(FORMAT, VERSION, Timestamps.now(), before, network, users(), audit(), pseudonymKey(),
+                        recordedBy());
             }
         }
         throw new ConflictException("the network kept changing while it was read; take the backup at a quieter moment");
@@ -205,6 +211,11 @@ public class BackupService {
                 (String) r.get("detail"))).toList();
     }
 
+    private List<BackupFile.RecordedBy> recordedBy() {
+        return read("backup/all-recorded-by", Map.of()).stream()
+                .map(r -> new BackupFile.RecordedBy((String) r.get("id"), (String) r.get("user"))).toList();
+    }
+
     private String pseudonymKey() {
         return read("backup/pseudonym-key", Map.of()).stream().map(r -> (String) r.get("value")).findFirst().orElse(null);
     }
@@ -218,7 +229,9 @@ public class BackupService {
                     + "new data directory (or an empty Neo4j database) and restore there");
         }
         BackupFile backup = readBackup(file, fileName);
+        refuseRejectedRows(importer.importDocument(backup.network(), true), fileName);
         ImportReport report = importer.importDocument(backup.network(), false);
+        restoreRecordedBy(backup.recordedBy());
         int created = restoreUsers(backup.users());
         int audited = restoreAudit(backup.auditLog());
         boolean keyRestored = backup.pseudonymKey() != null && (Boolean) write("backup/restore-pseudonym-key",
@@ -250,7 +263,63 @@ public class BackupService {
             throw new InvalidInputException("file", "'" + fileName + "' is not a civnet backup of format version " + expected);
         }
         checkUsers(backup, fileName);
+        checkRest(backup, fileName);
         return backup;
+    }
+
+    /**
+     * The parts the importer does not check: the pseudonym key (an unreadable one would make every
+     * pseudonymised read fail), the audit entries and who recorded what.
+     */
+    private static void checkRest(BackupFile backup, String fileName) {
+        if (backup.pseudonymKey() != null) {
+            byte[] key;
+            try {
+                key = Base64.getDecoder().decode(backup.pseudonymKey());
+            } catch (IllegalArgumentException e) {
+                key = new byte[0];
+            }
+            if (key.length < MIN_PSEUDONYM_KEY_BYTES) {
+                throw new InvalidInputException("pseudonymKey", "'" + fileName + "' holds a pseudonym key that is not "
+                        + "Base64 of at least " + MIN_PSEUDONYM_KEY_BYTES + " bytes; nothing was restored");
+            }
+        }
+        for (AuditLog.Entry entry : backup.auditLog()) {
+            boolean knownAction = Stream.of(AuditLog.Action.values()).anyMatch(a -> a.name().equals(entry.action()));
+            if (entry.id() == null || entry.at() == null || !knownAction) {
+                throw new InvalidInputException("auditLog", "'" + fileName + "' holds an invalid audit entry ("
+                        + entry.id() + "); nothing was restored");
+            }
+        }
+        for (BackupFile.RecordedBy recorded : backup.recordedBy()) {
+            if (recorded.id() == null || recorded.user() == null) {
+                throw new InvalidInputException("recordedBy", "'" + fileName + "' holds an entry without id or user; "
+                        + "nothing was restored");
+            }
+        }
+    }
+
+    /** A restore is all or nothing: any row the importer would refuse refuses the whole file first. */
+    private static void refuseRejectedRows(ImportReport dryRun, String fileName) {
+        if (dryRun.rejected().isEmpty()) {
+            return;
+        }
+        List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
+        for (ImportReport.RejectedRow row : dryRun.rejected().subList(0, Math.min(REFUSED_ROWS_SHOWN, dryRun.rejected().size()))) {
+            problems.add(new InvalidInputException.FieldProblem("network." + row.file() + "[" + row.row() + "]",
+                    (row.id() == null ? "" : row.id() + ": ") + row.reason()));
+        }
+        problems.add(new InvalidInputException.FieldProblem("file", "'" + fileName + "' holds " + dryRun.rejected().size()
+                + " row(s) the importer refuses; nothing was restored"));
+        throw new InvalidInputException(problems);
+    }
+
+    private void restoreRecordedBy(List<BackupFile.RecordedBy> entries) {
+        for (int from = 0; from < entries.size(); from += AUDIT_BATCH) {
+            List<Map<String, Object>> rows = entries.subList(from, Math.min(entries.size(), from + AUDIT_BATCH)).stream()
+                    .map(e -> Map.<String, Object>of("id", e.id(), "user", e.user())).toList();
+            write("backup/restore-recorded-by", Map.of("rows", rows));
+        }
     }
 
     private byte[] decrypt(byte[] file, String fileName) {

@@ -136,6 +136,55 @@ class BackupRestoreIT extends IntegrationTest {
     }
 
     @Test
+    void aRestoreKeepsWhoRecordedWhatAndIsAllOrNothing() throws Exception {
+        assertThat(send(as(Role.OFFICER), HttpMethod.POST, "/api/contacts",
+                "{\"id\":\"c-hers\",\"name\":\"Recorded By An Officer\",\"country\":\"KE\"}").getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        String file = send(http, HttpMethod.POST, "/api/admin/backup", null).getBody().get("file").asText();
+        byte[] plain = new BackupCipher(BACKUP_PASSPHRASE).decrypt(Files.readAllBytes(BACKUPS.resolve(file)));
+        clear();
+
+        assertThat(send(http, HttpMethod.POST, "/api/admin/restore", "{\"file\":\"" + file + "\"}").getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(recordedBy("c-hers")).isEqualTo("test-officer");
+        assertThat(http.getForObject("/api/history/c-hers", JsonNode.class).get("recordedBy").asText())
+                .isEqualTo("test-officer");
+
+        // A pseudonym key that is not Base64: refused before anything is written.
+        clear();
+        var broken = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(plain);
+        broken.put("version", 1).put("pseudonymKey", "not base64 at all!");
+        ResponseEntity<JsonNode> badKey = restorePlain("bad-key.json", broken);
+        assertThat(badRequestFields(badKey)).contains("pseudonymKey");
+        assertThat(networkNodes()).isZero();
+
+        // One refused row refuses the whole file, naming the row; nothing is written.
+        broken.put("pseudonymKey", json.readTree(plain).get("pseudonymKey").asText());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) broken.get("network").get("contacts").get(0)).put("country", "XX");
+        ResponseEntity<JsonNode> badRow = restorePlain("bad-row.json", broken);
+        assertThat(badRequestFields(badRow)).contains("network.contacts[1]", "file");
+        assertThat(networkNodes()).isZero();
+    }
+
+    private ResponseEntity<JsonNode> restorePlain(String name, JsonNode content) throws IOException {
+        Files.write(BACKUPS.resolve(name), json.writeValueAsBytes(content));
+        return send(http, HttpMethod.POST, "/api/admin/restore", "{\"file\":\"" + name + "\"}");
+    }
+
+    private String recordedBy(String id) {
+        try (Session session = driver.session()) {
+            return session.run("MATCH (n:Node {id: $id}) RETURN n.recordedBy AS who", Map.of("id", id)).single()
+                    .get("who").asString(null);
+        }
+    }
+
+    private long networkNodes() {
+        try (Session session = driver.session()) {
+            return session.run("MATCH (n:Node) RETURN count(n) AS n").single().get("n").asLong();
+        }
+    }
+
+    @Test
     void aTruncatedOrAlteredEncryptedBackupIsRefusedAndNothingIsWritten() throws IOException {
         String file = send(http, HttpMethod.POST, "/api/admin/backup", null).getBody().get("file").asText();
         byte[] good = Files.readAllBytes(BACKUPS.resolve(file));
