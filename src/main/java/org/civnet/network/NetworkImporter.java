@@ -127,6 +127,9 @@ public class NetworkImporter {
                     readRow(input, section, section, number, node, type);
                 }
             }
+            if (parser.nextToken() != null) {
+                throw new InvalidInputException("(body)", "must be one JSON document (found more after its end)");
+            }
         } catch (JsonProcessingException e) {
             if (PayloadTooLargeException.causedBy(e)) {
                 throw e.getCause() instanceof PayloadTooLargeException tooLarge ? tooLarge

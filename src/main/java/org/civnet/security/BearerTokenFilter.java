@@ -26,11 +26,13 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
     private final UserAccounts accounts;
     private final ProblemResponses problems;
+    private final AuditLog audit;
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
-    BearerTokenFilter(UserAccounts accounts, ProblemResponses problems) {
+    BearerTokenFilter(UserAccounts accounts, ProblemResponses problems, AuditLog audit) {
         this.accounts = accounts;
         this.problems = problems;
+        this.audit = audit;
     }
 
     @Override
@@ -57,6 +59,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
             });
         }
         if (account.isEmpty()) {
+            // A failed login like a wrong password (the token itself is never recorded).
+            audit.recordAs("anonymous", AuditLog.Action.LOGIN_FAILURE, request.getRemoteAddr(), "unknown, expired or revoked API token");
             problems.commence(request, response, new org.springframework.security.authentication.BadCredentialsException("token"));
             return;
         }
