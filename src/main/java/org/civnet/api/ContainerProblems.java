@@ -6,6 +6,9 @@ import java.util.Set;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
@@ -19,8 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Errors raised before a request reaches a controller are problem details too: requests Spring
  * Security's firewall refuses (an encoded slash, {@code ;} parameters, {@code //}, TRACE…), and
- * whatever the servlet container sends to {@code /error} (a header too large, a failure in a
- * filter). Neither echoes the request back.
+ * whatever the servlet container sends to {@code /error} (a failure in a filter), and the errors
+ * Tomcat answers itself before any filter runs ({@link ProblemErrorReportValve}). None echoes the
+ * request back.
  */
 @RestController
 class ContainerProblems implements ErrorController {
@@ -41,6 +45,16 @@ class ContainerProblems implements ErrorController {
                     : "the request URL is not accepted (encoded '/', '\\\\', '%' or '.', ';' parameters, '//' "
                             + "and similar are refused)");
         };
+    }
+
+    /** Tomcat's own early 400s (before any filter) use {@link ProblemErrorReportValve} instead of its HTML page. */
+    @Bean
+    static WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        });
     }
 
     @RequestMapping("/error")

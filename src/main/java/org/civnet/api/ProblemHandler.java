@@ -140,15 +140,22 @@ class ProblemHandler {
                 "supported: " + e.getSupportedMediaTypes());
     }
 
+    /**
+     * 405 with the methods the path does support in {@code Allow}. OPTIONS is never among them
+     * (the API answers it with this 405, see UnsupportedOptions); a path whose only "method" is that
+     * catch-all OPTIONS mapping has no endpoint at all: 404.
+     */
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED);
-        if (e.getSupportedHttpMethods() != null && !e.getSupportedHttpMethods().isEmpty()) {
-            response.allow(e.getSupportedHttpMethods().toArray(HttpMethod[]::new));
+        java.util.Set<HttpMethod> allowed = new java.util.LinkedHashSet<>(
+                e.getSupportedHttpMethods() == null ? java.util.Set.of() : e.getSupportedHttpMethods());
+        allowed.remove(HttpMethod.OPTIONS);
+        if (allowed.isEmpty()) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "Not found", "no such resource"));
         }
-        String allowed = e.getSupportedMethods() == null ? "" : "; allowed: " + String.join(", ", e.getSupportedMethods());
-        return response.body(problem(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed",
-                e.getMethod() + " is not supported here" + allowed));
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).allow(allowed.toArray(HttpMethod[]::new))
+                .body(problem(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", e.getMethod() + " is not supported here; "
+                        + "allowed: " + String.join(", ", allowed.stream().map(HttpMethod::name).toList())));
     }
 
     /** The client accepts no type this endpoint writes; the problem itself is always JSON. */

@@ -39,6 +39,6 @@ class UnsupportedOptions {
         } catch (HttpRequestMethodNotSupportedException e) {
             throw new HttpRequestMethodNotSupportedException("OPTIONS", e.getSupportedMethods() == null ? java.util.List.of() : java.util.List.of(e.getSupportedMethods()));
         }
-        throw new NoResourceFoundException(org.springframework.http.HttpMethod.OPTIONS, request.getRequestURI());
+        throw new NoResourceFoundException(org.springframework.http.HttpMethod.OPTIONS, "api");
     }
 }

@@ -1,5 +1,6 @@
 package org.civnet.network;
 
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,14 +40,21 @@ final class TextAndDateRules {
     private static final Instant FIRST_INSTANT = Instant.parse(FIRST_YEAR + "-01-01T00:00:00Z");
     private static final Instant AFTER_LAST_INSTANT = Instant.parse((LAST_YEAR + 1) + "-01-01T00:00:00Z");
 
-    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+    /** A record component: its name, how to read it, and whether it is a required text. */
+    private record Component(String name, Method accessor, boolean required) {
+    }
+
+    private static final ClassValue<List<Component>> COMPONENTS = new ClassValue<>() {
         @Override
-        protected RecordComponent[] computeValue(Class<?> type) {
-            RecordComponent[] components = type.getRecordComponents();
-            for (RecordComponent c : components) {
-                c.getAccessor().setAccessible(true);
+        protected List<Component> computeValue(Class<?> type) {
+            List<Component> components = new ArrayList<>();
+            for (RecordComponent c : type.getRecordComponents()) {
+                Method accessor = c.getAccessor();
+                accessor.setAccessible(true);
+                // @NotBlank does not target record components; javac copies it to the accessor.
+                components.add(new Component(c.getName(), accessor, accessor.isAnnotationPresent(NotBlank.class)));
             }
-            return components;
+            return List.copyOf(components);
         }
     };
 
@@ -59,15 +67,15 @@ final class TextAndDateRules {
         if (record == null || !record.getClass().isRecord()) {
             return problems;
         }
-        for (RecordComponent component : COMPONENTS.get(record.getClass())) {
+        for (Component component : COMPONENTS.get(record.getClass())) {
             Object value = valueOf(component, record);
-            String field = component.getName();
+            String field = component.name();
             if (value instanceof LocalDate date && (date.isBefore(FIRST_DAY) || date.isAfter(LAST_DAY))) {
                 problems.add(new FieldProblem(field, DATE_RANGE));
             } else if (value instanceof Instant at && (at.isBefore(FIRST_INSTANT) || !at.isBefore(AFTER_LAST_INSTANT))) {
                 problems.add(new FieldProblem(field, DATE_RANGE));
             } else if (value instanceof String text) {
-                checkText(field, text, component.isAnnotationPresent(NotBlank.class), problems);
+                checkText(field, text, component.required(), problems);
             } else if (value instanceof List<?> list) {
                 for (int i = 0; i < list.size(); i++) {
                     if (list.get(i) instanceof String text) {
@@ -100,11 +108,11 @@ final class TextAndDateRules {
         return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c));
     }
 
-    private static Object valueOf(RecordComponent component, Object record) {
+    private static Object valueOf(Component component, Object record) {
         try {
-            return component.getAccessor().invoke(record);
+            return component.accessor().invoke(record);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read " + component.getName(), e);
+            throw new IllegalStateException("cannot read " + component.name(), e);
         }
     }
 }
