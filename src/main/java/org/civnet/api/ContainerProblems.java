@@ -60,6 +60,11 @@ class ContainerProblems implements ErrorController {
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null) {
+            // Asked for directly, not an error dispatch: there is nothing here.
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ProblemHandler.problem(HttpStatus.NOT_FOUND, "Not found", "no such resource"));
+        }
         HttpStatus status = code instanceof Integer i && HttpStatus.resolve(i) != null ? HttpStatus.resolve(i)
                 : HttpStatus.INTERNAL_SERVER_ERROR;
         String detail = status.is5xxServerError() ? "something went wrong on our side; the request was not completed"

@@ -50,8 +50,7 @@ class AccessControlIT extends IntegrationTest {
             new Row(HttpMethod.GET, "/api/mandates", null, 200, 200, 200, 403),
             new Row(HttpMethod.GET, "/api/networks", null, 200, 200, 200, 403),
             new Row(HttpMethod.GET, "/api/ties?node=c-amal", null, 200, 200, 200, 403),
-            // The officer posts the tie the administrator created: an update, so 200.
-            new Row(HttpMethod.POST, "/api/ties", "{\"type\":\"KNOWS\",\"from\":\"c-hro\",\"to\":\"c-chidi\",\"trust\":3}", 201, 200, 403, 403),
+            new Row(HttpMethod.POST, "/api/ties", "{\"type\":\"KNOWS\",\"from\":\"c-hro\",\"to\":\"c-chidi\",\"trust\":3}", 201, 201, 403, 403),
             new Row(HttpMethod.GET, "/api/introductions/i-1", null, 200, 200, 200, 403),
             new Row(HttpMethod.GET, "/api/graph/stats", null, 200, 200, 200, 200),
             new Row(HttpMethod.POST, "/api/import?dryRun=true", "{\"contacts\":[]}", 200, 403, 403, 403),
