@@ -38,6 +38,9 @@ public final class JsonProblems {
             }
             return new FieldProblem(field, "must be " + expected(target));
         }
+        if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+            return new FieldProblem(field, "must be one JSON document (found more after its end)");
+        }
         if (e instanceof MismatchedInputException mismatch) {
             return new FieldProblem(field, "must be " + expected(mismatch.getTargetType()));
         }

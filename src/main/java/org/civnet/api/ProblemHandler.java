@@ -12,9 +12,13 @@ import org.civnet.network.InvalidInputException.FieldProblem;
 import org.civnet.network.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.validation.BindException;
@@ -136,9 +140,31 @@ class ProblemHandler {
                 "supported: " + e.getSupportedMediaTypes());
     }
 
+    /**
+     * 405 with the methods the path does support in {@code Allow}. OPTIONS is never among them
+     * (the API answers it with this 405, see UnsupportedOptions); a path whose only "method" is that
+     * catch-all OPTIONS mapping has no endpoint at all: 404.
+     */
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ProblemDetail method(HttpRequestMethodNotSupportedException e) {
-        return problem(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", e.getMethod() + " is not supported here");
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
+        java.util.Set<HttpMethod> allowed = new java.util.LinkedHashSet<>(
+                e.getSupportedHttpMethods() == null ? java.util.Set.of() : e.getSupportedHttpMethods());
+        allowed.remove(HttpMethod.OPTIONS);
+        if (allowed.isEmpty()) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "Not found", "no such resource"));
+        }
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).allow(allowed.toArray(HttpMethod[]::new))
+                .body(problem(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", e.getMethod() + " is not supported here; "
+                        + "allowed: " + String.join(", ", allowed.stream().map(HttpMethod::name).toList())));
+    }
+
+    /** The client accepts no type this endpoint writes; the problem itself is always JSON. */
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(HttpStatus.NOT_ACCEPTABLE, "Not acceptable", "this endpoint answers with "
+                        + (e.getSupportedMediaTypes().isEmpty() ? "JSON" : e.getSupportedMediaTypes().toString())
+                        + "; change the Accept header"));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

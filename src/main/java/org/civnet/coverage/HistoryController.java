@@ -3,7 +3,6 @@ package org.civnet.coverage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -68,11 +67,7 @@ class HistoryController {
         Handover shown;
         if (Redactor.currentHasClearance()) {
             shown = handover;
-            Set<String> seen = redactor.protectedIdsIn(handover);
-            if (!seen.isEmpty()) {
-                audit.record(AuditLog.Action.READ_CONFIDENTIAL, String.join(",", seen.stream().limit(50).toList()),
-                        "GET /api/handover (csv)" + (seen.size() > 50 ? " (+" + (seen.size() - 50) + " more)" : ""));
-            }
+            audit.recordConfidentialReads(redactor.protectedIdsIn(handover), "GET /api/handover (csv)");
         } else {
             shown = redactor.redact(handover, Handover.class);
         }

@@ -17,6 +17,7 @@ public record Contact(
         ContactKind kind,
         @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country,
         Region region,
+        @Size(max = Themes.MAX_PER_RECORD, message = Themes.TOO_MANY)
         List<@Size(max = 80) @Pattern(regexp = Themes.PATTERN, message = Themes.MESSAGE) String> themes,
         RiskLevel riskLevel,
         Boolean consentToIntroduce,
@@ -30,7 +31,7 @@ public record Contact(
     public Contact normalised(String newId) {
         return new Contact(id == null || id.isBlank() ? newId : id, name.strip(),
                 kind == null ? ContactKind.OTHER : kind, country, Regions.regionOf(country),
-                themes == null ? List.of() : List.copyOf(themes),
+                Themes.distinct(themes),
                 riskLevel == null ? RiskLevel.NONE : riskLevel,
                 consentToIntroduce != null && consentToIntroduce,
                 confidential != null && confidential,

@@ -56,21 +56,56 @@ final class CsvRows {
 
     static void read(InputStream in, RowHandler handler, String fileName) throws IOException {
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
-        try (MappingIterator<Map<String, String>> rows = CSV.readerFor(Map.class).with(schema).readValues(in)) {
+        try (MappingIterator<Map<String, String>> rows = openRows(in, schema, fileName)) {
             long line = 1;
+            boolean headerChecked = false;
             while (true) {
                 Map<String, String> cells;
                 try {
-                    if (!rows.hasNextValue()) {
+                    boolean more = rows.hasNextValue();
+                    if (!headerChecked) {
+                        requireHeader(rows, fileName);
+                        headerChecked = true;
+                    }
+                    if (!more) {
                         break;
                     }
                     cells = rows.nextValue();
                 } catch (IOException | RuntimeException e) {
-                    throw new InvalidInputException(fileName, "is not valid CSV after line " + line
-                            + " (check quoting and the number of columns)");
+                    if (e instanceof InvalidInputException invalid) {
+                        throw invalid;
+                    }
+                    throw new InvalidInputException(fileName, line == 1 ? "has no readable header row (is the file empty?)"
+                            : "is not valid CSV after line " + line + " (check quoting and the number of columns)");
                 }
                 line++;
                 handler.accept(line, toObject(cells));
+            }
+        }
+    }
+
+    private static MappingIterator<Map<String, String>> openRows(InputStream in, CsvSchema schema, String fileName) {
+        try {
+            return CSV.readerFor(Map.class).with(schema).readValues(in);
+        } catch (IOException | RuntimeException e) {
+            // Jackson reads the header as it opens the file: an empty file fails here.
+            throw new InvalidInputException(fileName, "has no readable header row (is the file empty?)");
+        }
+    }
+
+    /**
+     * The header names each field once: with a column twice, one of the two values would be
+     * silently dropped (Jackson keeps the last).
+     */
+    private static void requireHeader(MappingIterator<Map<String, String>> rows, String fileName) {
+        CsvSchema header = (CsvSchema) rows.getParser().getSchema();
+        if (header == null || header.size() == 0) {
+            throw new InvalidInputException(fileName, "has no readable header row (is the file empty?)");
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (CsvSchema.Column column : header) {
+            if (!seen.add(column.getName())) {
+                throw new InvalidInputException(fileName, "names the column '" + column.getName() + "' twice in its header");
             }
         }
     }

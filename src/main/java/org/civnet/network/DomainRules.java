@@ -45,6 +45,10 @@ public class DomainRules {
         if (record instanceof Tie t) {
             problems.addAll(checkTieFields(t));
         }
+        if (record instanceof Introduction i) {
+            problems.addAll(checkIntroductionFields(i));
+        }
+        problems.addAll(TextAndDateRules.check(record));
         return problems;
     }
 
@@ -87,6 +91,18 @@ public class DomainRules {
         }
         if (t.since() != null && t.lastContact() != null && t.lastContact().isBefore(t.since())) {
             problems.add(new FieldProblem("lastContact", "is before since"));
+        }
+        return problems;
+    }
+
+    /** An introducer introduces someone else to a third person: the three are different people. */
+    private static List<FieldProblem> checkIntroductionFields(Introduction i) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (i.introducer() != null && i.introducer().equals(i.recipient())) {
+            problems.add(new FieldProblem("recipient", "cannot be the introducer"));
+        }
+        if (i.introducer() != null && i.introducer().equals(i.introduced())) {
+            problems.add(new FieldProblem("introduced", "cannot be the introducer"));
         }
         return problems;
     }

@@ -15,12 +15,13 @@ public record Mandate(
         @NotNull MandateKind kind,
         @NotNull HolderType holderType,
         @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country,
+        @Size(max = Themes.MAX_PER_RECORD, message = Themes.TOO_MANY)
         List<@Size(max = 80) @Pattern(regexp = Themes.PATTERN, message = Themes.MESSAGE) String> themes,
         Instant createdAt,
         Instant updatedAt) {
 
     public Mandate normalised(String newId) {
         return new Mandate(id == null || id.isBlank() ? newId : id, title.strip(), kind, holderType, country,
-                themes == null ? List.of() : List.copyOf(themes), createdAt, updatedAt);
+                Themes.distinct(themes), createdAt, updatedAt);
     }
 }

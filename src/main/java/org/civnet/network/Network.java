@@ -12,6 +12,7 @@ public record Network(
         @Size(max = 128) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
         @NotBlank @Size(max = 300) String name,
         Scope scope,
+        @Size(max = Themes.MAX_PER_RECORD, message = Themes.TOO_MANY)
         List<@Size(max = 80) @Pattern(regexp = Themes.PATTERN, message = Themes.MESSAGE) String> themes,
         Instant createdAt,
         Instant updatedAt) {
@@ -19,6 +20,6 @@ public record Network(
     public Network normalised(String newId) {
         return new Network(id == null || id.isBlank() ? newId : id, name.strip(),
                 scope == null ? Scope.NATIONAL : scope,
-                themes == null ? List.of() : List.copyOf(themes), createdAt, updatedAt);
+                Themes.distinct(themes), createdAt, updatedAt);
     }
 }

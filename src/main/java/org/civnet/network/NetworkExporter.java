@@ -21,7 +21,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Reads the whole network back out: as the network document (the import format, so export →
- * import → export gives the same document) or as GraphML / GEXF for Gephi and other tools.
+ * import → export gives the same document) or as GraphML / GEXF for Gephi and other tools, whose
+ * text passes through {@link XmlText} so the file is well-formed XML whatever the store holds.
  */
 @Service
 public class NetworkExporter {
@@ -72,7 +73,7 @@ public class NetworkExporter {
         Function<TieEdge, Map<String, Attribute>> edgeAttributes = e -> attributes(mapper.toMap(e.tie()));
         StringWriter out = new StringWriter();
         if (format == GraphFormat.GRAPHML) {
-            GraphMLExporter<String, TieEdge> exporter = new GraphMLExporter<>(v -> v);
+            GraphMLExporter<String, TieEdge> exporter = new GraphMLExporter<>(XmlText::legal);
             exporter.setVertexAttributeProvider(vertexAttributes::get);
             exporter.setEdgeAttributeProvider(edgeAttributes);
             exporter.setExportVertexLabels(true);
@@ -86,7 +87,7 @@ public class NetworkExporter {
             }
             exporter.exportGraph(graph, out);
         } else {
-            GEXFExporter<String, TieEdge> exporter = new GEXFExporter<>(v -> v, new EdgeIds());
+            GEXFExporter<String, TieEdge> exporter = new GEXFExporter<>(XmlText::legal, new EdgeIds());
             exporter.setVertexAttributeProvider(vertexAttributes::get);
             exporter.setEdgeAttributeProvider(edgeAttributes);
             for (String key : List.of("kind", "name", "country", "region", "themes", "riskLevel", "type", "scope",
@@ -110,7 +111,7 @@ public class NetworkExporter {
             fields.remove("channels");
             fields.remove("notes");
             Map<String, Attribute> a = attributes(fields);
-            a.put("label", DefaultAttribute.createAttribute(label.apply(record)));
+            a.put("label", DefaultAttribute.createAttribute(XmlText.legal(label.apply(record))));
             a.put("kind", DefaultAttribute.createAttribute(kind.name()));
             attributes.put(vertex, a);
         }
@@ -120,9 +121,10 @@ public class NetworkExporter {
         Map<String, Attribute> out = new LinkedHashMap<>();
         fields.forEach((key, value) -> {
             if (value instanceof List<?> list) {
-                out.put(key, DefaultAttribute.createAttribute(String.join(";", list.stream().map(String::valueOf).toList())));
+                out.put(key, DefaultAttribute.createAttribute(
+                        XmlText.legal(String.join(";", list.stream().map(String::valueOf).toList()))));
             } else if (value != null) {
-                out.put(key, DefaultAttribute.createAttribute(String.valueOf(value)));
+                out.put(key, DefaultAttribute.createAttribute(XmlText.legal(String.valueOf(value))));
             }
         });
         return out;

@@ -14,7 +14,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import org.civnet.api.JsonProblems;
 import org.civnet.api.PayloadTooLargeException;
 import org.civnet.api.ServiceUnavailableException;
@@ -49,6 +51,11 @@ public class NetworkImporter {
     private final NetworkStore store;
     private final DomainRules rules;
     private final ObjectMapper json;
+    /**
+     * Reads one row of the streamed document: the rows follow one another in the stream, so
+     * "trailing tokens" are expected here; the end of the whole document is checked instead.
+     */
+    private final ObjectReader rowReader;
     private final int batchSize;
     private volatile boolean stopping;
 
@@ -56,6 +63,7 @@ public class NetworkImporter {
         this.store = store;
         this.rules = rules;
         this.json = json;
+        this.rowReader = json.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.batchSize = properties.limits().importBatchSize();
     }
 
@@ -123,9 +131,12 @@ public class NetworkImporter {
                 long number = 0;
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
                     number++;
-                    JsonNode node = json.readTree(parser);
+                    JsonNode node = rowReader.readTree(parser);
                     readRow(input, section, section, number, node, type);
                 }
+            }
+            if (parser.nextToken() != null) {
+                throw new InvalidInputException("(body)", "must be one JSON document (found more after its end)");
             }
         } catch (JsonProcessingException e) {
             if (PayloadTooLargeException.causedBy(e)) {

@@ -295,6 +295,38 @@ public class NetworkStore {
         });
     }
 
+    /** A tie written through the API, and whether the write created it. */
+    public record MergedTie(Tie tie, boolean created) {
+    }
+
+    /** The stored tie of this type between these ends (either order for KNOWS). */
+    public Optional<Tie> findTie(TieType type, String from, String to) {
+        Tie key = canonical(new Tie(type, from, to, null, null, null, null, null));
+        return read(tx -> tx.run(cypher.get("tie/get", type), Map.of("from", key.from(), "to", key.to()))
+                .list(this::toTie).stream().findFirst());
+    }
+
+    /**
+     * Creates the tie, or sets on the stored one only the fields this tie names (the others keep
+     * their stored values); ends already checked.
+     */
+    public MergedTie mergeTie(Tie tie) {
+        Tie stored = canonical(tie);
+        Map<String, Object> props = mapper.toMap(stored);
+        props.remove("type");
+        props.remove("from");
+        props.remove("to");
+        return write(tx -> {
+            Record row = tx.run(cypher.get("tie/merge", tie.type()),
+                    Map.of("from", stored.from(), "to", stored.to(), "props", props)).single();
+            boolean created = row.get("created").asBoolean();
+            if (created || row.get("changed").asBoolean()) {
+                bumpVersion(tx);
+            }
+            return new MergedTie(toTie(row), created);
+        });
+    }
+
     /** KNOWS is symmetric: store it from the smaller id to the larger. */
     static Tie canonical(Tie tie) {
         if (tie.type() == TieType.KNOWS && tie.from().compareTo(tie.to()) > 0) {

@@ -16,6 +16,7 @@ public record Organisation(
         Region region,
         Scope scope,
         EcosocStatus ecosocStatus,
+        @Size(max = Themes.MAX_PER_RECORD, message = Themes.TOO_MANY)
         List<@Size(max = 80) @Pattern(regexp = Themes.PATTERN, message = Themes.MESSAGE) String> themes,
         Instant createdAt,
         Instant updatedAt) {
@@ -25,6 +26,6 @@ public record Organisation(
                 type == null ? OrganisationType.OTHER : type, country, Regions.regionOf(country),
                 scope == null ? Scope.NATIONAL : scope,
                 ecosocStatus == null ? EcosocStatus.NONE : ecosocStatus,
-                themes == null ? List.of() : List.copyOf(themes), createdAt, updatedAt);
+                Themes.distinct(themes), createdAt, updatedAt);
     }
 }

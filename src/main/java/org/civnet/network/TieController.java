@@ -30,10 +30,11 @@ class TieController {
     }
 
     @PostMapping("/ties")
-    @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create or update a tie (KNOWS is undirected and stored once per pair)")
-    Tie create(@RequestBody Tie tie) {
-        return service.upsert(tie);
+    @Operation(summary = "Create a tie (201), or update the stored one (200) changing only the fields given; "
+            + "KNOWS is undirected and stored once per pair")
+    ResponseEntity<Tie> create(@RequestBody Tie tie) {
+        NetworkStore.MergedTie merged = service.upsert(tie);
+        return ResponseEntity.status(merged.created() ? HttpStatus.CREATED : HttpStatus.OK).body(merged.tie());
     }
 
     @GetMapping("/ties")

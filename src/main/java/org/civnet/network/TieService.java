@@ -22,8 +22,13 @@ public class TieService {
         this.audit = audit;
     }
 
-    /** Creates or updates a tie; unknown ends are a 404 naming the id, a misfit type a 400. */
-    public Tie upsert(Tie tie) {
+    /**
+     * Creates a tie, or updates the stored one with only the fields this one names (POST merges;
+     * a field left out keeps its stored value). The merged tie is checked as a whole, so an update
+     * cannot make it invalid (a lastContact before the stored since). Unknown ends are a 404 naming
+     * the id, a misfit type a 400.
+     */
+    public NetworkStore.MergedTie upsert(Tie tie) {
         List<FieldProblem> problems = new ArrayList<>(rules.check(tie));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -35,8 +40,31 @@ public class TieService {
         if (misfit != null) {
             throw new InvalidInputException(List.of(misfit));
         }
-        store.upsertTies(tie.type(), List.of(tie));
-        return tie;
+        store.findTie(tie.type(), tie.from(), tie.to()).ifPresent(stored -> {
+            List<FieldProblem> merged = rules.check(mergedInto(stored, tie));
+            if (!merged.isEmpty()) {
+                throw new InvalidInputException(merged);
+            }
+        });
+        NetworkStore.MergedTie merged = store.mergeTie(tie);
+        Tie saved = merged.tie();
+        // KNOWS is stored in canonical order; answer in the order the client sent.
+        if (!saved.from().equals(tie.from())) {
+            saved = new Tie(saved.type(), saved.to(), saved.from(), saved.trust(), saved.since(), saved.lastContact(),
+                    saved.role(), saved.activities(), saved.followUp());
+        }
+        return new NetworkStore.MergedTie(saved, merged.created());
+    }
+
+    /** The stored tie with the fields {@code update} names replaced; ends as the update gives them. */
+    static Tie mergedInto(Tie stored, Tie update) {
+        return new Tie(update.type(), update.from(), update.to(),
+                update.trust() != null ? update.trust() : stored.trust(),
+                update.since() != null ? update.since() : stored.since(),
+                update.lastContact() != null ? update.lastContact() : stored.lastContact(),
+                update.role() != null ? update.role() : stored.role(),
+                update.activities() != null ? update.activities() : stored.activities(),
+                update.followUp() != null ? update.followUp() : stored.followUp());
     }
 
     public List<Tie> tiesOf(String id) {

@@ -33,8 +33,9 @@ class ReferralController {
 
     private static ReferralService.Options options(int k, int maxHops, Integer minTrust, LocalDate since, String exclude,
                                                    boolean allowAtRisk, boolean disjoint) {
-        if (allowAtRisk && Redactor.currentRole() != Role.OFFICER) {
-            throw new org.springframework.security.access.AccessDeniedException("allowAtRisk is for officers only");
+        Role role = Redactor.currentRole();
+        if (allowAtRisk && role != Role.OFFICER && role != Role.ADMIN) {
+            throw new org.springframework.security.access.AccessDeniedException("allowAtRisk is for officers and administrators only");
         }
         Set<String> excluded = new LinkedHashSet<>();
         if (exclude != null && !exclude.isBlank()) {
@@ -60,7 +61,7 @@ class ReferralController {
     @GetMapping("/api/referrals")
     @Operation(summary = "Referral paths from an actor to a person (to=ID) or to the best new contacts matching a target",
             description = "Intermediaries must have consented to make introductions; at-risk people are never intermediaries "
-                    + "unless an officer sets allowAtRisk=true (they are then listed in atRiskIntermediaries). "
+                    + "unless an officer or administrator sets allowAtRisk=true (they are then listed in atRiskIntermediaries). "
                     + "Paths are loop-free and ranked by cost (Yen's k shortest paths within maxHops).")
     ReferralService.Result referrals(@RequestParam String from,
                                      @RequestParam(required = false) String to,

@@ -53,8 +53,14 @@ class ReportController {
         if (!csv) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
         }
-        CentralityService.Report shown = Redactor.currentHasClearance() ? report
-                : redactor.redact(report, CentralityService.Report.class);
+        CentralityService.Report shown;
+        if (Redactor.currentHasClearance()) {
+            // The CSV bypasses RedactionAdvice (not JSON): audit the protected people it names here, as JSON would be.
+            shown = report;
+            audit.recordConfidentialReads(redactor.protectedIdsIn(report), "GET /api/reports/centrality");
+        } else {
+            shown = redactor.redact(report, CentralityService.Report.class);
+        }
         StringBuilder out = new StringBuilder(Csv.row(List.of("rank", "id", "name", "label", "kind", "region", shown.metric())));
         int rank = 0;
         for (CentralityService.Score s : shown.scores()) {

@@ -74,6 +74,12 @@ class AccountController {
         return Map.of("username", user.username(), "role", user.role());
     }
 
+    @GetMapping("/api/users")
+    @Operation(summary = "Every user with role and creation time, never a password hash (ADMIN)")
+    List<UserAccounts.UserInfo> users() {
+        return accounts.users();
+    }
+
     @DeleteMapping("/api/users/{username}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a user and its tokens (ADMIN)")

@@ -42,6 +42,18 @@ public class AuditLog {
         recordAs(currentUser(), action, target, detail);
     }
 
+    /**
+     * Records that the current user read these protected people (ids, the first 50 named) through
+     * {@code what}; nothing when none. JSON responses are audited by RedactionAdvice, files (CSV)
+     * by their writers, both through here so the entry is the same.
+     */
+    public void recordConfidentialReads(java.util.Set<String> ids, String what) {
+        if (!ids.isEmpty()) {
+            record(Action.READ_CONFIDENTIAL, String.join(",", ids.stream().limit(50).toList()),
+                    what + (ids.size() > 50 ? " (+" + (ids.size() - 50) + " more)" : ""));
+        }
+    }
+
     public void recordAs(String user, Action action, String target, String detail) {
         Map<String, Object> params = new HashMap<>();
         params.put("id", UUID.randomUUID().toString());

@@ -20,10 +20,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
     private final UserAccounts accounts;
     private final ProblemResponses problems;
+    private final AuditLog audit;
 
-    BearerTokenFilter(UserAccounts accounts, ProblemResponses problems) {
+    BearerTokenFilter(UserAccounts accounts, ProblemResponses problems, AuditLog audit) {
         this.accounts = accounts;
         this.problems = problems;
+        this.audit = audit;
     }
 
     @Override
@@ -36,6 +38,9 @@ class BearerTokenFilter extends OncePerRequestFilter {
         }
         Optional<UserAccounts.Account> account = accounts.resolveToken(header.substring(7).strip());
         if (account.isEmpty()) {
+            // A failed login like a wrong password (the token itself is never recorded).
+            audit.recordAs("anonymous", AuditLog.Action.LOGIN_FAILURE, request.getRemoteAddr(),
+                    "unknown, expired or revoked API token");
             problems.commence(request, response, new BadCredentialsException("token"));
             return;
         }

@@ -1,7 +1,5 @@
 package org.civnet.security;
 
-import java.util.Set;
-
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -50,11 +48,7 @@ class RedactionAdvice implements ResponseBodyAdvice<Object> {
             return redactor.redact(body);
         }
         if (!path.startsWith("/api/export") && !path.startsWith("/api/admin")) {
-            Set<String> seen = redactor.protectedIdsIn(body);
-            if (!seen.isEmpty()) {
-                audit.record(AuditLog.Action.READ_CONFIDENTIAL, String.join(",", seen.stream().limit(50).toList()),
-                        request.getMethod() + " " + path + (seen.size() > 50 ? " (+" + (seen.size() - 50) + " more)" : ""));
-            }
+            audit.recordConfidentialReads(redactor.protectedIdsIn(body), request.getMethod() + " " + path);
         }
         return body;
     }

@@ -2,6 +2,8 @@ package org.civnet.security;
 
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.OPTIONS;
+import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
@@ -40,13 +42,13 @@ class SecurityConfig {
     }
 
     @Bean
-    BearerTokenFilter bearerTokenFilter(UserAccounts accounts, ProblemResponses problems) {
-        return new BearerTokenFilter(accounts, problems);
+    BearerTokenFilter bearerTokenFilter(UserAccounts accounts, ProblemResponses problems, AuditLog audit) {
+        return new BearerTokenFilter(accounts, problems, audit);
     }
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, CredentialAuthentication credentials, BearerTokenFilter bearer,
-                            LoginThrottle throttle, ProblemResponses problems) throws Exception {
+                            LoginThrottle throttle, ProblemResponses problems, AuditLog audit) throws Exception {
         AuthenticationManager manager = new ProviderManager(credentials);
         http
                 .csrf(csrf -> csrf.disable())
@@ -56,6 +58,7 @@ class SecurityConfig {
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new ThrottleFilter(throttle), BasicAuthenticationFilter.class)
                 .addFilterBefore(bearer, BasicAuthenticationFilter.class)
+                .addFilterBefore(new UnreadableCredentialsAudit(audit, throttle), BasicAuthenticationFilter.class)
                 .addFilterAfter(org.civnet.ops.RequestLogFilter.userCapture(), BasicAuthenticationFilter.class)
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data: blob:; "
@@ -64,7 +67,9 @@ class SecurityConfig {
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .authorizeHttpRequests(auth -> auth
                         // The page and the API description are public; the page logs in through the API.
-                        .requestMatchers(GET, "/", "/index.html", "/favicon.ico", "/app/**", "/webjars/**", "/error").permitAll()
+                        .requestMatchers(GET, "/", "/index.html", "/favicon.ico", "/app/**", "/webjars/**").permitAll()
+                        // Error dispatches (any method) render the problem of the request that failed.
+                        .requestMatchers("/error").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers(GET, "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
@@ -82,6 +87,9 @@ class SecurityConfig {
                         .requestMatchers(POST, NETWORK_DATA).hasAnyRole(ADMIN, OFFICER)
                         .requestMatchers(PUT, NETWORK_DATA).hasAnyRole(ADMIN, OFFICER)
                         .requestMatchers(DELETE, NETWORK_DATA).hasAnyRole(ADMIN, OFFICER)
+                        // Methods no endpoint serves (OPTIONS, PATCH) reach the API to be answered 405 with Allow.
+                        .requestMatchers(OPTIONS, "/api/**").authenticated()
+                        .requestMatchers(PATCH, "/api/**").authenticated()
                         .anyRequest().denyAll());
         return http.build();
     }

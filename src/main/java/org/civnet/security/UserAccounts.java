@@ -77,6 +77,17 @@ public class UserAccounts {
         }
     }
 
+    /** What an administrator sees of a user: no hash, no tokens. */
+    public record UserInfo(String username, Role role, String createdAt) {
+    }
+
+    public List<UserInfo> users() {
+        return read("security/list-users", Map.of()).stream()
+                .map(r -> new UserInfo((String) r.get("username"), Role.valueOf((String) r.get("role")),
+                        (String) r.get("createdAt")))
+                .toList();
+    }
+
     public Optional<Account> find(String username) {
         return read("security/find-user", Map.of("username", username)).stream().findFirst()
                 .map(r -> new Account((String) r.get("username"), (String) r.get("passwordHash"),

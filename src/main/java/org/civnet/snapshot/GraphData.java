@@ -13,6 +13,7 @@ import org.civnet.network.TieType;
  * plain columns: node {@code i} is {@code ids[i]}; tie {@code e} joins {@code tieFrom[e]} and
  * {@code tieTo[e]} (node indices). Scoped snapshots are derived from this without another read.
  * Dates are epoch days, {@link Integer#MIN_VALUE} when absent; trust 0 when absent.
+ * {@code unreadableValues} counts stored values the reader could not use and skipped.
  */
 public record GraphData(
         long graphVersion,
@@ -32,7 +33,8 @@ public record GraphData(
         TieType[] tieTypes,
         int[] tieTrust,
         int[] tieSince,
-        int[] tieLastContact) {
+        int[] tieLastContact,
+        int unreadableValues) {
 
     public static final int NO_DATE = Integer.MIN_VALUE;
 
@@ -65,9 +67,16 @@ public record GraphData(
         private int[] last = new int[1024];
         private int ties;
         private long graphVersion;
+        private int unreadableValues;
 
         public Builder graphVersion(long version) {
             this.graphVersion = version;
+            return this;
+        }
+
+        /** How many stored values the reader skipped because it could not read them. */
+        public Builder unreadableValues(int count) {
+            this.unreadableValues = count;
             return this;
         }
 
@@ -159,7 +168,8 @@ public record GraphData(
             }
             return new GraphData(graphVersion, ids, labels, names, subtypes, countries, regions, themes, risks, consent,
                     confidential, created, java.util.Arrays.copyOf(tieFrom, kept), java.util.Arrays.copyOf(tieTo, kept),
-                    pick(types, keep, kept), pick(trust, keep, kept), pick(since, keep, kept), pick(last, keep, kept));
+                    pick(types, keep, kept), pick(trust, keep, kept), pick(since, keep, kept), pick(last, keep, kept),
+                    unreadableValues);
         }
 
         private static int[] pick(int[] column, int[] keep, int count) {

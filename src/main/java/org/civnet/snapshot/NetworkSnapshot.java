@@ -42,11 +42,13 @@ public final class NetworkSnapshot {
     private final int[] edgeLastContact;
     private final Map<String, Integer> index;
     private final long buildMillis;
+    private final int unreadableValues;
 
     private NetworkSnapshot(long graphVersion, AnalysisScope scope, String[] ids, NodeLabel[] labels, String[] names,
                             String[] subtypes, String[] countries, Region[] regions, String[][] themes, RiskLevel[] risks,
                             boolean[] consent, boolean[] confidential, int[] createdDay, CsrGraph graph,
-                            TieType[] edgeType, int[] edgeTrust, int[] edgeSince, int[] edgeLastContact, long buildMillis) {
+                            TieType[] edgeType, int[] edgeTrust, int[] edgeSince, int[] edgeLastContact, long buildMillis,
+                            int unreadableValues) {
         this.graphVersion = graphVersion;
         this.scope = scope;
         this.ids = ids;
@@ -66,6 +68,7 @@ public final class NetworkSnapshot {
         this.edgeSince = edgeSince;
         this.edgeLastContact = edgeLastContact;
         this.buildMillis = buildMillis;
+        this.unreadableValues = unreadableValues;
         java.util.HashMap<String, Integer> map = new java.util.HashMap<>(ids.length * 2);
         for (int i = 0; i < ids.length; i++) {
             map.put(ids[i], i);
@@ -148,7 +151,8 @@ public final class NetworkSnapshot {
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         return new NetworkSnapshot(data.graphVersion(), scope, ids, labels, names, subtypes, countries, regions, themes,
-                risks, consent, confidential, created, graph, edgeType, edgeTrust, edgeSince, edgeLast, millis);
+                risks, consent, confidential, created, graph, edgeType, edgeTrust, edgeSince, edgeLast, millis,
+                data.unreadableValues());
     }
 
     private static boolean inScope(GraphData data, int i, AnalysisScope scope) {
@@ -195,6 +199,8 @@ public final class NetworkSnapshot {
     public CsrGraph graph() { return graph; }
     public int vertexCount() { return ids.length; }
     public long buildMillis() { return buildMillis; }
+    /** Stored values of the whole graph the reader skipped because it could not read them. */
+    public int unreadableValues() { return unreadableValues; }
 
     /** The vertex of an id, or -1 when the id is not in this snapshot. */
     public int indexOf(String id) {

@@ -10,10 +10,13 @@ import org.civnet.network.Region;
 import org.civnet.network.RiskLevel;
 import org.civnet.network.TieType;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,6 +36,8 @@ public class SnapshotReader {
      */
     private static final int FETCH_SIZE = 10_000;
 
+    private static final Logger log = LoggerFactory.getLogger(SnapshotReader.class);
+
     private static final List<String> TIE_TYPES = Arrays.stream(TieType.values()).map(Enum::name).toList();
 
     private final Driver driver;
@@ -46,50 +51,132 @@ public class SnapshotReader {
     public GraphData read() {
         try (Session session = driver.session(SessionConfig.builder().withFetchSize(FETCH_SIZE).build())) {
             return session.executeRead(tx -> {
+                UnreadableValues unreadable = new UnreadableValues();
                 GraphData.Builder builder = new GraphData.Builder();
                 builder.graphVersion(tx.run(cypher.get("graph/version")).single().get("version").asLong());
-                readRows(tx, builder);
-                return builder.build();
+                readRows(tx, builder, unreadable);
+                unreadable.logOnce(log);
+                return builder.unreadableValues(unreadable.count()).build();
             });
         }
     }
 
-    private void readRows(TransactionContext tx, GraphData.Builder builder) {
+    private void readRows(TransactionContext tx, GraphData.Builder builder, UnreadableValues unreadable) {
         tx.run(cypher.get("snapshot/graph"), Map.of("types", TIE_TYPES)).forEachRemaining(r -> {
+            String id = r.get("id").asString(null);
+            try {
+                readNode(r, id, builder, unreadable);
+            } catch (RuntimeException e) {
+                // A node whose identity or kind cannot be read is left out, and its ties with it.
+                unreadable.note(id, "node", e);
+                return;
+            }
             String key = r.get("key").asString();
-            builder.node(r.get("id").asString(),
-                    NodeLabel.valueOf(r.get("label").asString()),
-                    r.get("name").asString(null),
-                    r.get("subtype").asString(null),
-                    r.get("country").asString(null),
-                    r.get("region").isNull() ? null : Region.valueOf(r.get("region").asString()),
-                    r.get("themes").asList(Value::asString).toArray(String[]::new),
-                    r.get("risk").isNull() ? RiskLevel.NONE : RiskLevel.valueOf(r.get("risk").asString()),
-                    r.get("consent").asBoolean(),
-                    r.get("confidential").asBoolean(),
-                    epochDay(r.get("createdAt")))
-                    .key(key);
             for (Value tie : r.get("ties").values()) {
-                // [to, type, trust, since, lastContact], as in cypher/snapshot/graph.cypher
-                Value trust = tie.get(2);
-                builder.tie(key, tie.get(0).asString(), TieType.valueOf(tie.get(1).asString()),
-                        trust.isNull() ? 0 : trust.asInt(), epochDay(tie.get(3)), epochDay(tie.get(4)));
+                try {
+                    readTie(key, id, tie, builder, unreadable);
+                } catch (RuntimeException e) {
+                    unreadable.note(id, "tie", e);
+                }
             }
         });
     }
 
-    /** The epoch day of an ISO date or timestamp string ("2024-03-01", "2024-03-01T…"). */
+    private static void readNode(Record r, String id, GraphData.Builder builder, UnreadableValues unreadable) {
+        if (id == null) {
+            throw new IllegalStateException("node without an id");
+        }
+        builder.node(id,
+                NodeLabel.valueOf(r.get("label").asString()),
+                text(r.get("name"), id, "name", unreadable),
+                text(r.get("subtype"), id, "kind", unreadable),
+                text(r.get("country"), id, "country", unreadable),
+                unreadable.read(id, "region", () -> r.get("region").isNull() ? null : Region.valueOf(r.get("region").asString()), null),
+                unreadable.read(id, "themes", () -> r.get("themes").asList(Value::asString).toArray(String[]::new), new String[0]),
+                // Fail safe: a risk level or confidentiality that cannot be read protects the person.
+                unreadable.read(id, "riskLevel", () -> r.get("risk").isNull() ? RiskLevel.NONE
+                        : RiskLevel.valueOf(r.get("risk").asString()), RiskLevel.HIGH),
+                unreadable.read(id, "consentToIntroduce", () -> r.get("consent").asBoolean(), false),
+                unreadable.read(id, "confidential", () -> r.get("confidential").asBoolean(), true),
+                unreadable.day(id, "createdAt", r.get("createdAt")))
+                .key(r.get("key").asString());
+    }
+
+    private static void readTie(String fromKey, String fromId, Value tie, GraphData.Builder builder,
+                                UnreadableValues unreadable) {
+        // [to, type, trust, since, lastContact], as in cypher/snapshot/graph.cypher
+        Value trust = tie.get(2);
+        String where = fromId + " tie";
+        builder.tie(fromKey, tie.get(0).asString(), TieType.valueOf(tie.get(1).asString()),
+                unreadable.read(where, "trust", () -> trust.isNull() ? 0 : trust.asInt(), 0),
+                unreadable.day(where, "since", tie.get(3)), unreadable.day(where, "lastContact", tie.get(4)));
+    }
+
+    private static String text(Value value, String id, String field, UnreadableValues unreadable) {
+        return unreadable.read(id, field, () -> value.asString(null), null);
+    }
+
+    /**
+     * The epoch day of an ISO date or timestamp string ("2024-03-01", "2024-03-01T…"). Only
+     * four-digit years are dates an analysis can use; anything else (a signed or five-digit year,
+     * a month 13, a number) throws, and the caller counts it as unreadable.
+     */
     static int epochDay(Value value) {
         if (value == null || value.isNull()) {
             return GraphData.NO_DATE;
         }
         String s = value.asString();
-        if (s.length() < 10) {
-            return GraphData.NO_DATE;
+        if (s.length() < 10 || s.charAt(4) != '-' || s.charAt(7) != '-' || (s.length() > 10 && s.charAt(10) != 'T')) {
+            throw new java.time.DateTimeException("not an ISO date");
         }
-        int year = Integer.parseInt(s, 0, 4, 10);
-        int month = Integer.parseInt(s, 5, 7, 10);
-        int day = Integer.parseInt(s, 8, 10, 10);
+        int year = Integer.parseUnsignedInt(s, 0, 4, 10);
+        int month = Integer.parseUnsignedInt(s, 5, 7, 10);
+        int day = Integer.parseUnsignedInt(s, 8, 10, 10);
         return (int) java.time.LocalDate.of(year, month, day).toEpochDay();
+    }
+
+    /**
+     * Stored values one snapshot read could not use. One bad value (written by an older civnet, by
+     * hand, or by another program) must not take every analysis down: it is skipped, counted in
+     * the snapshot's info, and logged once per read (node id and field, never the value, which may
+     * be confidential).
+     */
+    static final class UnreadableValues {
+        private int count;
+        private String first;
+
+        <T> T read(String id, String field, java.util.function.Supplier<T> reader, T fallback) {
+            try {
+                return reader.get();
+            } catch (RuntimeException e) {
+                note(id, field, e);
+                return fallback;
+            }
+        }
+
+        int day(String id, String field, Value value) {
+            try {
+                return epochDay(value);
+            } catch (RuntimeException e) {
+                note(id, field, e);
+                return GraphData.NO_DATE;
+            }
+        }
+
+        void note(String id, String field, RuntimeException e) {
+            if (count++ == 0) {
+                first = field + " of " + id + " (" + e.getClass().getSimpleName() + ")";
+            }
+        }
+
+        int count() {
+            return count;
+        }
+
+        void logOnce(Logger log) {
+            if (count > 0) {
+                log.warn("snapshot: skipped {} stored value(s) that cannot be read, first: {}", count, first);
+            }
+        }
     }
 }

@@ -230,7 +230,7 @@ class BackupRestoreIT extends IntegrationTest {
                 List.of(new BackupFile.User("legacy-officer", new BCryptPasswordEncoder().encode(USER_PASSWORD), "OFFICER",
                         "2026-01-01T09:00:00Z")),
                 List.of(new AuditLog.Entry("legacy-audit-1", "2026-01-02T09:00:00Z", "admin", "IMPORT", "network", "")),
-                null);
+                null, null);
         Files.createDirectories(BACKUPS);
         Files.writeString(BACKUPS.resolve("civnet-backup-20260105T100000.000Z.json"), json.writeValueAsString(legacy));
         assertThat(http.getForObject("/api/admin/backups", JsonNode.class).toString())
