@@ -40,7 +40,7 @@ import org.civnet.network.TieType;
 /**
  * Generates a realistic, fully invented civil-society network for demos, notebooks and benchmarks.
  *
- * <p>What it builds, following the seeds' facts (DOMAIN.md):
+ * <p>What it builds, following the seeds' facts (docs/DOMAIN.md):
  * <ul>
  * <li>Contacts over the five regions in the seed's shares (32/22/21/12/13 % for ENACA, Asia-Pacific,
  * Latin America &amp; Caribbean, Africa, Arab region; exact up to rounding), concentrated in a handful of

@@ -1,6 +1,6 @@
 package org.civnet.network;
 
-/** What an individual contact is (DOMAIN.md). */
+/** What an individual contact is (docs/DOMAIN.md). */
 public enum ContactKind {
     DEFENDER, VICTIM, RELATIVE, JOURNALIST, LAWYER, ACADEMIC, OFFICIAL, UN_STAFF, OTHER
 }

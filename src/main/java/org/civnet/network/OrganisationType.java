@@ -1,6 +1,6 @@
 package org.civnet.network;
 
-/** What an organisation is (DOMAIN.md). */
+/** What an organisation is (docs/DOMAIN.md). */
 public enum OrganisationType {
     NGO_NATIONAL, NGO_INTERNATIONAL, NHRI, VICTIMS_GROUP, COMMUNITY_BASED, FAITH_BASED, UNION, PROFESSIONAL_ASSOCIATION, ACADEMIC, SOCIAL_MOVEMENT, MEDIA, UN_ENTITY, OTHER
 }

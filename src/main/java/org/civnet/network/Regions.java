@@ -10,7 +10,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * The country → region table that ships with the code (DOMAIN.md "Regions").
+ * The country → region table that ships with the code (docs/DOMAIN.md, "Regions").
  *
  * <p><b>Source of the code list.</b> The 249 officially assigned ISO 3166-1 alpha-2 codes, as published
  * by ISO's Online Browsing Platform (https://www.iso.org/obp/ui/#search, "Country codes"); the list has

@@ -11,7 +11,7 @@ import org.jgrapht.graph.DefaultWeightedEdge;
 /**
  * Vertex centralities of an undirected {@link CsrGraph}, each returned as a fresh {@code double[]}
  * indexed by vertex, with NetworkX 2.8's definitions and defaults so values can be checked against
- * it (reference values: {@code shared/reference}).
+ * it (reference values: {@code src/test/resources/reference}).
  *
  * <p>Where weights are used, a weight is a tie strength: path-based metrics (closeness, harmonic,
  * betweenness) use edge length {@code 1/weight}; PageRank, eigenvector, degree (strength) and clustering

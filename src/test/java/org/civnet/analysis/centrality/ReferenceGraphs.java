@@ -1,21 +1,14 @@
 package org.civnet.analysis.centrality;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.civnet.analysis.graph.CsrGraph;
+import org.civnet.support.ReferenceFiles;
 
-/**
- * Loads the shared reference graphs (karate, kite) and their NetworkX values. The folder is found
- * from the working directory of the main repository or of a scratch copy.
- */
+/** The reference graphs (karate, kite) and their NetworkX values, read by {@link ReferenceFiles}. */
 public final class ReferenceGraphs {
 
     /** A reference graph: vertices are NetworkX node indices. */
@@ -47,20 +40,9 @@ public final class ReferenceGraphs {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, Reference> CACHE = new HashMap<>();
 
     private ReferenceGraphs() {
-    }
-
-    public static Path folder() {
-        for (String candidate : List.of("../shared/reference", "../../shared/reference", "/work/shared/reference")) {
-            Path p = Path.of(candidate);
-            if (Files.isDirectory(p.resolve("karate"))) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("shared/reference folder not found from " + Path.of("").toAbsolutePath());
     }
 
     public static Reference karate() {
@@ -76,32 +58,26 @@ public final class ReferenceGraphs {
     }
 
     private static Reference read(String name) {
-        Path dir = folder().resolve(name);
-        try {
-            List<String> nodeLines = Files.readAllLines(dir.resolve("nodes.csv"));
-            List<String> ids = nodeLines.stream().skip(1).filter(l -> !l.isBlank())
-                    .map(l -> l.split(",")[0]).toList();
-            Map<String, Integer> index = new HashMap<>();
-            for (int i = 0; i < ids.size(); i++) {
-                index.put(ids.get(i), i);
-            }
-            CsrGraph.Builder plain = CsrGraph.builder(ids.size());
-            CsrGraph.Builder weighted = CsrGraph.builder(ids.size());
-            List<String> edgeLines = Files.readAllLines(dir.resolve("edges.csv"));
-            for (String line : edgeLines.subList(1, edgeLines.size())) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] f = line.split(",");
-                int u = index.get(f[0]);
-                int v = index.get(f[1]);
-                plain.addEdge(u, v);
-                weighted.addEdge(u, v, f.length > 2 ? Double.parseDouble(f[2]) : 1.0);
-            }
-            JsonNode json = JSON.readTree(dir.resolve("reference.json").toFile());
-            return new Reference(name, plain.build(), weighted.build(), json, ids, nodeLines);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<String> nodeLines = ReferenceFiles.lines(name, "nodes.csv");
+        List<String> ids = nodeLines.stream().skip(1).filter(l -> !l.isBlank())
+                .map(l -> l.split(",")[0]).toList();
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            index.put(ids.get(i), i);
         }
+        CsrGraph.Builder plain = CsrGraph.builder(ids.size());
+        CsrGraph.Builder weighted = CsrGraph.builder(ids.size());
+        List<String> edgeLines = ReferenceFiles.lines(name, "edges.csv");
+        for (String line : edgeLines.subList(1, edgeLines.size())) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] f = line.split(",");
+            int u = index.get(f[0]);
+            int v = index.get(f[1]);
+            plain.addEdge(u, v);
+            weighted.addEdge(u, v, f.length > 2 ? Double.parseDouble(f[2]) : 1.0);
+        }
+        return new Reference(name, plain.build(), weighted.build(), ReferenceFiles.json(name), ids, nodeLines);
     }
 }

@@ -1,14 +1,11 @@
 package org.civnet.analysis.community;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Random;
 
 import org.civnet.analysis.graph.CsrGraph;
+import org.civnet.support.ReferenceFiles;
 
 /** Graphs and measures shared by the community tests. */
 final class CommunityFixtures {
@@ -16,20 +13,9 @@ final class CommunityFixtures {
     private CommunityFixtures() {
     }
 
-    /** The shared reference folder, from the main repository, a scratch folder or the absolute path. */
-    static Path referenceDir() {
-        for (String candidate : List.of("../shared/reference", "../../shared/reference", "/work/shared/reference")) {
-            Path p = Path.of(candidate);
-            if (Files.isDirectory(p.resolve("karate"))) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("reference folder not found from " + Path.of("").toAbsolutePath());
-    }
-
     /** Zachary's karate club with its interaction counts as weights (ignore them with weighted=false). */
     static CsrGraph karate() {
-        List<String> lines = readLines(referenceDir().resolve("karate/edges.csv"));
+        List<String> lines = ReferenceFiles.lines("karate", "edges.csv");
         CsrGraph.Builder b = CsrGraph.builder(34);
         for (String line : lines.subList(1, lines.size())) {
             if (line.isBlank()) {
@@ -43,7 +29,7 @@ final class CommunityFixtures {
 
     /** The {@code club} column of karate/nodes.csv as labels: 0 for "Mr. Hi", 1 for "Officer". */
     static int[] karateClubs() {
-        List<String> lines = readLines(referenceDir().resolve("karate/nodes.csv"));
+        List<String> lines = ReferenceFiles.lines("karate", "nodes.csv");
         int[] club = new int[34];
         for (String line : lines.subList(1, lines.size())) {
             if (line.isBlank()) {
@@ -53,14 +39,6 @@ final class CommunityFixtures {
             club[Integer.parseInt(f[0].trim())] = f[f.length - 1].trim().equals("Mr. Hi") ? 0 : 1;
         }
         return club;
-    }
-
-    static List<String> readLines(Path p) {
-        try {
-            return Files.readAllLines(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**

@@ -3,11 +3,9 @@ package org.civnet.analysis.community;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.IOException;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.civnet.analysis.graph.CsrGraph;
+import org.civnet.support.ReferenceFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -18,15 +16,14 @@ class ModularityOptimisersTest {
     private static final CommunityOptions UNWEIGHTED = CommunityOptions.defaults().withWeighted(false);
 
     /** The best modularity of the karate club, from reference.json (exact optimum, Brandes et al. 2008). */
-    private static double karateBestModularity() throws IOException {
-        JsonNode ref = new ObjectMapper().readTree(
-                CommunityFixtures.referenceDir().resolve("karate/reference.json").toFile());
+    private static double karateBestModularity() {
+        JsonNode ref = ReferenceFiles.json("karate");
         return ref.path("communities").path("louvain_networkx_best_of_seeds_0_19_modularity").asDouble();
     }
 
     @ParameterizedTest
     @EnumSource(value = CommunityAlgorithm.class, names = {"LEIDEN", "LOUVAIN"})
-    void karateReachesTheKnownOptimum(CommunityAlgorithm a) throws IOException {
+    void karateReachesTheKnownOptimum(CommunityAlgorithm a) {
         double best = karateBestModularity();
         assertThat(best).isCloseTo(0.4198, within(1e-4));
         CsrGraph g = CommunityFixtures.karate();

@@ -13,6 +13,7 @@ import org.civnet.analysis.isolation.GroupIsolation.Broker;
 import org.civnet.analysis.isolation.GroupIsolation.Factor;
 import org.civnet.analysis.isolation.GroupIsolation.GroupReport;
 import org.civnet.analysis.isolation.GroupIsolation.Options;
+import org.civnet.support.ReferenceFiles;
 import org.junit.jupiter.api.Test;
 
 class GroupIsolationTest {
@@ -143,10 +144,10 @@ class GroupIsolationTest {
     }
 
     @Test
-    void karateClubsAgainstMandateAtJohnA() throws Exception {
+    void karateClubsAgainstMandateAtJohnA() {
         // Clubs from nodes.csv (last column); mandate at John A. (33).
         ReferenceGraphs.Reference karate = ReferenceGraphs.load("karate");
-        List<String> rows = java.nio.file.Files.readAllLines(ReferenceGraphs.folder().resolve("karate/nodes.csv"));
+        List<String> rows = ReferenceFiles.lines("karate", "nodes.csv");
         BitSet hi = new BitSet();
         BitSet officer = new BitSet();
         for (String row : rows.subList(1, rows.size())) {

@@ -1,18 +1,14 @@
 package org.civnet.analysis.isolation;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.civnet.analysis.graph.CsrGraph;
+import org.civnet.support.ReferenceFiles;
 
-/** Loads the shared reference graphs (NetworkX values) whether run from the main repo or scratch. */
+/** The reference graphs with their NetworkX values, read by {@link ReferenceFiles}, indexed by node id. */
 final class ReferenceGraphs {
 
     record Reference(CsrGraph graph, Map<String, Integer> index, JsonNode json) {
@@ -24,40 +20,23 @@ final class ReferenceGraphs {
     private ReferenceGraphs() {
     }
 
-    static Path folder() {
-        for (String candidate : List.of("../shared/reference", "../../shared/reference",
-                "/work/shared/reference")) {
-            Path p = Path.of(candidate);
-            if (Files.isDirectory(p)) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("shared/reference not found");
-    }
-
     /** Vertex index = row order of nodes.csv (equals the NetworkX index for both graphs). */
     static Reference load(String name) {
-        try {
-            Path dir = folder().resolve(name);
-            List<String> nodes = Files.readAllLines(dir.resolve("nodes.csv"));
-            Map<String, Integer> index = new HashMap<>();
-            for (String line : nodes.subList(1, nodes.size())) {
-                if (!line.isBlank()) {
-                    index.put(line.split(",")[0], index.size());
-                }
+        List<String> nodes = ReferenceFiles.lines(name, "nodes.csv");
+        Map<String, Integer> index = new HashMap<>();
+        for (String line : nodes.subList(1, nodes.size())) {
+            if (!line.isBlank()) {
+                index.put(line.split(",")[0], index.size());
             }
-            CsrGraph.Builder b = CsrGraph.builder(index.size());
-            List<String> edges = Files.readAllLines(dir.resolve("edges.csv"));
-            for (String line : edges.subList(1, edges.size())) {
-                if (!line.isBlank()) {
-                    String[] f = line.split(",");
-                    b.addEdge(index.get(f[0]), index.get(f[1]));
-                }
-            }
-            JsonNode json = new ObjectMapper().readTree(dir.resolve("reference.json").toFile());
-            return new Reference(b.build(), index, json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        CsrGraph.Builder b = CsrGraph.builder(index.size());
+        List<String> edges = ReferenceFiles.lines(name, "edges.csv");
+        for (String line : edges.subList(1, edges.size())) {
+            if (!line.isBlank()) {
+                String[] f = line.split(",");
+                b.addEdge(index.get(f[0]), index.get(f[1]));
+            }
+        }
+        return new Reference(b.build(), index, ReferenceFiles.json(name));
     }
 }

@@ -1,7 +1,9 @@
 # Extra NetworkX reference values pasted into the centrality and brokerage tests.
-# Run: /usr/bin/python3 networkx_refs.py [path/to/shared/reference]   (networkx 2.8.8, Debian python3-networkx)
-import csv, sys, networkx as nx
-REF = sys.argv[1] if len(sys.argv) > 1 else '/work/shared/reference'
+# Run: /usr/bin/python3 networkx_refs.py [path/to/reference]   (networkx 2.8.8, Debian python3-networkx)
+# The reference graphs default to this repository's src/test/resources/reference, found from this file.
+import csv, os, sys, networkx as nx
+REF = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), '..', '..', '..', '..', 'reference')
 G = nx.Graph()
 G.add_nodes_from(range(34))
 for r in csv.DictReader(open(REF + '/karate/edges.csv')):
