@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import org.civnet.network.InvalidInputException.FieldProblem;
+import org.civnet.domain.InvalidInputException.FieldProblem;
 
 /** Turns Jackson's parse failures into a field name and a reason a person can act on. */
 public final class JsonProblems {

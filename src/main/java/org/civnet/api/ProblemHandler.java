@@ -6,10 +6,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.validation.ConstraintViolationException;
-import org.civnet.network.ConflictException;
-import org.civnet.network.InvalidInputException;
-import org.civnet.network.InvalidInputException.FieldProblem;
-import org.civnet.network.NotFoundException;
+import org.civnet.domain.ConflictException;
+import org.civnet.domain.InvalidInputException;
+import org.civnet.domain.InvalidInputException.FieldProblem;
+import org.civnet.domain.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpMethod;
@@ -30,6 +30,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.civnet.domain.PayloadTooLargeException;
+import org.civnet.domain.ServiceUnavailableException;
 
 /**
  * The one place errors become RFC 9457 problem details. Bad input is always a 4xx naming each

@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.civnet.domain.PayloadTooLargeException;
 
 /**
  * Caps request bodies: imports may be large, everything else small. A declared length over the

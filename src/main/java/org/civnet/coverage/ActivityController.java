@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.civnet.coverage.Memory.Participant;
 import org.civnet.coverage.Memory.PendingFollowUp;
-import org.civnet.network.FollowUp;
+import org.civnet.domain.FollowUp;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;

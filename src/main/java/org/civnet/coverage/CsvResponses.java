@@ -2,7 +2,7 @@ package org.civnet.coverage;
 
 import java.nio.charset.StandardCharsets;
 
-import org.civnet.network.InvalidInputException;
+import org.civnet.domain.InvalidInputException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

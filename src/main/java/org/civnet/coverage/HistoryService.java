@@ -15,10 +15,10 @@ import org.civnet.coverage.Memory.HistoryEntry;
 import org.civnet.coverage.Memory.LastInteraction;
 import org.civnet.coverage.MemoryStore.ContactSummary;
 import org.civnet.coverage.MemoryStore.Subject;
-import org.civnet.network.InvalidInputException;
+import org.civnet.domain.InvalidInputException;
 import org.civnet.network.NodeService;
-import org.civnet.network.NodeLabel;
-import org.civnet.network.NotFoundException;
+import org.civnet.domain.NodeLabel;
+import org.civnet.domain.NotFoundException;
 import org.springframework.stereotype.Service;
 
 /** Each contact's and organisation's history, and the handover export per mandate or officer. */

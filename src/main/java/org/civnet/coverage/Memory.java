@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.civnet.network.FollowUp;
-import org.civnet.network.Region;
-import org.civnet.network.TieType;
+import org.civnet.domain.FollowUp;
+import org.civnet.domain.Region;
+import org.civnet.domain.TieType;
 
 /**
  * The shapes of the institutional-memory responses. Fields that hold a person's id are plain

@@ -6,12 +6,12 @@ import java.util.Set;
 
 import org.civnet.coverage.Memory.Participant;
 import org.civnet.coverage.Memory.PendingFollowUp;
-import org.civnet.network.FollowUp;
-import org.civnet.network.InvalidInputException;
+import org.civnet.domain.FollowUp;
+import org.civnet.domain.InvalidInputException;
 import org.civnet.network.NetworkStore;
-import org.civnet.network.NodeLabel;
-import org.civnet.network.NotFoundException;
-import org.civnet.network.TieType;
+import org.civnet.domain.NodeLabel;
+import org.civnet.domain.NotFoundException;
+import org.civnet.domain.TieType;
 import org.springframework.stereotype.Service;
 
 /** Who took part in an activity, their follow-up status, and the lists of follow-ups still due. */

@@ -18,24 +18,24 @@ import org.civnet.demo.DemoVocabulary.Theme;
 import org.civnet.network.Activities.Communication;
 import org.civnet.network.Activities.CountryVisit;
 import org.civnet.network.Activities.Training;
-import org.civnet.network.CommunicationType;
+import org.civnet.domain.CommunicationType;
 import org.civnet.network.Contact;
-import org.civnet.network.ContactKind;
-import org.civnet.network.EcosocStatus;
+import org.civnet.domain.ContactKind;
+import org.civnet.domain.EcosocStatus;
 import org.civnet.network.Introduction;
-import org.civnet.network.IntroductionStatus;
+import org.civnet.domain.IntroductionStatus;
 import org.civnet.network.Mandate;
-import org.civnet.network.MandateKind;
+import org.civnet.domain.MandateKind;
 import org.civnet.network.Network;
 import org.civnet.network.NetworkDocument;
 import org.civnet.network.Organisation;
-import org.civnet.network.OrganisationType;
-import org.civnet.network.Region;
+import org.civnet.domain.OrganisationType;
+import org.civnet.domain.Region;
 import org.civnet.network.Regions;
-import org.civnet.network.RiskLevel;
-import org.civnet.network.Scope;
+import org.civnet.domain.RiskLevel;
+import org.civnet.domain.Scope;
 import org.civnet.network.Tie;
-import org.civnet.network.TieType;
+import org.civnet.domain.TieType;
 
 /**
  * Generates a realistic, fully invented civil-society network for demos, notebooks and benchmarks.

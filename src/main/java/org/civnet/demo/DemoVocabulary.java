@@ -4,8 +4,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import org.civnet.network.HolderType;
-import org.civnet.network.Region;
+import org.civnet.domain.HolderType;
+import org.civnet.domain.Region;
 
 /**
  * The word lists behind the demo network. Person names are common given names and surnames of each

@@ -3,7 +3,7 @@ package org.civnet.demo;
 import java.util.List;
 import java.util.Objects;
 
-import org.civnet.network.Region;
+import org.civnet.domain.Region;
 
 /**
  * A group the generator cut off on purpose, so the isolation analyses have a known answer to find.

@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.civnet.network.NodeLabel;
-import org.civnet.network.TieType;
+import org.civnet.domain.NodeLabel;
+import org.civnet.domain.TieType;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;

@@ -3,7 +3,7 @@ package org.civnet.neo4j;
 import java.util.EnumSet;
 import java.util.Set;
 
-import org.civnet.network.NodeLabel;
+import org.civnet.domain.NodeLabel;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.slf4j.Logger;

@@ -15,6 +15,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.civnet.domain.CommunicationType;
+import org.civnet.domain.Ids;
 
 /**
  * Activity records. Who took part is recorded as ties (SOURCE_OF, MET_DURING, ATTENDED), so the

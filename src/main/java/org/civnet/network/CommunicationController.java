@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.civnet.domain.FollowUp;
 
 /** CRUD for communications; who took part is recorded as ties (see {@link FollowUp} for their status). */
 @RestController

@@ -6,6 +6,10 @@ import java.util.List;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.civnet.domain.ContactKind;
+import org.civnet.domain.Ids;
+import org.civnet.domain.Region;
+import org.civnet.domain.RiskLevel;
 
 /**
  * An individual: defender, victim, journalist, official, an HRO. {@code region} is derived from

@@ -7,8 +7,12 @@ import java.util.Set;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
-import org.civnet.network.InvalidInputException.FieldProblem;
+import org.civnet.domain.InvalidInputException.FieldProblem;
 import org.springframework.stereotype.Component;
+import org.civnet.domain.FollowUp;
+import org.civnet.domain.MandateKind;
+import org.civnet.domain.NodeLabel;
+import org.civnet.domain.TieType;
 
 /**
  * The rules a record must meet before it is stored, shared by the CRUD endpoints and the importer

@@ -3,7 +3,7 @@ package org.civnet.network;
 import java.util.List;
 import java.util.Map;
 
-import org.civnet.network.InvalidInputException.FieldProblem;
+import org.civnet.domain.InvalidInputException.FieldProblem;
 
 /**
  * What an import did: per section what came in, what was created or really changed, and every

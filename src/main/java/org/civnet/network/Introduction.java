@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.civnet.domain.Ids;
+import org.civnet.domain.IntroductionStatus;
 
 /** The introducer introduces {@code introduced} to {@code recipient}. */
 public record Introduction(

@@ -7,6 +7,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.civnet.domain.HolderType;
+import org.civnet.domain.Ids;
+import org.civnet.domain.MandateKind;
 
 /** A Special Procedure; {@code country} is set for country mandates only. */
 public record Mandate(

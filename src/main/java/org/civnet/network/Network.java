@@ -6,6 +6,8 @@ import java.util.List;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.civnet.domain.Ids;
+import org.civnet.domain.Scope;
 
 /** A coalition or platform of organisations. */
 public record Network(

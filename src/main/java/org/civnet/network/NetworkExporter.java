@@ -18,6 +18,8 @@ import org.jgrapht.nio.DefaultAttribute;
 import org.jgrapht.nio.gexf.GEXFExporter;
 import org.jgrapht.nio.graphml.GraphMLExporter;
 import org.springframework.stereotype.Service;
+import org.civnet.domain.NodeLabel;
+import org.civnet.domain.TieType;
 
 /**
  * Reads the whole network back out: as the network document (the import format, so export →

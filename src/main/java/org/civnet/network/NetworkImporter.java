@@ -18,18 +18,23 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import org.civnet.api.JsonProblems;
-import org.civnet.api.PayloadTooLargeException;
-import org.civnet.api.ServiceUnavailableException;
+import org.civnet.domain.PayloadTooLargeException;
+import org.civnet.domain.ServiceUnavailableException;
 import org.civnet.config.CivnetProperties;
 import org.civnet.network.ImportReport.RejectedRow;
 import org.civnet.network.ImportReport.SectionCounts;
-import org.civnet.network.InvalidInputException.FieldProblem;
+import org.civnet.domain.InvalidInputException.FieldProblem;
 import org.civnet.network.NetworkStore.UpsertCounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.civnet.domain.Ids;
+import org.civnet.domain.IntroductionStatus;
+import org.civnet.domain.InvalidInputException;
+import org.civnet.domain.NodeLabel;
+import org.civnet.domain.TieType;
 
 /**
  * Imports a network document (JSON, streamed) or a set of CSV files: every row is checked as the

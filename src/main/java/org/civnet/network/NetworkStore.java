@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.civnet.domain.GraphVersion;
 import org.civnet.neo4j.CypherQueries;
 import org.civnet.neo4j.Neo4jErrors;
 import org.neo4j.driver.Driver;
@@ -18,6 +19,12 @@ import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Values;
 import org.neo4j.driver.exceptions.ClientException;
 import org.springframework.stereotype.Repository;
+import org.civnet.domain.ConflictException;
+import org.civnet.domain.NodeLabel;
+import org.civnet.domain.NotFoundException;
+import org.civnet.domain.Region;
+import org.civnet.domain.TieType;
+import org.civnet.domain.Timestamps;
 
 /**
  * The graph in Neo4j: every read and write of network data goes through here, as statements
@@ -25,7 +32,7 @@ import org.springframework.stereotype.Repository;
  * transient failures, so writes are idempotent MERGEs or guarded CREATEs).
  */
 @Repository
-public class NetworkStore {
+public class NetworkStore implements GraphVersion {
 
     /** Trust given to a KNOWS tie that a made introduction creates. */
     static final int INTRODUCED_TRUST = 2;
@@ -81,6 +88,7 @@ public class NetworkStore {
      * instance never serves an analysis older than its own writes, and writes made through other
      * instances (a cluster) are seen within that time.
      */
+    @Override
     public long graphVersion() {
         long now = System.nanoTime();
         long known = knownVersion;

@@ -7,6 +7,8 @@ import java.util.function.Function;
 import org.civnet.network.Activities.Communication;
 import org.civnet.network.Activities.CountryVisit;
 import org.civnet.network.Activities.Training;
+import org.civnet.domain.Ids;
+import org.civnet.domain.NodeLabel;
 
 /**
  * How one kind of node is stored: its label, record type, id prefix for generated ids, and how a

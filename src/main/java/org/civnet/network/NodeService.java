@@ -3,12 +3,15 @@ package org.civnet.network;
 import java.util.List;
 import java.util.Map;
 
-import org.civnet.network.InvalidInputException.FieldProblem;
+import org.civnet.domain.InvalidInputException.FieldProblem;
 import org.civnet.network.NetworkStore.NodeFilter;
 import org.civnet.network.NetworkStore.Page;
 import org.civnet.security.AuditLog;
 import org.civnet.security.Redactor;
 import org.springframework.stereotype.Service;
+import org.civnet.domain.InvalidInputException;
+import org.civnet.domain.NodeLabel;
+import org.civnet.domain.NotFoundException;
 
 /** Create, read, update, delete for any node kind, with the domain rules applied. */
 @Service

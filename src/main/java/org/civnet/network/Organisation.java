@@ -6,6 +6,11 @@ import java.util.List;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.civnet.domain.EcosocStatus;
+import org.civnet.domain.Ids;
+import org.civnet.domain.OrganisationType;
+import org.civnet.domain.Region;
+import org.civnet.domain.Scope;
 
 /** An NGO, NHRI, union, victims' group, UN entity… */
 public record Organisation(

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.civnet.domain.Region;
 
 /**
  * The country → region table that ships with the code (docs/DOMAIN.md, "Regions").

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.validation.constraints.NotBlank;
-import org.civnet.network.InvalidInputException.FieldProblem;
+import org.civnet.domain.InvalidInputException.FieldProblem;
 
 /**
  * Rules every field of every record obeys, whatever its kind, so they are checked once here by

@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.civnet.domain.FollowUp;
+import org.civnet.domain.TieType;
 
 /**
  * A relationship between two nodes. {@code trust} applies to KNOWS, {@code role} to

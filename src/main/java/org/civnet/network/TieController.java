@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.http.HttpStatus;
+import org.civnet.domain.InvalidInputException;
+import org.civnet.domain.TieType;
 
 @RestController
 @RequestMapping("/api")

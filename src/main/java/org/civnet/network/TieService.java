@@ -4,9 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.civnet.network.InvalidInputException.FieldProblem;
+import org.civnet.domain.InvalidInputException.FieldProblem;
 import org.civnet.security.AuditLog;
 import org.springframework.stereotype.Service;
+import org.civnet.domain.ConflictException;
+import org.civnet.domain.InvalidInputException;
+import org.civnet.domain.NodeLabel;
+import org.civnet.domain.NotFoundException;
+import org.civnet.domain.TieType;
 
 /** Ties and introductions created one at a time through the API. */
 @Service

@@ -7,11 +7,11 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
 
-import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.civnet.security.RequestUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
@@ -20,9 +20,6 @@ import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -48,7 +45,6 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestLogFilter extends OncePerRequestFilter {
 
-    static final String USER_ATTRIBUTE = RequestLogFilter.class.getName() + ".user";
     private static final Logger log = LoggerFactory.getLogger(RequestLogFilter.class);
 
     /** Words that may appear in a logged path or query: literal route segments and declared parameter names. */
@@ -62,14 +58,6 @@ public class RequestLogFilter extends OncePerRequestFilter {
         this.mappings = mappings;
     }
 
-    /**
-     * The filter that tells this log who the caller is. It must run inside Spring Security's chain,
-     * after authentication (the security context is gone once the chain returns), so
-     * {@code SecurityConfig} adds it after {@code BasicAuthenticationFilter}.
-     */
-    public static Filter userCapture() {
-        return new UserCapture();
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -85,7 +73,7 @@ public class RequestLogFilter extends OncePerRequestFilter {
             int status = failed ? 500 : response.getStatus();
             String path = route(request);
             String query = query(request);
-            Object user = request.getAttribute(USER_ATTRIBUTE);
+            Object user = request.getAttribute(RequestUser.ATTRIBUTE);
             String who = user == null ? "anonymous" : user.toString();
             Level level = path.startsWith("/actuator/health") ? Level.DEBUG : Level.INFO;
             log.atLevel(level)
@@ -185,16 +173,4 @@ public class RequestLogFilter extends OncePerRequestFilter {
     }
 
     /** Remembers the authenticated username on the request for the log line. */
-    private static final class UserCapture extends OncePerRequestFilter {
-        @Override
-        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                throws ServletException, IOException {
-            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-            if (authentication != null && authentication.isAuthenticated()
-                    && !(authentication instanceof AnonymousAuthenticationToken)) {
-                request.setAttribute(USER_ATTRIBUTE, authentication.getName());
-            }
-            chain.doFilter(request, response);
-        }
-    }
 }

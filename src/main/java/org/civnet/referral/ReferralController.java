@@ -7,10 +7,10 @@ import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.civnet.network.ContactKind;
-import org.civnet.network.InvalidInputException;
-import org.civnet.network.OrganisationType;
-import org.civnet.network.Region;
+import org.civnet.domain.ContactKind;
+import org.civnet.domain.InvalidInputException;
+import org.civnet.domain.OrganisationType;
+import org.civnet.domain.Region;
 import org.civnet.network.Themes;
 import org.civnet.security.AuditLog;
 import org.civnet.security.Redactor;

@@ -7,7 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.civnet.config.CivnetProperties;
-import org.civnet.network.InvalidInputException;
+import org.civnet.domain.InvalidInputException;
 import org.civnet.security.AuditLog;
 import org.civnet.snapshot.AnalysisScope;
 import org.springframework.validation.annotation.Validated;

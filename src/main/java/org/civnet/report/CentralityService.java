@@ -10,11 +10,12 @@ import org.civnet.analysis.centrality.Betweenness;
 import org.civnet.analysis.centrality.Centralities;
 import org.civnet.analysis.centrality.CentralityMetric;
 import org.civnet.analysis.centrality.DistributionSummary;
-import org.civnet.network.InvalidInputException;
+import org.civnet.domain.InvalidInputException;
 import org.civnet.snapshot.AnalysisScope;
 import org.civnet.snapshot.NetworkSnapshot;
 import org.civnet.snapshot.SnapshotCache;
 import org.springframework.stereotype.Service;
+import org.civnet.snapshot.ResultCache;
 
 /** Centrality reports: one measure over a scope, ranked, with the distribution summarised. */
 @Service

@@ -14,13 +14,14 @@ import org.civnet.analysis.community.CommunityDetection;
 import org.civnet.analysis.community.CommunityOptions;
 import org.civnet.analysis.community.Partition;
 import org.civnet.analysis.graph.CsrGraph;
-import org.civnet.network.InvalidInputException;
-import org.civnet.network.NodeLabel;
-import org.civnet.network.TieType;
+import org.civnet.domain.InvalidInputException;
+import org.civnet.domain.NodeLabel;
+import org.civnet.domain.TieType;
 import org.civnet.snapshot.AnalysisScope;
 import org.civnet.snapshot.NetworkSnapshot;
 import org.civnet.snapshot.SnapshotCache;
 import org.springframework.stereotype.Service;
+import org.civnet.snapshot.ResultCache;
 
 /**
  * Coalitions: communities of the scope (Leiden by default), each described by what holds it

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntFunction;
 
-import org.civnet.network.InvalidInputException;
+import org.civnet.domain.InvalidInputException;
 import org.civnet.network.Themes;
 import org.civnet.snapshot.NetworkSnapshot;
 
@@ -41,7 +41,7 @@ public record Grouping(String by, List<String> names, List<BitSet> members, int[
             case "region" -> single(snapshot, "region", v -> snapshot.region(v) == null ? null : snapshot.region(v).name());
             case "country" -> single(snapshot, "country", snapshot::country);
             case "kind" -> single(snapshot, "kind", v -> snapshot.label(v) + ":" + snapshot.subtype(v));
-            case "orgtype" -> single(snapshot, "orgType", v -> snapshot.label(v) == org.civnet.network.NodeLabel.Organisation
+            case "orgtype" -> single(snapshot, "orgType", v -> snapshot.label(v) == org.civnet.domain.NodeLabel.Organisation
                     ? snapshot.subtype(v) : "not an organisation");
             case "label" -> single(snapshot, "label", v -> snapshot.label(v).name());
             case "risk" -> single(snapshot, "risk", v -> snapshot.risk(v) == null ? null : snapshot.risk(v).name());

@@ -14,8 +14,8 @@ import org.civnet.analysis.isolation.MandateReach;
 import org.civnet.analysis.isolation.Resilience;
 import org.civnet.analysis.isolation.SuggestedTies;
 import org.civnet.analysis.isolation.WeakPoints;
-import org.civnet.network.InvalidInputException;
-import org.civnet.network.NodeLabel;
+import org.civnet.domain.InvalidInputException;
+import org.civnet.domain.NodeLabel;
 import org.civnet.snapshot.AnalysisScope;
 import org.civnet.snapshot.NetworkSnapshot;
 import org.civnet.snapshot.SnapshotCache;
@@ -156,7 +156,7 @@ public class IsolationService {
             for (String id : remove) {
                 int v = s.indexOf(id);
                 if (v < 0) {
-                    throw new org.civnet.network.NotFoundException("node in this scope", id);
+                    throw new org.civnet.domain.NotFoundException("node in this scope", id);
                 }
                 removed.set(v);
             }

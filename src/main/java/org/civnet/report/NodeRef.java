@@ -1,7 +1,7 @@
 package org.civnet.report;
 
-import org.civnet.network.NodeLabel;
-import org.civnet.network.Region;
+import org.civnet.domain.NodeLabel;
+import org.civnet.domain.Region;
 import org.civnet.snapshot.NetworkSnapshot;
 
 /**

@@ -2,7 +2,7 @@ package org.civnet.report;
 
 import java.time.LocalDate;
 
-import org.civnet.network.Region;
+import org.civnet.domain.Region;
 import org.civnet.snapshot.AnalysisScope;
 
 /**

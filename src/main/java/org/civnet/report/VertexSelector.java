@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.IntPredicate;
 
-import org.civnet.network.InvalidInputException;
-import org.civnet.network.NodeLabel;
-import org.civnet.network.Region;
+import org.civnet.domain.InvalidInputException;
+import org.civnet.domain.NodeLabel;
+import org.civnet.domain.Region;
 import org.civnet.snapshot.NetworkSnapshot;
 
 /**

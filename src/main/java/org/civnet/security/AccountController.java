@@ -85,7 +85,7 @@ class AccountController {
     @Operation(summary = "Delete a user and its tokens (ADMIN)")
     void deleteUser(@PathVariable String username, Authentication authentication) {
         if (username.equals(authentication.getName())) {
-            throw new org.civnet.network.ConflictException("you cannot delete your own account");
+            throw new org.civnet.domain.ConflictException("you cannot delete your own account");
         }
         accounts.deleteUser(username);
         credentials.forget(username);

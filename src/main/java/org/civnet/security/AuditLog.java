@@ -57,7 +57,7 @@ public class AuditLog {
     public void recordAs(String user, Action action, String target, String detail) {
         Map<String, Object> params = new HashMap<>();
         params.put("id", UUID.randomUUID().toString());
-        params.put("at", org.civnet.network.Timestamps.now());
+        params.put("at", org.civnet.domain.Timestamps.now());
         params.put("user", user);
         params.put("action", action.name());
         params.put("target", target);
@@ -71,8 +71,8 @@ public class AuditLog {
         Map<String, Object> params = new HashMap<>();
         params.put("user", user);
         params.put("action", action == null ? null : action.name());
-        params.put("from", from == null ? null : org.civnet.network.Timestamps.format(from));
-        params.put("to", to == null ? null : org.civnet.network.Timestamps.format(to));
+        params.put("from", from == null ? null : org.civnet.domain.Timestamps.format(from));
+        params.put("to", to == null ? null : org.civnet.domain.Timestamps.format(to));
         params.put("skip", (long) page * size);
         params.put("limit", size);
         try (Session session = driver.session()) {

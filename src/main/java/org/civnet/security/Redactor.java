@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.civnet.neo4j.CypherQueries;
-import org.civnet.network.NetworkStore;
+import org.civnet.domain.GraphVersion;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.springframework.security.core.Authentication;
@@ -36,7 +36,7 @@ public class Redactor {
 
     private final Driver driver;
     private final CypherQueries cypher;
-    private final NetworkStore store;
+    private final GraphVersion store;
     private final Pseudonyms pseudonyms;
     private final ObjectMapper json;
     private final ObjectMapper lenient;
@@ -44,7 +44,7 @@ public class Redactor {
     private long cachedVersion = -1;
     private Map<String, String> cachedNames = Map.of();
 
-    public Redactor(Driver driver, CypherQueries cypher, NetworkStore store, Pseudonyms pseudonyms, ObjectMapper json) {
+    public Redactor(Driver driver, CypherQueries cypher, GraphVersion store, Pseudonyms pseudonyms, ObjectMapper json) {
         this.driver = driver;
         this.cypher = cypher;
         this.store = store;

@@ -59,7 +59,7 @@ class SecurityConfig {
                 .addFilterBefore(new ThrottleFilter(throttle), BasicAuthenticationFilter.class)
                 .addFilterBefore(bearer, BasicAuthenticationFilter.class)
                 .addFilterBefore(new UnreadableCredentialsAudit(audit, throttle), BasicAuthenticationFilter.class)
-                .addFilterAfter(org.civnet.ops.RequestLogFilter.userCapture(), BasicAuthenticationFilter.class)
+                .addFilterAfter(new RequestUser(), BasicAuthenticationFilter.class)
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data: blob:; "
                                 + "style-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'"))

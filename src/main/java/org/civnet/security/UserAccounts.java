@@ -15,9 +15,9 @@ import java.util.Optional;
 
 import org.civnet.neo4j.CypherQueries;
 import org.civnet.neo4j.Neo4jErrors;
-import org.civnet.network.ConflictException;
-import org.civnet.network.NotFoundException;
-import org.civnet.network.Timestamps;
+import org.civnet.domain.ConflictException;
+import org.civnet.domain.NotFoundException;
+import org.civnet.domain.Timestamps;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.exceptions.ClientException;

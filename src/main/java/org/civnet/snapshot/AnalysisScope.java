@@ -8,12 +8,12 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.civnet.network.InvalidInputException;
-import org.civnet.network.InvalidInputException.FieldProblem;
-import org.civnet.network.NodeLabel;
-import org.civnet.network.Region;
+import org.civnet.domain.InvalidInputException;
+import org.civnet.domain.InvalidInputException.FieldProblem;
+import org.civnet.domain.NodeLabel;
+import org.civnet.domain.Region;
 import org.civnet.network.Themes;
-import org.civnet.network.TieType;
+import org.civnet.domain.TieType;
 
 /**
  * What an analysis sees: which node kinds and tie types, which ties (trust, recency), and which

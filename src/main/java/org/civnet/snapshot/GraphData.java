@@ -3,10 +3,10 @@ package org.civnet.snapshot;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.civnet.network.NodeLabel;
-import org.civnet.network.Region;
-import org.civnet.network.RiskLevel;
-import org.civnet.network.TieType;
+import org.civnet.domain.NodeLabel;
+import org.civnet.domain.Region;
+import org.civnet.domain.RiskLevel;
+import org.civnet.domain.TieType;
 
 /**
  * Everything the store holds that analyses use, read in one transaction at one graph version, as

@@ -4,10 +4,10 @@ import java.util.Arrays;
 import java.util.Map;
 
 import org.civnet.analysis.graph.CsrGraph;
-import org.civnet.network.NodeLabel;
-import org.civnet.network.Region;
-import org.civnet.network.RiskLevel;
-import org.civnet.network.TieType;
+import org.civnet.domain.NodeLabel;
+import org.civnet.domain.Region;
+import org.civnet.domain.RiskLevel;
+import org.civnet.domain.TieType;
 
 /**
  * An immutable, in-memory view of the graph for one scope at one graph version: vertices are

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.civnet.neo4j.CypherQueries;
-import org.civnet.network.NodeLabel;
-import org.civnet.network.Region;
-import org.civnet.network.RiskLevel;
-import org.civnet.network.TieType;
+import org.civnet.domain.NodeLabel;
+import org.civnet.domain.Region;
+import org.civnet.domain.RiskLevel;
+import org.civnet.domain.TieType;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;

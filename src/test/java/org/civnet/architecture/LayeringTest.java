@@ -1,18 +1,45 @@
 package org.civnet.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The analyses stay pure: no Spring, no driver, no store, no web. */
+/**
+ * The shape of the house: no package cycle anywhere; the analyses pure (the JDK, JGraphT, the shared
+ * domain and each other only); a small domain package that depends on nothing of civnet's.
+ */
 class LayeringTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.civnet");
+
+    @Test
+    void noPackageDependsOnItselfThroughAnother() {
+        slices().matching("org.civnet.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void analysesDependOnlyOnAnalysisTheDomainTheJdkAndJGraphT() {
+        classes().that().resideInAPackage("org.civnet.analysis..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("org.civnet.analysis..", "org.civnet.domain..",
+                        "java..", "org.jgrapht..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theDomainDependsOnNothingElseOfCivnets() {
+        noClasses().that().resideInAPackage("org.civnet.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.civnet..")
+                .andShould().dependOnClassesThat().resideOutsideOfPackages("org.civnet.domain..", "java..", "jakarta.validation..",
+                        "com.fasterxml.jackson.annotation..")
+                .check(CLASSES);
+    }
 
     @Test
     void analysesDependOnNeitherSpringNorTheDriver() {

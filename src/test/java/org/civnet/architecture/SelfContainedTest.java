@@ -21,8 +21,8 @@ import java.util.stream.Stream;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import org.civnet.network.NodeLabel;
-import org.civnet.network.TieType;
+import org.civnet.domain.NodeLabel;
+import org.civnet.domain.TieType;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,7 +37,7 @@ class SelfContainedTest {
     private static final Path ROOT = Path.of("").toAbsolutePath();
     private static final Path THIS_FILE = Path.of("src/test/java/org/civnet/architecture/SelfContainedTest.java");
     private static final Path DOMAIN = Path.of("docs/DOMAIN.md");
-    private static final String DOMAIN_PACKAGE = "org.civnet.network";
+    private static final String DOMAIN_PACKAGE = "org.civnet.domain";
 
     /**
      * Paths that lead outside the repository: the folder beside it (however it is reached) and

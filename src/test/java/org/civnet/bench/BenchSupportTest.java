@@ -9,7 +9,7 @@ import java.util.List;
 import org.civnet.analysis.graph.CsrGraph;
 import org.civnet.demo.DemoNetwork;
 import org.civnet.network.NetworkDocument;
-import org.civnet.network.NodeLabel;
+import org.civnet.domain.NodeLabel;
 import org.civnet.snapshot.AnalysisScope;
 import org.civnet.snapshot.GraphData;
 import org.civnet.snapshot.NetworkSnapshot;

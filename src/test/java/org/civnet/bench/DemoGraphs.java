@@ -14,10 +14,10 @@ import org.civnet.network.Contact;
 import org.civnet.network.Mandate;
 import org.civnet.network.Network;
 import org.civnet.network.NetworkDocument;
-import org.civnet.network.NodeLabel;
+import org.civnet.domain.NodeLabel;
 import org.civnet.network.Organisation;
-import org.civnet.network.Region;
-import org.civnet.network.RiskLevel;
+import org.civnet.domain.Region;
+import org.civnet.domain.RiskLevel;
 import org.civnet.network.Tie;
 import org.civnet.snapshot.GraphData;
 

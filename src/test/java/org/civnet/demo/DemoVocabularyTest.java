@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.civnet.network.Region;
+import org.civnet.domain.Region;
 import org.civnet.network.Regions;
 import org.civnet.network.Themes;
 import org.junit.jupiter.api.Test;

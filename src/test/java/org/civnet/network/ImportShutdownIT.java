@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.civnet.api.ServiceUnavailableException;
+import org.civnet.domain.ServiceUnavailableException;
 import org.civnet.config.CivnetProperties;
 import org.civnet.neo4j.CypherQueries;
 import org.civnet.support.IntegrationTest;
@@ -19,6 +19,7 @@ import org.neo4j.driver.Session;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.civnet.domain.ConflictException;
 
 /**
  * Graceful shutdown and imports: once shutdown begins, an import finishes the batch transaction it

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.civnet.domain.Region;
 
 class RegionsTest {
 

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.civnet.config.CivnetProperties;
 import org.civnet.neo4j.CypherQueries;
-import org.civnet.network.ConflictException;
+import org.civnet.domain.ConflictException;
 import org.civnet.network.NetworkDocument;
 import org.civnet.network.NetworkExporter;
 import org.civnet.network.NetworkImporter;

@@ -2,9 +2,9 @@ package org.civnet.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.civnet.network.NodeLabel;
-import org.civnet.network.RiskLevel;
-import org.civnet.network.TieType;
+import org.civnet.domain.NodeLabel;
+import org.civnet.domain.RiskLevel;
+import org.civnet.domain.TieType;
 import org.junit.jupiter.api.Test;
 
 class GraphDataBuilderTest {

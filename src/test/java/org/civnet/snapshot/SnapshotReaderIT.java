@@ -14,7 +14,7 @@ import org.civnet.network.ImportReport;
 import org.civnet.network.NetworkDocument;
 import org.civnet.network.NetworkImporter;
 import org.civnet.network.Tie;
-import org.civnet.network.TieType;
+import org.civnet.domain.TieType;
 import org.civnet.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Session;
@@ -53,7 +53,7 @@ class SnapshotReaderIT extends IntegrationTest {
             int v = index.get(c.id());
             assertThat(data.names()[v]).isEqualTo(c.name());
             assertThat(data.countries()[v]).isEqualTo(c.country());
-            assertThat(data.risks()[v]).isEqualTo(c.riskLevel() == null ? org.civnet.network.RiskLevel.NONE : c.riskLevel());
+            assertThat(data.risks()[v]).isEqualTo(c.riskLevel() == null ? org.civnet.domain.RiskLevel.NONE : c.riskLevel());
             assertThat(data.consent()[v]).isEqualTo(Boolean.TRUE.equals(c.consentToIntroduce()));
             assertThat(data.confidential()[v]).isEqualTo(Boolean.TRUE.equals(c.confidential()));
             assertThat(Arrays.asList(data.themes()[v])).containsExactlyInAnyOrderElementsOf(

@@ -28,10 +28,10 @@ import org.civnet.analysis.coverage.CoverageFigures.RegionRow;
 import org.civnet.analysis.coverage.CoverageFigures.ThemeGap;
 import org.civnet.analysis.coverage.CoverageFigures.ThemeRow;
 import org.civnet.analysis.coverage.CoverageFigures.Totals;
-import org.civnet.network.ContactKind;
-import org.civnet.network.EcosocStatus;
-import org.civnet.network.OrganisationType;
-import org.civnet.network.Region;
+import org.civnet.domain.ContactKind;
+import org.civnet.domain.EcosocStatus;
+import org.civnet.domain.OrganisationType;
+import org.civnet.domain.Region;
 
 /**
  * Counts coverage figures (seed 000, VI.3: "analyse statistics to identify geographic gaps"):

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
-import org.civnet.network.Region;
+import org.civnet.domain.Region;
 
 /**
  * What the coverage figures are counted from: the actors (contacts and organisations), the

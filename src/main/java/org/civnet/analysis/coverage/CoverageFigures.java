@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.civnet.network.Region;
+import org.civnet.domain.Region;
 
 /**
  * Coverage of the network: contacts and organisations by region, country, theme, contact kind,

@@ -17,7 +17,7 @@ import org.civnet.analysis.coverage.CoverageFigures.MandateGap;
 import org.civnet.analysis.coverage.CoverageFigures.MandateRegionGap;
 import org.civnet.analysis.coverage.CoverageFigures.RegionRow;
 import org.civnet.analysis.coverage.CoverageFigures.ThemeGap;
-import org.civnet.network.Region;
+import org.civnet.domain.Region;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,4 +1,4 @@
-package org.civnet.network;
+package org.civnet.domain;
 
 /** The five regions the seeds use; derived from a country by {@link Regions}. */
 public enum Region {

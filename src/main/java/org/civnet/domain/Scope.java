@@ -1,4 +1,4 @@
-package org.civnet.network;
+package org.civnet.domain;
 
 /** Geographic reach of an organisation or network. */
 public enum Scope {

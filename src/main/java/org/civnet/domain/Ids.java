@@ -1,4 +1,4 @@
-package org.civnet.network;
+package org.civnet.domain;
 
 import java.util.UUID;
 

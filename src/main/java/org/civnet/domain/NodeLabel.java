@@ -1,4 +1,4 @@
-package org.civnet.network;
+package org.civnet.domain;
 
 /**
  * The node labels civnet stores: the allow-list that every label in a query or scope must come

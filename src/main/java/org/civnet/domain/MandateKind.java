@@ -1,4 +1,4 @@
-package org.civnet.network;
+package org.civnet.domain;
 
 /** A Special Procedure covers a theme or a country. */
 public enum MandateKind {

@@ -1,4 +1,4 @@
-package org.civnet.api;
+package org.civnet.domain;
 
 /** A body larger than the limit for its endpoint; answered with 413. */
 public class PayloadTooLargeException extends RuntimeException {

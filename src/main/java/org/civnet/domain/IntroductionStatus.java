@@ -1,4 +1,4 @@
-package org.civnet.network;
+package org.civnet.domain;
 
 /** Where an introduction stands; MADE creates or strengthens a KNOWS tie. */
 public enum IntroductionStatus {

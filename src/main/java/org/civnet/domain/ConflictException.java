@@ -1,4 +1,4 @@
-package org.civnet.network;
+package org.civnet.domain;
 
 /** The request clashes with what is stored (e.g. a duplicate id); answered with 409. */
 public class ConflictException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.civnet.report;
+package org.civnet.snapshot;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

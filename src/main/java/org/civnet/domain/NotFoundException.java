@@ -1,6 +1,6 @@
-package org.civnet.network;
+package org.civnet.domain;
 
-import org.civnet.network.InvalidInputException.FieldProblem;
+import org.civnet.domain.InvalidInputException.FieldProblem;
 
 /** A named thing does not exist; answered with 404 naming it (and the field that named it, when one did). */
 public class NotFoundException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.civnet.network;
+package org.civnet.domain;
 
 /** Kind of a Special Procedures communication. */
 public enum CommunicationType {

@@ -1,4 +1,4 @@
-package org.civnet.network;
+package org.civnet.domain;
 
 /** How much a contact is at risk; ELEVATED and HIGH people are never used as intermediaries by default. */
 public enum RiskLevel {

@@ -1,4 +1,4 @@
-package org.civnet.network;
+package org.civnet.domain;
 
 /** What an organisation is (docs/DOMAIN.md). */
 public enum OrganisationType {

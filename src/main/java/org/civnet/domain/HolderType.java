@@ -1,4 +1,4 @@
-package org.civnet.network;
+package org.civnet.domain;
 
 /** Who holds a Special Procedures mandate. */
 public enum HolderType {

@@ -1,4 +1,4 @@
-package org.civnet.network;
+package org.civnet.domain;
 
 /** What an individual contact is (docs/DOMAIN.md). */
 public enum ContactKind {

@@ -1,4 +1,4 @@
-package org.civnet.api;
+package org.civnet.domain;
 
 /**
  * civnet cannot complete the request now but will later (it is shutting down); answered with 503

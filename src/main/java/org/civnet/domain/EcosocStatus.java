@@ -1,4 +1,4 @@
-package org.civnet.network;
+package org.civnet.domain;
 
 /** ECOSOC consultative status of an organisation. */
 public enum EcosocStatus {
