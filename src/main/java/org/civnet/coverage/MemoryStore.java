@@ -26,14 +26,13 @@ import org.civnet.coverage.Memory.Partner;
 import org.civnet.coverage.Memory.Party;
 import org.civnet.coverage.Memory.PendingFollowUp;
 import org.civnet.neo4j.CypherQueries;
+import org.civnet.neo4j.Transactions;
 import org.civnet.domain.FollowUp;
 import org.civnet.domain.NodeLabel;
 import org.civnet.domain.Region;
 import org.civnet.network.Regions;
 import org.civnet.domain.TieType;
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Repository;
@@ -45,13 +44,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MemoryStore {
 
-    private final Driver driver;
+    private final Transactions transactions;
     private final CypherQueries cypher;
     private final org.civnet.network.NetworkStore store;
 
-    MemoryStore(Driver driver, CypherQueries cypher, org.civnet.network.NetworkStore store) {
-        this.driver = driver;
-        this.cypher = cypher;
+    MemoryStore(Transactions transactions, org.civnet.network.NetworkStore store) {
+        this.transactions = transactions;
+        this.cypher = transactions.statements();
         this.store = store;
         cypher.require("coverage/participants", "coverage/set-follow-up", "coverage/pending-visit-reports",
                 "coverage/pending-replies", "coverage/history", "coverage/subject", "coverage/last-contacts",
@@ -253,14 +252,12 @@ class MemoryStore {
     }
 
     private <T> T read(Function<TransactionContext, T> work) {
-        try (Session session = driver.session()) {
-            return session.executeRead(work::apply);
-        }
+        return transactions.inRead(work);
     }
 
     private <T> T write(Function<TransactionContext, T> work) {
-        try (Session session = driver.session()) {
-            return session.executeWrite(work::apply);
+        try {
+            return transactions.inWrite(work);
         } finally {
             store.versionChanged();
         }

@@ -9,12 +9,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.civnet.config.CivnetProperties;
-import org.civnet.neo4j.CypherQueries;
+import org.civnet.neo4j.Transactions;
 import org.civnet.secrets.FieldCipher;
 import org.civnet.secrets.SecretsDirectory;
 import org.civnet.secrets.StartupRefusal;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -45,18 +43,15 @@ public class FieldKeys {
     public record Rotation(String primaryKeyId, long contactsReencrypted, boolean keysetWritten) {
     }
 
-    private final Driver driver;
-    private final CypherQueries cypher;
+    private final Transactions transactions;
     private final SecretsDirectory secrets;
     private final boolean keysetFromFile;
     private final ObjectMapper json = new ObjectMapper();
     private volatile FieldCipher cipher;
 
-    public FieldKeys(CivnetProperties properties, Driver driver, CypherQueries cypher) {
-        this.driver = driver;
-        this.cypher = cypher;
-        cypher.require("secrets/field-key-check", "secrets/set-field-key-check", "secrets/stale-contact-fields",
-                "secrets/set-contact-fields");
+    public FieldKeys(CivnetProperties properties, Transactions transactions) {
+        this.transactions = transactions.require("secrets/field-key-check", "secrets/set-field-key-check",
+                "secrets/stale-contact-fields", "secrets/set-contact-fields");
         this.secrets = SecretsDirectory.at(properties.secretsDirectory(), properties.neo4j().dataDirectory());
         String configured = properties.fieldKey();
         this.keysetFromFile = configured == null || configured.isBlank();
@@ -195,14 +190,10 @@ public class FieldKeys {
     }
 
     private List<Map<String, Object>> read(String statement, Map<String, Object> params) {
-        try (Session session = driver.session()) {
-            return session.executeRead(tx -> tx.run(cypher.get(statement), params).list(r -> r.asMap()));
-        }
+        return transactions.read(statement, params, r -> r.asMap());
     }
 
     private void write(String statement, Map<String, Object> params) {
-        try (Session session = driver.session()) {
-            session.executeWrite(tx -> tx.run(cypher.get(statement), params).consume());
-        }
+        transactions.run(statement, params);
     }
 }

@@ -11,10 +11,9 @@ import java.util.Optional;
 
 import org.civnet.domain.GraphVersion;
 import org.civnet.neo4j.CypherQueries;
+import org.civnet.neo4j.Transactions;
 import org.civnet.neo4j.Neo4jErrors;
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Values;
 import org.neo4j.driver.exceptions.ClientException;
@@ -37,19 +36,20 @@ public class NetworkStore implements GraphVersion {
     /** Trust given to a KNOWS tie that a made introduction creates. */
     static final int INTRODUCED_TRUST = 2;
 
-    private final Driver driver;
+    private final Transactions transactions;
     private final CypherQueries cypher;
     private final PropertyMapper mapper = new PropertyMapper();
     private final FieldKeys fieldKeys;
 
     static final long VERSION_TTL_MILLIS = 250;
+    private static final int RECORDED_BY_BATCH = 5_000;
     private volatile long knownVersion = -1;
     private volatile long knownAt;
     private volatile boolean versionDirty;
 
-    public NetworkStore(Driver driver, CypherQueries cypher, FieldKeys fieldKeys) {
-        this.driver = driver;
-        this.cypher = cypher;
+    public NetworkStore(Transactions transactions, FieldKeys fieldKeys) {
+        this.transactions = transactions;
+        this.cypher = transactions.statements();
         this.fieldKeys = fieldKeys;
     }
 
@@ -443,6 +443,24 @@ public class NetworkStore implements GraphVersion {
         });
     }
 
+    /** Who recorded a node or an introduction: kept by the store, outside the records, for history and handover. */
+    public record RecordedBy(String id, String user) {
+    }
+
+    public List<RecordedBy> recordedBy() {
+        return read(tx -> tx.run(cypher.get("node/all-recorded-by")).list(
+                r -> new RecordedBy(r.get("id").asString(), r.get("user").asString())));
+    }
+
+    /** Sets who recorded each named node (a restore: the importer records the restoring user). */
+    public void restoreRecordedBy(List<RecordedBy> entries) {
+        for (int from = 0; from < entries.size(); from += RECORDED_BY_BATCH) {
+            List<Map<String, Object>> rows = entries.subList(from, Math.min(entries.size(), from + RECORDED_BY_BATCH))
+                    .stream().map(e -> Map.<String, Object>of("id", e.id(), "user", e.user())).toList();
+            transactions.run("node/restore-recorded-by", Map.of("rows", rows));
+        }
+    }
+
     public boolean isEmpty() {
         return stats().nodes().values().stream().mapToLong(Long::longValue).sum() == 0;
     }
@@ -480,14 +498,12 @@ public class NetworkStore implements GraphVersion {
     }
 
     private <T> T read(java.util.function.Function<TransactionContext, T> work) {
-        try (Session session = driver.session()) {
-            return session.executeRead(work::apply);
-        }
+        return transactions.inRead(work);
     }
 
     private <T> T write(java.util.function.Function<TransactionContext, T> work) {
-        try (Session session = driver.session()) {
-            return session.executeWrite(work::apply);
+        try {
+            return transactions.inWrite(work);
         } finally {
             versionChanged();
         }

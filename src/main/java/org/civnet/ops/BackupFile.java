@@ -3,12 +3,15 @@ package org.civnet.ops;
 import java.util.List;
 
 import org.civnet.network.NetworkDocument;
+import org.civnet.network.NetworkStore;
 import org.civnet.security.AuditLog;
+import org.civnet.security.UserAccounts;
 
 /**
- * The content of one backup file: the network document (the import format), every user with its
- * BCrypt hash, the audit log and the pseudonym key (so that pseudonyms stay the same after a
- * restore). API tokens are not kept: programs get new ones after a restore.
+ * The content of one backup file: the network document (the import format), who recorded each node,
+ * every user with its BCrypt hash, the audit log and the pseudonym key (so that pseudonyms stay the
+ * same after a restore). Each part is exported and restored by the module that owns it; API tokens
+ * are not kept: programs get new ones after a restore.
  *
  * @param format       always {@value BackupService#FORMAT}
  * @param version      {@value BackupService#VERSION} inside an encrypted file ({@link BackupCipher});
@@ -22,10 +25,10 @@ public record BackupFile(
         String createdAt,
         long graphVersion,
         NetworkDocument network,
-        List<User> users,
+        List<UserAccounts.StoredUser> users,
         List<AuditLog.Entry> auditLog,
         String pseudonymKey,
-        List<RecordedBy> recordedBy) {
+        List<NetworkStore.RecordedBy> recordedBy) {
 
     public BackupFile {
         users = users == null ? List.of() : users;
@@ -33,21 +36,9 @@ public record BackupFile(
         recordedBy = recordedBy == null ? List.of() : recordedBy;
     }
 
-    /** Who recorded a node or an introduction (the history and the handover are built on it). */
-    public record RecordedBy(String id, String user) {
-    }
-
     @Override
     public String toString() {
         return "BackupFile[" + format + " v" + version + ", " + createdAt + ", graph version " + graphVersion + ", "
                 + users.size() + " users, " + auditLog.size() + " audit entries]";
-    }
-
-    /** A user as stored: the BCrypt hash, never a password. */
-    public record User(String username, String passwordHash, String role, String createdAt) {
-        @Override
-        public String toString() {
-            return "User[" + username + ", " + role + "]";
-        }
     }
 }

@@ -14,21 +14,16 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.civnet.config.CivnetProperties;
-import org.civnet.neo4j.CypherQueries;
 import org.civnet.domain.ConflictException;
 import org.civnet.network.ImportReport;
 import org.civnet.domain.InvalidInputException;
@@ -39,9 +34,7 @@ import org.civnet.network.NetworkStore;
 import org.civnet.domain.NotFoundException;
 import org.civnet.domain.Timestamps;
 import org.civnet.security.AuditLog;
-import org.civnet.security.Role;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.Session;
+import org.civnet.security.UserAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -81,8 +74,6 @@ public class BackupService {
             + "from the backups) and restart civnet";
     /** Writes racing the backup may change the network between its reads; it is retried this often. */
     private static final int CONSISTENT_READ_ATTEMPTS = 3;
-    private static final int AUDIT_BATCH = 5_000;
-    private static final int MIN_PSEUDONYM_KEY_BYTES = 16;
     /** A refused restore lists this many refused rows, then counts the rest. */
     private static final int REFUSED_ROWS_SHOWN = 100;
 
@@ -105,25 +96,22 @@ public class BackupService {
     private final NetworkStore store;
     private final NetworkExporter exporter;
     private final NetworkImporter importer;
-    private final Driver driver;
-    private final CypherQueries cypher;
+    private final UserAccounts accounts;
+    private final AuditLog audit;
     private final ObjectMapper json;
     /** Null when no passphrase is configured: then backups are refused, never written in plain text. */
     private final BackupCipher cipher;
 
     public BackupService(CivnetProperties properties, NetworkStore store, NetworkExporter exporter,
-                         NetworkImporter importer, Driver driver, CypherQueries cypher, ObjectMapper json) {
+                         NetworkImporter importer, UserAccounts accounts, AuditLog audit, ObjectMapper json) {
         this.directory = properties.backup().directory().toAbsolutePath().normalize();
         this.store = store;
         this.exporter = exporter;
         this.importer = importer;
-        this.driver = driver;
-        this.cypher = cypher;
+        this.accounts = accounts;
+        this.audit = audit;
         this.json = json;
         this.cipher = properties.backup().encrypted() ? new BackupCipher(properties.backup().passphrase()) : null;
-        cypher.require("backup/all-users", "backup/all-audit", "backup/audit-ids", "backup/restore-users",
-                "backup/restore-audit", "backup/pseudonym-key", "backup/restore-pseudonym-key", "backup/all-recorded-by",
-                "backup/restore-recorded-by");
     }
 
     public Path directory() {
@@ -193,32 +181,16 @@ public class BackupService {
             long before = store.graphVersion();
             NetworkDocument network = exporter.document();
             if (store.graphVersion() == before) {
-                return new BackupFile(FORMAT, VERSION, Timestamps.now(), before, network, users(), audit(), pseudonymKey(),
-                        recordedBy());
+                return new BackupFile(FORMAT, VERSION, Timestamps.now(), before, network, accounts.storedUsers(), audit.all(),
+                        accounts.storedPseudonymKey().orElse(null), store.recordedBy());
             }
         }
         throw new ConflictException("the network kept changing while it was read; take the backup at a quieter moment");
     }
 
-    private List<BackupFile.User> users() {
-        return read("backup/all-users", Map.of()).stream().map(r -> new BackupFile.User((String) r.get("username"),
-                (String) r.get("passwordHash"), (String) r.get("role"), (String) r.get("createdAt"))).toList();
-    }
 
-    private List<AuditLog.Entry> audit() {
-        return read("backup/all-audit", Map.of()).stream().map(r -> new AuditLog.Entry((String) r.get("id"),
-                (String) r.get("at"), (String) r.get("user"), (String) r.get("action"), (String) r.get("target"),
-                (String) r.get("detail"))).toList();
-    }
 
-    private List<BackupFile.RecordedBy> recordedBy() {
-        return read("backup/all-recorded-by", Map.of()).stream()
-                .map(r -> new BackupFile.RecordedBy((String) r.get("id"), (String) r.get("user"))).toList();
-    }
 
-    private String pseudonymKey() {
-        return read("backup/pseudonym-key", Map.of()).stream().map(r -> (String) r.get("value")).findFirst().orElse(null);
-    }
 
     // ---- restore ----------------------------------------------------------------------------
 
@@ -231,11 +203,10 @@ public class BackupService {
         BackupFile backup = readBackup(file, fileName);
         refuseRejectedRows(importer.importDocument(backup.network(), true), fileName);
         ImportReport report = importer.importDocument(backup.network(), false);
-        restoreRecordedBy(backup.recordedBy());
-        int created = restoreUsers(backup.users());
-        int audited = restoreAudit(backup.auditLog());
-        boolean keyRestored = backup.pseudonymKey() != null && (Boolean) write("backup/restore-pseudonym-key",
-                Map.of("value", backup.pseudonymKey())).get(0).get("restored");
+        store.restoreRecordedBy(backup.recordedBy());
+        int created = accounts.restore(backup.users());
+        int audited = audit.restore(backup.auditLog());
+        boolean keyRestored = backup.pseudonymKey() != null && accounts.restorePseudonymKey(backup.pseudonymKey());
         log.info("restore: {} restored ({} rows refused), {} users created, {} audit entries", fileName,
                 report.rejected().size(), created, audited);
         return new RestoreResult(fileName, report, created, backup.users().size() - created, audited, keyRestored);
@@ -262,40 +233,27 @@ public class BackupService {
         if (backup == null || !FORMAT.equals(backup.format()) || backup.version() != expected || backup.network() == null) {
             throw new InvalidInputException("file", "'" + fileName + "' is not a civnet backup of format version " + expected);
         }
-        checkUsers(backup, fileName);
-        checkRest(backup, fileName);
+        checkParts(backup, fileName);
         return backup;
     }
 
-    /**
-     * The parts the importer does not check: the pseudonym key (an unreadable one would make every
-     * pseudonymised read fail), the audit entries and who recorded what.
-     */
-    private static void checkRest(BackupFile backup, String fileName) {
-        if (backup.pseudonymKey() != null) {
-            byte[] key;
-            try {
-                key = Base64.getDecoder().decode(backup.pseudonymKey());
-            } catch (IllegalArgumentException e) {
-                key = new byte[0];
+    /** The parts the importer does not check, each by the module that owns it, before anything is written. */
+    private static void checkParts(BackupFile backup, String fileName) {
+        try {
+            UserAccounts.check(backup.users(), "users");
+            AuditLog.check(backup.auditLog(), "auditLog");
+            if (backup.pseudonymKey() != null) {
+                UserAccounts.checkPseudonymKey(backup.pseudonymKey(), "pseudonymKey");
             }
-            if (key.length < MIN_PSEUDONYM_KEY_BYTES) {
-                throw new InvalidInputException("pseudonymKey", "'" + fileName + "' holds a pseudonym key that is not "
-                        + "Base64 of at least " + MIN_PSEUDONYM_KEY_BYTES + " bytes; nothing was restored");
+            for (NetworkStore.RecordedBy recorded : backup.recordedBy()) {
+                if (recorded.id() == null || recorded.user() == null) {
+                    throw new InvalidInputException("recordedBy", "holds an entry without id or user");
+                }
             }
-        }
-        for (AuditLog.Entry entry : backup.auditLog()) {
-            boolean knownAction = Stream.of(AuditLog.Action.values()).anyMatch(a -> a.name().equals(entry.action()));
-            if (entry.id() == null || entry.at() == null || !knownAction) {
-                throw new InvalidInputException("auditLog", "'" + fileName + "' holds an invalid audit entry ("
-                        + entry.id() + "); nothing was restored");
-            }
-        }
-        for (BackupFile.RecordedBy recorded : backup.recordedBy()) {
-            if (recorded.id() == null || recorded.user() == null) {
-                throw new InvalidInputException("recordedBy", "'" + fileName + "' holds an entry without id or user; "
-                        + "nothing was restored");
-            }
+        } catch (InvalidInputException e) {
+            InvalidInputException.FieldProblem problem = e.problems().get(0);
+            throw new InvalidInputException(problem.field(), "'" + fileName + "' " + problem.reason()
+                    + "; nothing was restored");
         }
     }
 
@@ -314,13 +272,6 @@ public class BackupService {
         throw new InvalidInputException(problems);
     }
 
-    private void restoreRecordedBy(List<BackupFile.RecordedBy> entries) {
-        for (int from = 0; from < entries.size(); from += AUDIT_BATCH) {
-            List<Map<String, Object>> rows = entries.subList(from, Math.min(entries.size(), from + AUDIT_BATCH)).stream()
-                    .map(e -> Map.<String, Object>of("id", e.id(), "user", e.user())).toList();
-            write("backup/restore-recorded-by", Map.of("rows", rows));
-        }
-    }
 
     private byte[] decrypt(byte[] file, String fileName) {
         try {
@@ -341,54 +292,8 @@ public class BackupService {
         }
     }
 
-    private static void checkUsers(BackupFile backup, String fileName) {
-        for (BackupFile.User user : backup.users()) {
-            boolean knownRole = Stream.of(Role.values()).anyMatch(r -> r.name().equals(user.role()));
-            // Only BCrypt hashes are ever stored; anything else would be a password in clear text.
-            boolean bcrypt = user.passwordHash() != null && user.passwordHash().matches("\\$2[aby]?\\$\\d\\d\\$.{53}");
-            if (user.username() == null || !knownRole || !bcrypt) {
-                throw new InvalidInputException("file", "'" + fileName + "' holds an invalid user entry ("
-                        + user.username() + "); nothing was restored");
-            }
-        }
-    }
 
-    private int restoreUsers(List<BackupFile.User> users) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (BackupFile.User user : users) {
-            Map<String, Object> row = new HashMap<>();
-            row.put("username", user.username());
-            row.put("passwordHash", user.passwordHash());
-            row.put("role", user.role());
-            row.put("createdAt", user.createdAt());
-            rows.add(row);
-        }
-        return ((Long) write("backup/restore-users", Map.of("users", rows)).get(0).get("created")).intValue();
-    }
 
-    private int restoreAudit(List<AuditLog.Entry> entries) {
-        Set<String> present = new HashSet<>();
-        read("backup/audit-ids", Map.of()).forEach(r -> present.add((String) r.get("id")));
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (AuditLog.Entry entry : entries) {
-            if (entry.id() != null && present.add(entry.id())) {
-                Map<String, Object> row = new HashMap<>();
-                row.put("id", entry.id());
-                row.put("at", entry.at());
-                row.put("user", entry.user());
-                row.put("action", entry.action());
-                row.put("target", entry.target());
-                row.put("detail", entry.detail());
-                rows.add(row);
-            }
-        }
-        int created = 0;
-        for (int from = 0; from < rows.size(); from += AUDIT_BATCH) {
-            List<Map<String, Object>> batch = rows.subList(from, Math.min(rows.size(), from + AUDIT_BATCH));
-            created += ((Long) write("backup/restore-audit", Map.of("entries", batch)).get(0).get("created")).intValue();
-        }
-        return created;
-    }
 
     // ---- files ------------------------------------------------------------------------------
 
@@ -461,15 +366,5 @@ public class BackupService {
         }
     }
 
-    private List<Map<String, Object>> read(String statement, Map<String, Object> params) {
-        try (Session session = driver.session()) {
-            return session.executeRead(tx -> tx.run(cypher.get(statement), params).list(r -> r.asMap()));
-        }
-    }
 
-    private List<Map<String, Object>> write(String statement, Map<String, Object> params) {
-        try (Session session = driver.session()) {
-            return session.executeWrite(tx -> tx.run(cypher.get(statement), params).list(r -> r.asMap()));
-        }
-    }
 }

@@ -1,14 +1,18 @@
 package org.civnet.security;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
-import org.civnet.neo4j.CypherQueries;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.Session;
+import org.civnet.domain.InvalidInputException;
+import org.civnet.neo4j.Transactions;
+import org.neo4j.driver.Record;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -29,12 +33,13 @@ public class AuditLog {
     public record Entry(String id, String at, String user, String action, String target, String detail) {
     }
 
-    private final Driver driver;
-    private final CypherQueries cypher;
+    private static final int RESTORE_BATCH = 5_000;
 
-    public AuditLog(Driver driver, CypherQueries cypher) {
-        this.driver = driver;
-        this.cypher = cypher;
+    private final Transactions transactions;
+
+    public AuditLog(Transactions transactions) {
+        this.transactions = transactions.require("security/append-audit", "security/find-audit", "security/all-audit",
+                "security/audit-ids", "security/restore-audit");
     }
 
     /** Records an action by the current user (or "anonymous"). */
@@ -62,9 +67,7 @@ public class AuditLog {
         params.put("action", action.name());
         params.put("target", target);
         params.put("detail", detail);
-        try (Session session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> tx.run(cypher.get("security/append-audit"), params).consume());
-        }
+        transactions.run("security/append-audit", params);
     }
 
     public List<Entry> find(String user, Action action, Instant from, Instant to, int page, int size) {
@@ -75,11 +78,54 @@ public class AuditLog {
         params.put("to", to == null ? null : org.civnet.domain.Timestamps.format(to));
         params.put("skip", (long) page * size);
         params.put("limit", size);
-        try (Session session = driver.session()) {
-            return session.executeRead(tx -> tx.run(cypher.get("security/find-audit"), params).list(r -> new Entry(
-                    r.get("id").asString(), r.get("at").asString(), r.get("user").asString(null),
-                    r.get("action").asString(), r.get("target").asString(null), r.get("detail").asString(null))));
+        return transactions.read("security/find-audit", params, AuditLog::entry);
+    }
+
+    // ---- backup and restore: the log exports and restores itself ----------------------------------
+
+    /** The whole log, oldest first. */
+    public List<Entry> all() {
+        return transactions.read("security/all-audit", Map.of(), AuditLog::entry);
+    }
+
+    /** Refuses entries a restore could not append as they are (no id or time, an unknown action). */
+    public static void check(List<Entry> entries, String field) {
+        for (Entry entry : entries) {
+            boolean knownAction = Stream.of(Action.values()).anyMatch(a -> a.name().equals(entry.action()));
+            if (entry.id() == null || entry.at() == null || !knownAction) {
+                throw new InvalidInputException(field, "holds an invalid audit entry (" + entry.id() + ")");
+            }
         }
+    }
+
+    /** Appends the entries that are not in the log yet; returns how many. */
+    public int restore(List<Entry> entries) {
+        Set<String> present = new HashSet<>(transactions.read("security/audit-ids", Map.of(), r -> r.get("id").asString()));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Entry entry : entries) {
+            if (present.add(entry.id())) {
+                Map<String, Object> row = new HashMap<>();
+                row.put("id", entry.id());
+                row.put("at", entry.at());
+                row.put("user", entry.user());
+                row.put("action", entry.action());
+                row.put("target", entry.target());
+                row.put("detail", entry.detail());
+                rows.add(row);
+            }
+        }
+        int created = 0;
+        for (int from = 0; from < rows.size(); from += RESTORE_BATCH) {
+            List<Map<String, Object>> batch = rows.subList(from, Math.min(rows.size(), from + RESTORE_BATCH));
+            created += transactions.write("security/restore-audit", Map.of("entries", batch),
+                    r -> r.get("created").asInt()).get(0);
+        }
+        return created;
+    }
+
+    private static Entry entry(Record r) {
+        return new Entry(r.get("id").asString(), r.get("at").asString(), r.get("user").asString(null),
+                r.get("action").asString(), r.get("target").asString(null), r.get("detail").asString(null));
     }
 
     public static String currentUser() {

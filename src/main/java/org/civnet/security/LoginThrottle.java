@@ -5,9 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.civnet.neo4j.CypherQueries;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.Session;
+import org.civnet.neo4j.Transactions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -27,56 +25,50 @@ public class LoginThrottle {
     static final int MAX_FAILURES_PER_ADDRESS = 30;
     static final Duration WINDOW = Duration.ofMinutes(5);
 
-    private final Driver driver;
-    private final CypherQueries cypher;
+    private final Transactions transactions;
     private final Clock clock;
 
     @Autowired
-    public LoginThrottle(Driver driver, CypherQueries cypher) {
-        this(driver, cypher, Clock.systemUTC());
+    public LoginThrottle(Transactions transactions) {
+        this(transactions, Clock.systemUTC());
     }
 
-    LoginThrottle(Driver driver, CypherQueries cypher, Clock clock) {
-        this.driver = driver;
-        this.cypher = cypher;
+    LoginThrottle(Transactions transactions, Clock clock) {
+        this.transactions = transactions.require("security/record-login-failure", "security/login-failures",
+                "security/clear-login-failures");
         this.clock = clock;
-        cypher.require("security/record-login-failure", "security/login-failures", "security/clear-login-failures");
     }
 
     public void recordFailure(String username, String address) {
         long now = clock.millis();
-        try (Session session = driver.session()) {
-            session.executeWrite(tx -> tx.run(cypher.get("security/record-login-failure"), Map.of(
-                    "keys", List.of(userKey(username), addressKey(address)), "now", now,
-                    "cutoff", now - WINDOW.toMillis(), "keep", MAX_FAILURES_PER_ADDRESS)).consume());
-        }
+        transactions.run("security/record-login-failure", Map.of("keys", List.of(userKey(username), addressKey(address)),
+                "now", now, "cutoff", now - WINDOW.toMillis(), "keep", MAX_FAILURES_PER_ADDRESS));
     }
 
     public void recordSuccess(String username) {
-        try (Session session = driver.session()) {
-            session.executeWrite(tx -> tx.run(cypher.get("security/clear-login-failures"),
-                    Map.of("key", userKey(username))).consume());
-        }
+        transactions.run("security/clear-login-failures", Map.of("key", userKey(username)));
     }
 
     /** Seconds to wait before trying again, or 0 when not blocked. */
     public long retryAfterSeconds(String username, String address) {
         long now = clock.millis();
         String user = userKey(username);
-        List<org.neo4j.driver.Record> rows;
-        try (Session session = driver.session()) {
-            rows = session.executeRead(tx -> tx.run(cypher.get("security/login-failures"), Map.of(
-                    "keys", List.of(user, addressKey(address)), "cutoff", now - WINDOW.toMillis())).list());
-        }
+        List<Failures> rows = transactions.read("security/login-failures", Map.of(
+                "keys", List.of(user, addressKey(address)), "cutoff", now - WINDOW.toMillis()),
+                r -> new Failures(r.get("key").asString(), r.get("times").asList(v -> v.asLong())));
         long wait = 0;
-        for (org.neo4j.driver.Record row : rows) {
-            List<Long> times = row.get("times").asList(v -> v.asLong());
-            int limit = row.get("key").asString().equals(user) ? MAX_FAILURES : MAX_FAILURES_PER_ADDRESS;
+        for (Failures row : rows) {
+            List<Long> times = row.times();
+            int limit = row.key().equals(user) ? MAX_FAILURES : MAX_FAILURES_PER_ADDRESS;
             if (times.size() >= limit) {
                 wait = Math.max(wait, Math.max(1, (times.get(times.size() - 1) + WINDOW.toMillis() - now) / 1000));
             }
         }
         return wait;
+    }
+
+    /** The failed logins inside the window under one key, oldest first. */
+    private record Failures(String key, List<Long> times) {
     }
 
     private static String userKey(String username) {

@@ -13,13 +13,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.civnet.neo4j.CypherQueries;
-import org.civnet.neo4j.Neo4jErrors;
+import java.util.ArrayList;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
 import org.civnet.domain.ConflictException;
+import org.civnet.domain.InvalidInputException;
 import org.civnet.domain.NotFoundException;
 import org.civnet.domain.Timestamps;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.Session;
+import org.civnet.neo4j.Neo4jErrors;
+import org.civnet.neo4j.Transactions;
 import org.neo4j.driver.exceptions.ClientException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -44,13 +47,24 @@ public class UserAccounts {
     private static final SecureRandom RANDOM = new SecureRandom();
     static final String TOKEN_PREFIX = "cvn_";
 
-    private final Driver driver;
-    private final CypherQueries cypher;
+    /** A user as stored, for a backup: the BCrypt hash, never a password. */
+    public record StoredUser(String username, String passwordHash, String role, String createdAt) {
+        @Override
+        public String toString() {
+            return "StoredUser[" + username + ", " + role + "]";
+        }
+    }
+
+    /** What {@link PasswordEncoder} writes here (BCrypt); anything else would be a password in clear text. */
+    private static final Pattern BCRYPT_HASH = Pattern.compile("\\$2[aby]?\\$\\d\\d\\$.{53}");
+    private static final int MIN_PSEUDONYM_KEY_BYTES = 16;
+
+    private final Transactions transactions;
     private final PasswordEncoder passwords;
 
-    public UserAccounts(Driver driver, CypherQueries cypher, PasswordEncoder passwords) {
-        this.driver = driver;
-        this.cypher = cypher;
+    public UserAccounts(Transactions transactions, PasswordEncoder passwords) {
+        this.transactions = transactions.require("security/all-users", "security/restore-users",
+                "security/stored-pseudonym-key", "security/restore-pseudonym-key");
         this.passwords = passwords;
     }
 
@@ -168,15 +182,68 @@ public class UserAccounts {
         return Base64.getDecoder().decode(value);
     }
 
-    private List<Map<String, Object>> read(String statement, Map<String, Object> params) {
-        try (Session session = driver.session()) {
-            return session.executeRead(tx -> tx.run(cypher.get(statement), params).list(r -> r.asMap()));
+    // ---- backup and restore: users and the pseudonym key export and restore themselves -------------
+
+    public List<StoredUser> storedUsers() {
+        return transactions.read("security/all-users", Map.of(), r -> new StoredUser(r.get("username").asString(),
+                r.get("passwordHash").asString(), r.get("role").asString(), r.get("createdAt").asString(null)));
+    }
+
+    /** Refuses users a restore must not create: no name, an unknown role, or no BCrypt hash. */
+    public static void check(List<StoredUser> users, String field) {
+        for (StoredUser user : users) {
+            boolean knownRole = Stream.of(Role.values()).anyMatch(r -> r.name().equals(user.role()));
+            boolean bcrypt = user.passwordHash() != null && BCRYPT_HASH.matcher(user.passwordHash()).matches();
+            if (user.username() == null || !knownRole || !bcrypt) {
+                throw new InvalidInputException(field, "holds an invalid user entry (" + user.username() + ")");
+            }
         }
     }
 
-    private List<Map<String, Object>> write(String statement, Map<String, Object> params) {
-        try (Session session = driver.session()) {
-            return session.executeWrite(tx -> tx.run(cypher.get(statement), params).list(r -> r.asMap()));
+    /** Creates the users that do not exist yet (an existing one, the administrator restoring, stays); returns how many. */
+    public int restore(List<StoredUser> users) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (StoredUser user : users) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("username", user.username());
+            row.put("passwordHash", user.passwordHash());
+            row.put("role", user.role());
+            row.put("createdAt", user.createdAt());
+            rows.add(row);
         }
+        return transactions.write("security/restore-users", Map.of("users", rows), r -> r.get("created").asInt()).get(0);
+    }
+
+    /** The pseudonym key as stored (Base64), if one was created. */
+    public Optional<String> storedPseudonymKey() {
+        return transactions.read("security/stored-pseudonym-key", Map.of(), r -> r.get("value").asString()).stream()
+                .findFirst();
+    }
+
+    /** Refuses a key that is not Base64 of enough bytes: every pseudonymised read would fail with it. */
+    public static void checkPseudonymKey(String key, String field) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(key);
+        } catch (IllegalArgumentException e) {
+            bytes = new byte[0];
+        }
+        if (bytes.length < MIN_PSEUDONYM_KEY_BYTES) {
+            throw new InvalidInputException(field, "is not Base64 of at least " + MIN_PSEUDONYM_KEY_BYTES + " bytes");
+        }
+    }
+
+    /** Sets the key where none exists yet (a running instance may have cached the current one); true if set. */
+    public boolean restorePseudonymKey(String key) {
+        return transactions.write("security/restore-pseudonym-key", Map.of("value", key),
+                r -> r.get("restored").asBoolean()).get(0);
+    }
+
+    private List<Map<String, Object>> read(String statement, Map<String, Object> params) {
+        return transactions.read(statement, params, r -> r.asMap());
+    }
+
+    private List<Map<String, Object>> write(String statement, Map<String, Object> params) {
+        return transactions.write(statement, params, r -> r.asMap());
     }
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.civnet.domain.ServiceUnavailableException;
 import org.civnet.config.CivnetProperties;
-import org.civnet.neo4j.CypherQueries;
+import org.civnet.neo4j.Transactions;
 import org.civnet.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Session;
@@ -31,7 +31,7 @@ class ImportShutdownIT extends IntegrationTest {
     private static final int CONTACTS = 250;
 
     @Autowired
-    private CypherQueries cypher;
+    private Transactions transactions;
     @Autowired
     private FieldKeys fieldKeys;
     @Autowired
@@ -49,7 +49,7 @@ class ImportShutdownIT extends IntegrationTest {
         AtomicInteger batches = new AtomicInteger();
         // The real store; shutdown "begins" while the first batch is being written (a fresh import
         // creates its new rows with insertNewNodes).
-        NetworkStore store = new NetworkStore(driver, cypher, fieldKeys) {
+        NetworkStore store = new NetworkStore(transactions, fieldKeys) {
             @Override
             public <T> UpsertCounts insertNewNodes(NodeKind<T> kind, List<T> records) {
                 if (!records.isEmpty() && batches.incrementAndGet() == 1) {
@@ -85,7 +85,7 @@ class ImportShutdownIT extends IntegrationTest {
                 Map.of("civnet.limits.import-batch-size", String.valueOf(BATCH)))).bindOrCreate("civnet", CivnetProperties.class);
         AtomicInteger batches = new AtomicInteger();
         // Between the importer's look-up (s-0 unused) and its first CREATE batch, someone else creates s-0.
-        NetworkStore store = new NetworkStore(driver, cypher, fieldKeys) {
+        NetworkStore store = new NetworkStore(transactions, fieldKeys) {
             @Override
             public <T> UpsertCounts insertNewNodes(NodeKind<T> kind, List<T> records) {
                 if (!records.isEmpty() && batches.incrementAndGet() == 1) {

@@ -16,7 +16,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.civnet.config.CivnetProperties;
-import org.civnet.neo4j.CypherQueries;
 import org.civnet.domain.ConflictException;
 import org.civnet.network.NetworkDocument;
 import org.civnet.network.NetworkExporter;
@@ -24,6 +23,7 @@ import org.civnet.network.NetworkImporter;
 import org.civnet.network.NetworkStore;
 import org.civnet.security.AuditLog;
 import org.civnet.security.Role;
+import org.civnet.security.UserAccounts;
 import org.civnet.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -227,7 +227,7 @@ class BackupRestoreIT extends IntegrationTest {
         // What civnet wrote before backups were encrypted: the same document, as plain JSON, version 1.
         BackupFile legacy = new BackupFile("civnet-backup", 1, "2026-01-05T10:00:00Z", 7,
                 json.treeToValue(before, NetworkDocument.class),
-                List.of(new BackupFile.User("legacy-officer", new BCryptPasswordEncoder().encode(USER_PASSWORD), "OFFICER",
+                List.of(new UserAccounts.StoredUser("legacy-officer", new BCryptPasswordEncoder().encode(USER_PASSWORD), "OFFICER",
                         "2026-01-01T09:00:00Z")),
                 List.of(new AuditLog.Entry("legacy-audit-1", "2026-01-02T09:00:00Z", "admin", "IMPORT", "network", "")),
                 null, null);
@@ -250,12 +250,12 @@ class BackupRestoreIT extends IntegrationTest {
     @Test
     void withoutAPassphraseNoBackupIsWrittenAndEncryptedOnesDoNotRestore(@Autowired CivnetProperties properties,
             @Autowired NetworkStore store, @Autowired NetworkExporter exporter, @Autowired NetworkImporter importer,
-            @Autowired CypherQueries cypher) throws IOException {
+            @Autowired UserAccounts accounts, @Autowired AuditLog audit) throws IOException {
         String file = send(http, HttpMethod.POST, "/api/admin/backup", null).getBody().get("file").asText();
         CivnetProperties unset = new CivnetProperties(properties.neo4j(), properties.demo(), properties.limits(),
                 properties.analysis(), properties.referral(), new CivnetProperties.Backup(BACKUPS, ""),
                 properties.coverage(), properties.adminPassword(), properties.secretsDirectory(), properties.fieldKey());
-        BackupService withoutPassphrase = new BackupService(unset, store, exporter, importer, driver, cypher, json);
+        BackupService withoutPassphrase = new BackupService(unset, store, exporter, importer, accounts, audit, json);
         List<Path> files = files();
 
         assertThatThrownBy(withoutPassphrase::backup).isInstanceOf(ConflictException.class)
