@@ -1,5 +1,7 @@
-// The page's only way to the server: the public REST API with HTTP Basic credentials that live in
-// this module's memory (never in storage or cookies), so closing or reloading the page logs out.
+// The page's only way to the server: the public REST API, as the logged-in user of a session. The
+// session lives in an HttpOnly cookie the page cannot read (so a script injected into the page
+// could not steal it); every state-changing request carries the session's CSRF token, which the
+// page keeps in memory and fetches again from GET /api/session after a reload.
 
 /** An HTTP error with the server's problem detail, when it sent one. */
 export class ApiError extends Error {
@@ -10,35 +12,28 @@ export class ApiError extends Error {
   }
 }
 
-let authorization = null;
+let csrf = null;
+let loggedIn = false;
 let onUnauthorised = () => {};
 
-/** Called when a request comes back 401 after login (e.g. the user was deleted). */
+/** Called when a request comes back 401 after login (the session ended, or the user was deleted). */
 export function setUnauthorisedHandler(handler) {
   onUnauthorised = handler;
 }
 
-function basic(username, password) {
-  // btoa only takes Latin-1; encode the UTF-8 bytes so any password works.
-  const bytes = new TextEncoder().encode(`${username}:${password}`);
-  let binary = '';
-  for (const b of bytes) {
-    binary += String.fromCharCode(b);
+async function request(method, path, { body, contentType } = {}) {
+  const headers = {
+    Accept: 'application/json',
+    // Without this the server answers 401 with WWW-Authenticate and the browser pops its own dialog.
+    'X-Requested-With': 'XMLHttpRequest',
+  };
+  if (method !== 'GET' && csrf) {
+    headers[csrf.header] = csrf.token;
   }
-  return `Basic ${btoa(binary)}`;
-}
-
-async function request(path, header) {
-  const response = await fetch(path, {
-    headers: {
-      Accept: 'application/json',
-      // Without this the server answers 401 with WWW-Authenticate and the browser pops its own dialog.
-      'X-Requested-With': 'XMLHttpRequest',
-      ...(header ? { Authorization: header } : {}),
-    },
-    credentials: 'omit',
-    cache: 'no-store',
-  });
+  if (contentType) {
+    headers['Content-Type'] = contentType;
+  }
+  const response = await fetch(path, { method, headers, body, credentials: 'same-origin', cache: 'no-store' });
   if (!response.ok) {
     let problem = null;
     try {
@@ -51,16 +46,43 @@ async function request(path, header) {
   return response.status === 204 ? null : response.json();
 }
 
-/** Checks the credentials with GET /api/me and keeps them for later calls; returns the user. */
-export async function login(username, password) {
-  const header = basic(username, password);
-  const me = await request('/api/me', header);
-  authorization = header;
-  return me;
+function remember(session) {
+  csrf = session.csrfToken ? { header: session.csrfHeader, token: session.csrfToken } : null;
+  loggedIn = Boolean(session.authenticated);
+  return session;
 }
 
-export function logout() {
-  authorization = null;
+/** The current session (after a reload: still logged in?) with its CSRF token. */
+export async function currentSession() {
+  return remember(await request('GET', '/api/session'));
+}
+
+/** Logs in with the page's form; returns the user as GET /api/me describes it. */
+export async function login(username, password) {
+  await currentSession();
+  const form = new URLSearchParams({ username, password });
+  await request('POST', '/api/session', { body: form, contentType: 'application/x-www-form-urlencoded' });
+  // The session id and its CSRF token change at login.
+  await currentSession();
+  return request('GET', '/api/me');
+}
+
+/** The logged-in user (GET /api/me). */
+export function me() {
+  return request('GET', '/api/me');
+}
+
+/** Ends the session on the server (every tab of this browser is logged out). */
+export async function logout() {
+  if (loggedIn) {
+    try {
+      await request('POST', '/api/session/logout');
+    } catch (ignored) {
+      // already ended
+    }
+  }
+  csrf = null;
+  loggedIn = false;
 }
 
 /** GET `path` (with `params` as the query) as the logged-in user. */
@@ -72,10 +94,22 @@ export async function get(path, params = {}) {
     }
   }
   const url = query.toString() ? `${path}?${query}` : path;
+  return guarded(() => request('GET', url));
+}
+
+/** POST, PUT, PATCH or DELETE `body` (JSON) to `path` as the logged-in user, with the CSRF token. */
+export function send(method, path, body, contentType = 'application/json') {
+  const payload = body === undefined ? undefined
+    : contentType.endsWith('json') ? JSON.stringify(body) : body;
+  return guarded(() => request(method, path, { body: payload, contentType: body === undefined ? undefined : contentType }));
+}
+
+async function guarded(call) {
   try {
-    return await request(url, authorization);
+    return await call();
   } catch (e) {
-    if (e instanceof ApiError && e.status === 401 && authorization) {
+    if (e instanceof ApiError && e.status === 401 && loggedIn) {
+      loggedIn = false;
       onUnauthorised();
     }
     throw e;

@@ -31,6 +31,7 @@ import org.springframework.validation.annotation.Validated;
  * @param fieldKey      the Tink JSON keyset that encrypts contacts' channels and notes in the store;
  *                      when empty, {@code field-keys.json} in the secrets directory (generated there on
  *                      the first start of an embedded store; an external store requires one)
+ * @param session       the web page's login sessions
  */
 @Validated
 @ConfigurationProperties("civnet")
@@ -44,13 +45,14 @@ public record CivnetProperties(
         @Valid @NotNull @DefaultValue Coverage coverage,
         String adminPassword,
         @DefaultValue("./secrets") @NotNull Path secretsDirectory,
-        String fieldKey) {
+        String fieldKey,
+        @Valid @NotNull @DefaultValue Session session) {
 
     @Override
     public String toString() {
         return "CivnetProperties[neo4j=" + neo4j + ", demo=" + demo + ", limits=" + limits + ", analysis=" + analysis
                 + ", referral=" + referral + ", backup=" + backup + ", coverage=" + coverage + ", adminPassword=***"
-                + ", secretsDirectory=" + secretsDirectory + ", fieldKey=***]";
+                + ", secretsDirectory=" + secretsDirectory + ", fieldKey=***, session=" + session + "]";
     }
 
     /**
@@ -195,5 +197,12 @@ public record CivnetProperties(
                         + "); set all five regions");
             }
         }
+    }
+
+    /**
+     * @param idleTimeout a page session unused this long ends (the officer logs in again); programs use
+     *                    HTTP Basic or API tokens and have no session
+     */
+    public record Session(@DefaultValue("30m") @NotNull java.time.Duration idleTimeout) {
     }
 }

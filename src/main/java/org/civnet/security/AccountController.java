@@ -51,8 +51,10 @@ class AccountController {
     private final UserAccounts accounts;
     private final AuditLog audit;
     private final CredentialAuthentication credentials;
+    private final StoreSessions sessions;
 
-    AccountController(UserAccounts accounts, AuditLog audit, CredentialAuthentication credentials) {
+    AccountController(UserAccounts accounts, AuditLog audit, CredentialAuthentication credentials, StoreSessions sessions) {
+        this.sessions = sessions;
         this.accounts = accounts;
         this.audit = audit;
         this.credentials = credentials;
@@ -89,6 +91,7 @@ class AccountController {
         }
         accounts.deleteUser(username);
         credentials.forget(username);
+        sessions.endSessionsOf(username);
         audit.record(AuditLog.Action.USER_DELETED, username, null);
     }
 

@@ -22,12 +22,18 @@ public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedH
         if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"civnet\"");
         }
-        write(response, 401, "Unauthorized", "log in with HTTP Basic or send an API token as 'Authorization: Bearer …'");
+        write(response, 401, "Unauthorized", "log in (the page's form, HTTP Basic) or send an API token as "
+                + "'Authorization: Bearer …'");
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
+        if (e instanceof org.springframework.security.web.csrf.CsrfException) {
+            write(response, 403, "Forbidden", "this request needs the session's CSRF token in the X-CSRF-TOKEN header "
+                    + "(GET /api/session gives it); programs use HTTP Basic or an API token instead of a session");
+            return;
+        }
         write(response, 403, "Forbidden", "your role does not allow this request");
     }
 

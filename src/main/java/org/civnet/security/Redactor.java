@@ -55,21 +55,7 @@ public class Redactor {
 
     /** The role of the current request's user, or null when anonymous. */
     public static Role currentRole() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null) {
-            return null;
-        }
-        for (var authority : authentication.getAuthorities()) {
-            String name = authority.getAuthority();
-            if (name.startsWith("ROLE_")) {
-                try {
-                    return Role.valueOf(name.substring(5));
-                } catch (IllegalArgumentException ignored) {
-                    // not one of ours
-                }
-            }
-        }
-        return null;
+        return Role.of(SecurityContextHolder.getContext().getAuthentication());
     }
 
     public static boolean currentHasClearance() {

@@ -27,4 +27,20 @@ public enum Role {
     public String authority() {
         return "ROLE_" + name();
     }
+
+    /** The role an authentication carries, or null (anonymous, or not one of ours). */
+    public static Role of(org.springframework.security.core.Authentication authentication) {
+        if (authentication == null) {
+            return null;
+        }
+        for (var authority : authentication.getAuthorities()) {
+            String name = authority.getAuthority();
+            for (Role role : values()) {
+                if (role.authority().equals(name)) {
+                    return role;
+                }
+            }
+        }
+        return null;
+    }
 }

@@ -7,25 +7,37 @@ import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
+import org.civnet.config.CivnetProperties;
+import org.civnet.neo4j.Transactions;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
 
 /**
- * Who may call what. Every endpoint is listed by role here, in one place; anything not listed
- * needs at least a login. Stateless: HTTP Basic for people, bearer tokens for programs, no
- * session cookie (so no CSRF surface).
+ * Who may call what. Every endpoint is listed by role here, in one place; anything not listed is
+ * refused. Two kinds of client: programs send HTTP Basic or a bearer token with every request
+ * (stateless, no cookie, so no CSRF surface); the web page logs in once and holds a session cookie,
+ * and proves each state-changing request with the session's CSRF token.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableSpringHttpSession
 class SecurityConfig {
 
+    static final String SESSION_PATH = "/api/session";
+    static final String SESSION_COOKIE = "CIVNET_SESSION";
     static final String ADMIN = Role.ADMIN.name();
     static final String OFFICER = Role.OFFICER.name();
     static final String ANALYST = Role.ANALYST.name();
@@ -47,19 +59,71 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, CredentialAuthentication credentials, BearerTokenFilter bearer,
-                            LoginThrottle throttle, ProblemResponses problems, AuditLog audit) throws Exception {
-        AuthenticationManager manager = new ProviderManager(credentials);
+    StoreSessions storeSessions(Transactions transactions, CivnetProperties properties) {
+        return new StoreSessions(transactions, properties.session().idleTimeout());
+    }
+
+    /** The page's session cookie: not readable by scripts, never sent by other sites, Secure over HTTPS. */
+    @Bean
+    CookieSerializer sessionCookie() {
+        DefaultCookieSerializer cookie = new DefaultCookieSerializer();
+        cookie.setCookieName(SESSION_COOKIE);
+        cookie.setUseHttpOnlyCookie(true);
+        cookie.setSameSite("Strict");
+        cookie.setCookiePath("/");
+        return cookie;
+    }
+
+    /**
+     * Programs: every request carries its credentials (HTTP Basic or a bearer token), nothing is kept
+     * between requests, so there is no cookie to forge a request with and no CSRF token to send.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain programs(HttpSecurity http, CredentialAuthentication credentials, BearerTokenFilter bearer,
+                                 LoginThrottle throttle, ProblemResponses problems, AuditLog audit) throws Exception {
         http
+                .securityMatcher(request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authenticationManager(manager)
+                .authenticationManager(new ProviderManager(credentials))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new ThrottleFilter(throttle), BasicAuthenticationFilter.class)
                 .addFilterBefore(bearer, BasicAuthenticationFilter.class)
                 .addFilterBefore(new UnreadableCredentialsAudit(audit, throttle), BasicAuthenticationFilter.class)
-                .addFilterAfter(new RequestUser(), BasicAuthenticationFilter.class)
+                .addFilterAfter(new RequestUser(), BasicAuthenticationFilter.class);
+        return common(http).build();
+    }
+
+    /**
+     * The web page: a login form ({@code POST /api/session}) starts a session kept in the store
+     * ({@link StoreSessions}) with an idle timeout; every state-changing request must carry the
+     * session's CSRF token ({@code X-CSRF-TOKEN}, from {@code GET /api/session}); {@code POST
+     * /api/session/logout} ends it.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain page(HttpSecurity http, CredentialAuthentication credentials, LoginThrottle throttle,
+                             ProblemResponses problems, SessionResponses sessions) throws Exception {
+        http
+                .csrf(csrf -> csrf.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
+                        .sessionFixation(f -> f.changeSessionId()))
+                .authenticationManager(new ProviderManager(credentials))
+                .formLogin(form -> form.loginProcessingUrl(SESSION_PATH).successHandler(sessions)
+                        .failureHandler(sessions).permitAll())
+                .logout(logout -> logout.logoutUrl(SESSION_PATH + "/logout").logoutSuccessHandler(sessions)
+                        .deleteCookies(SESSION_COOKIE))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterBefore(new ThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new RequestUser(), UsernamePasswordAuthenticationFilter.class);
+        return common(http).build();
+    }
+
+    /** What both kinds of client share: the headers, and who may call what. */
+    private static HttpSecurity common(HttpSecurity http) throws Exception {
+        return http
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data: blob:; "
                                 + "style-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'"))
@@ -68,6 +132,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         // The page and the API description are public; the page logs in through the API.
                         .requestMatchers(GET, "/", "/index.html", "/favicon.ico", "/app/**", "/webjars/**").permitAll()
+                        .requestMatchers(GET, SESSION_PATH).permitAll()
                         // Error dispatches (any method) render the problem of the request that failed.
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
@@ -91,6 +156,5 @@ class SecurityConfig {
                         .requestMatchers(OPTIONS, "/api/**").authenticated()
                         .requestMatchers(PATCH, "/api/**").authenticated()
                         .anyRequest().denyAll());
-        return http.build();
     }
 }

@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Refuses Basic logins (429) for a username or address that failed too often of late. */
+/** Refuses logins (429), Basic or the page's form, for a username or address that failed too often of late. */
 class ThrottleFilter extends OncePerRequestFilter {
 
     private final LoginThrottle throttle;
@@ -22,9 +22,8 @@ class ThrottleFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader("Authorization");
-        if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            String username = basicUsername(header.substring(6).strip());
+        String username = loginName(request);
+        if (username != null) {
             long wait = throttle.retryAfterSeconds(username, request.getRemoteAddr());
             if (wait > 0) {
                 response.setHeader("Retry-After", Long.toString(wait));
@@ -33,6 +32,19 @@ class ThrottleFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** The user a request tries to log in as: HTTP Basic, or the page's login form; null for neither. */
+    private static String loginName(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return basicUsername(header.substring(6).strip());
+        }
+        if ("POST".equals(request.getMethod()) && SecurityConfig.SESSION_PATH.equals(request.getServletPath())) {
+            String username = request.getParameter("username");
+            return username == null ? "" : username;
+        }
+        return null;
     }
 
     private static String basicUsername(String encoded) {

@@ -259,8 +259,20 @@ class MapPageIT extends IntegrationTest {
         waitFor(d -> !d.findElement(By.id("details-ties-message")).getText().equals("Loading…"));
         assertThat(driver().findElement(By.id("details")).getText()).doesNotContain("Secret Source");
         System.out.println("map page screenshot: " + browser.screenshot("map-analyst"));
+
+        // A reload keeps her logged in: the session cookie, not the page's memory, holds the login.
+        driver().navigate().refresh();
+        waitForMap();
+        assertThat(driver().findElement(By.id("login-view")).isDisplayed()).isFalse();
+        assertThat(text("session-role")).contains("ANALYST");
+        // Logging out ends the session: a reload then shows the login form.
+        driver().findElement(By.id("logout")).click();
+        waitFor(d -> d.findElement(By.id("login-username")).isDisplayed());
+        driver().navigate().refresh();
+        waitFor(d -> d.findElement(By.id("login-username")).isDisplayed());
+        assertThat(driver().findElement(By.id("map-view")).isDisplayed()).isFalse();
         // The refused login, and the pseudonym's record and ties, which the API does not serve to an analyst.
-        assertNoConsoleErrors("/api/me - ", pseudonymous + " - ");
+        assertNoConsoleErrors("/api/session - ", pseudonymous + " - ");
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -314,8 +326,11 @@ class MapPageIT extends IntegrationTest {
         }
     }
 
+    /** The page, logged out: every test starts without the session cookie an earlier one left. */
     private void open() {
         driver().get("http://localhost:" + port + "/");
+        driver().manage().deleteAllCookies();
+        driver().navigate().refresh();
         waitFor(d -> d.findElement(By.id("login-username")).isDisplayed());
     }
 

@@ -1,0 +1,1 @@
+CREATE CONSTRAINT WebSession_key IF NOT EXISTS FOR (s:WebSession) REQUIRE s.key IS UNIQUE

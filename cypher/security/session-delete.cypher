@@ -1,0 +1,2 @@
+MATCH (s:WebSession {key: $key})
+DELETE s
