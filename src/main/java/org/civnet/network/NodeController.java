@@ -9,11 +9,14 @@ import jakarta.validation.constraints.Pattern;
 
 import org.civnet.network.NetworkStore.NodeFilter;
 import org.civnet.network.NetworkStore.Page;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.civnet.api.MergePatch;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -50,6 +53,11 @@ abstract class NodeController<T> {
     @PutMapping("/{id}")
     T replace(@PathVariable String id, @RequestBody T record) {
         return service.replace(kind, id, record);
+    }
+
+    @PatchMapping(path = "/{id}", consumes = MergePatch.MEDIA_TYPE)
+    T patch(@PathVariable String id, @RequestBody JsonNode patch) {
+        return service.patch(kind, id, patch);
     }
 
     @DeleteMapping("/{id}")

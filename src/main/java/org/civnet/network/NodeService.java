@@ -21,8 +21,10 @@ public class NodeService {
     private final DomainRules rules;
     private final AuditLog audit;
     private final Redactor redactor;
+    private final RecordPatcher patcher;
 
-    public NodeService(NetworkStore store, DomainRules rules, AuditLog audit, Redactor redactor) {
+    public NodeService(NetworkStore store, DomainRules rules, AuditLog audit, Redactor redactor, RecordPatcher patcher) {
+        this.patcher = patcher;
         this.store = store;
         this.rules = rules;
         this.audit = audit;
@@ -48,6 +50,11 @@ public class NodeService {
         }
         requireMandatesExist(record);
         return store.update(kind, id, kind.normaliser().apply(record, id));
+    }
+
+    /** Changes only the fields a JSON Merge Patch names, then checks and stores the whole record as {@link #replace}. */
+    public <T> T patch(NodeKind<T> kind, String id, com.fasterxml.jackson.databind.JsonNode patch) {
+        return replace(kind, id, patcher.patched(get(kind, id), patch, kind.type()));
     }
 
     /** Deletes a node and its ties; audited, since what is deleted is gone from the record. */

@@ -1,8 +1,10 @@
 package org.civnet.network;
 
+
 import java.net.URI;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
@@ -10,6 +12,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.http.HttpStatus;
+import org.civnet.api.MergePatch;
 import org.civnet.domain.InvalidInputException;
 import org.civnet.domain.TieType;
 
@@ -63,8 +67,15 @@ class TieController {
         return service.getIntroduction(id);
     }
 
+    @PatchMapping(path = "/introductions/{id}", consumes = MergePatch.MEDIA_TYPE)
+    @Operation(summary = "Change only the fields named (JSON Merge Patch, RFC 7396), e.g. {\"status\":\"MADE\"}: the note "
+            + "and every other field are kept; MADE creates or strengthens the tie")
+    Introduction patchIntroduction(@PathVariable String id, @RequestBody JsonNode patch) {
+        return service.patchIntroduction(id, patch);
+    }
+
     @PutMapping("/introductions/{id}")
-    @Operation(summary = "Move an introduction along: REQUESTED → MADE or DECLINED")
+    @Operation(summary = "Replace an introduction (every field; one left out is removed): REQUESTED → MADE or DECLINED")
     Introduction update(@PathVariable String id, @RequestBody Introduction introduction) {
         if (introduction.id() != null && !introduction.id().equals(id)) {
             throw new InvalidInputException("id", "'" + introduction.id() + "' differs from the id in the path '" + id + "'");

@@ -20,8 +20,10 @@ public class TieService {
     private final NetworkStore store;
     private final DomainRules rules;
     private final AuditLog audit;
+    private final RecordPatcher patcher;
 
-    public TieService(NetworkStore store, DomainRules rules, AuditLog audit) {
+    public TieService(NetworkStore store, DomainRules rules, AuditLog audit, RecordPatcher patcher) {
+        this.patcher = patcher;
         this.store = store;
         this.rules = rules;
         this.audit = audit;
@@ -109,6 +111,18 @@ public class TieService {
         }
         store.upsertIntroductions(List.of(normalised));
         return getIntroduction(normalised.id());
+    }
+
+    /**
+     * Changes only the fields a JSON Merge Patch names (say, the status to MADE): the note and every
+     * other field are kept. Moving to MADE creates or strengthens the tie, as a PUT does.
+     */
+    public Introduction patchIntroduction(String id, com.fasterxml.jackson.databind.JsonNode patch) {
+        Introduction patched = patcher.patched(getIntroduction(id), patch, Introduction.class);
+        if (patched.id() != null && !patched.id().equals(id)) {
+            throw new InvalidInputException("id", "'" + patched.id() + "' differs from the id in the path '" + id + "'");
+        }
+        return upsert(patched);
     }
 
     public Introduction getIntroduction(String id) {

@@ -152,6 +152,7 @@ class SecurityConfig {
                         .requestMatchers(POST, NETWORK_DATA).hasAnyRole(ADMIN, OFFICER)
                         .requestMatchers(PUT, NETWORK_DATA).hasAnyRole(ADMIN, OFFICER)
                         .requestMatchers(DELETE, NETWORK_DATA).hasAnyRole(ADMIN, OFFICER)
+                        .requestMatchers(PATCH, NETWORK_DATA).hasAnyRole(ADMIN, OFFICER)
                         // Methods no endpoint serves (OPTIONS, PATCH) reach the API to be answered 405 with Allow.
                         .requestMatchers(OPTIONS, "/api/**").authenticated()
                         .requestMatchers(PATCH, "/api/**").authenticated()
