@@ -1,0 +1,2 @@
+MERGE (s:Secret {name: 'field-key-check'})
+SET s.value = $value
