@@ -237,7 +237,7 @@ public class BackupService {
         boolean keyRestored = backup.pseudonymKey() != null && (Boolean) write("backup/restore-pseudonym-key",
                 Map.of("value", backup.pseudonymKey())).get(0).get("restored");
         log.info("restore: {} restored ({} rows refused), {} users created, {} audit entries", fileName,
-                report.rejected().size(), created, audited);
+                report.rejectedTotal(), created, audited);
         return new RestoreResult(fileName, report, created, backup.users().size() - created, audited, keyRestored);
     }
 
