@@ -81,6 +81,7 @@ final class Rejections {
         return problems.stream()
                 .map(p -> INDEX.matcher(p.field()).replaceAll("[]") + ": " + ruleOf(p.reason()))
                 .distinct()
+                .sorted()       // the rules report problems of one field in no fixed order
                 .collect(Collectors.joining("; "));
     }
 

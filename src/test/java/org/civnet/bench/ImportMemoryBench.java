@@ -68,6 +68,7 @@ public final class ImportMemoryBench {
                 Runtime.getRuntime().maxMemory() >> 20);
         System.out.printf("import: %,d ms; rejected %,d, listed in full %,d%n", millis,
                 report.sections().get("contacts").rejected(), report.rejected().size());
+        System.out.printf("live heap before the import (classes, validator): %,d MiB%n", before >> 20);
         System.out.printf("largest live heap after a GC during the import: %,d MiB%n", liveAfterGc.get() >> 20);
         System.out.printf("heap held by the report after the import: %,d KiB%n", retained >> 10);
         System.out.printf("report as JSON: %,d bytes%n", reportBytes);
