@@ -87,7 +87,7 @@ final class ImportPlanner {
         count(plan.received(), row.section());
         // An introduction's missing id is generated first, as the API does, so the id rules see the one stored.
         chunk.add(row instanceof IntroductionRow i ? new IntroductionRow(i.file(), i.number(),
-                NetworkImporter.normaliseIntroduction(i.record())) : row);
+                i.record().normalised()) : row);
         if (chunk.size() == CHUNK) {
             checkChunk();
         }
@@ -209,7 +209,7 @@ final class ImportPlanner {
                     refuse(row, row.reportedId(), List.of(ends));
                     continue;
                 }
-                Tie canonical = NetworkStore.canonical(tie);
+                Tie canonical = tie.canonical();
                 TieRow earlier = seen.putIfAbsent(new TieKey(canonical.type(), canonical.from(), canonical.to()), row);
                 if (earlier != null) {
                     refuse(row, row.reportedId(), List.of(new FieldProblem("to", "the same " + tie.type() + " tie repeats "

@@ -205,10 +205,4 @@ public class NetworkImporter {
         return new ImportReport(dryRun, sections, rejections.listed(), rejections.total(), rejections.byReason(),
                 store.graphVersion(), millis);
     }
-
-    static Introduction normaliseIntroduction(Introduction i) {
-        return new Introduction(i.id() == null || i.id().isBlank() ? Ids.generate("intro") : i.id(), i.introducer(),
-                i.introduced(), i.recipient(), i.status() == null ? IntroductionStatus.REQUESTED : i.status(), i.date(),
-                i.note(), i.createdAt(), i.updatedAt());
-    }
 }

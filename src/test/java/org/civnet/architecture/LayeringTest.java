@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The analyses stay pure: no Spring, no driver, no store, no web. */
+/** The analyses and the import's checks stay pure: no Spring, no driver, no store, no web. */
 class LayeringTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -19,6 +19,18 @@ class LayeringTest {
         noClasses().that().resideInAnyPackage("..analysis..", "..referral.paths..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.neo4j..",
                         "org.civnet.neo4j..", "org.civnet.security..", "jakarta.servlet..")
+                .check(CLASSES);
+    }
+
+    /** The import's checks are a pure plan: testable without Neo4j, the store reached only through StoredIds. */
+    @Test
+    void importChecksDependOnNeitherSpringNorTheDriverNorTheStore() {
+        noClasses().that().haveSimpleNameStartingWith("ImportPlan").or().haveSimpleNameStartingWith("ImportRow")
+                .or().haveSimpleName("Rejections").or().haveSimpleName("StoredIds")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.neo4j..",
+                        "org.civnet.neo4j..", "org.civnet.security..")
+                .orShould().dependOnClassesThat().haveSimpleNameStartingWith("NetworkStore")
+                .orShould().dependOnClassesThat().haveSimpleName("NetworkImporter")
                 .check(CLASSES);
     }
 
