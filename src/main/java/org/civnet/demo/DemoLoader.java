@@ -44,7 +44,7 @@ class DemoLoader implements ApplicationRunner {
                 .withContacts(demo.contacts()).withSeed(demo.seed()));
         ImportReport report = importer.importDocument(network.document(), false);
         if (!report.rejected().isEmpty()) {
-            log.warn("demo: {} generated rows were rejected, first: {}", report.rejected().size(), report.rejected().get(0));
+            log.warn("demo: {} generated rows were rejected, first: {}", report.rejectedTotal(), report.rejected().get(0));
         }
         log.info("demo: loaded {} contacts and {} ties in {} ms; the HRO contact is {}",
                 network.document().contacts().size(), network.document().ties().size(), report.millis(),

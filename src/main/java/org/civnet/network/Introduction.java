@@ -25,4 +25,10 @@ public record Introduction(
                         IntroductionStatus status, LocalDate date, String note) {
         this(id, introducer, introduced, recipient, status, date, note, null, null);
     }
+
+    /** With the documented defaults: a generated id when none is given, status REQUESTED. */
+    public Introduction normalised() {
+        return new Introduction(id == null || id.isBlank() ? Ids.generate("intro") : id, introducer, introduced,
+                recipient, status == null ? IntroductionStatus.REQUESTED : status, date, note, createdAt, updatedAt);
+    }
 }

@@ -286,7 +286,7 @@ public class NetworkStore implements GraphVersion {
         }
         List<Map<String, Object>> rows = new ArrayList<>(ties.size());
         for (Tie tie : ties) {
-            Tie stored = canonical(tie);
+            Tie stored = tie.canonical();
             Map<String, Object> props = mapper.toMap(stored);
             props.remove("type");
             props.remove("from");
@@ -309,7 +309,7 @@ public class NetworkStore implements GraphVersion {
 
     /** The stored tie of this type between these ends (either order for KNOWS). */
     public Optional<Tie> findTie(TieType type, String from, String to) {
-        Tie key = canonical(new Tie(type, from, to, null, null, null, null, null));
+        Tie key = new Tie(type, from, to, null, null, null, null, null).canonical();
         return read(tx -> tx.run(cypher.get("tie/get", type), Map.of("from", key.from(), "to", key.to()))
                 .list(this::toTie).stream().findFirst());
     }
@@ -319,7 +319,7 @@ public class NetworkStore implements GraphVersion {
      * their stored values); ends already checked.
      */
     public MergedTie mergeTie(Tie tie) {
-        Tie stored = canonical(tie);
+        Tie stored = tie.canonical();
         Map<String, Object> props = mapper.toMap(stored);
         props.remove("type");
         props.remove("from");
@@ -333,15 +333,6 @@ public class NetworkStore implements GraphVersion {
             }
             return new MergedTie(toTie(row), created);
         });
-    }
-
-    /** KNOWS is symmetric: store it from the smaller id to the larger. */
-    static Tie canonical(Tie tie) {
-        if (tie.type() == TieType.KNOWS && tie.from().compareTo(tie.to()) > 0) {
-            return new Tie(tie.type(), tie.to(), tie.from(), tie.trust(), tie.since(), tie.lastContact(), tie.role(),
-                    tie.activities(), tie.followUp());
-        }
-        return tie;
     }
 
     public boolean deleteTie(TieType type, String from, String to) {

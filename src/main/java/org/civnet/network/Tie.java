@@ -32,4 +32,12 @@ public record Tie(
                String role, List<String> activities) {
         this(type, from, to, trust, since, lastContact, role, activities, null);
     }
+
+    /** The tie as stored: KNOWS is symmetric, so it runs from the smaller id to the larger. */
+    public Tie canonical() {
+        if (type == TieType.KNOWS && from.compareTo(to) > 0) {
+            return new Tie(type, to, from, trust, since, lastContact, role, activities, followUp);
+        }
+        return this;
+    }
 }

@@ -95,7 +95,7 @@ public class TieService {
     }
 
     public Introduction upsert(Introduction introduction) {
-        Introduction normalised = NetworkImporter.normaliseIntroduction(introduction);
+        Introduction normalised = introduction.normalised();
         List<FieldProblem> problems = new ArrayList<>(rules.check(normalised));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

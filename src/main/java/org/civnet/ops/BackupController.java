@@ -57,7 +57,7 @@ class BackupController {
     BackupService.RestoreResult restore(@Valid @RequestBody RestoreRequest request) {
         try {
             BackupService.RestoreResult result = backups.restore(request.file());
-            audit.record(AuditLog.Action.RESTORE, result.file(), "nodes and ties refused: " + result.network().rejected().size()
+            audit.record(AuditLog.Action.RESTORE, result.file(), "nodes and ties refused: " + result.network().rejectedTotal()
                     + ", users created " + result.usersCreated() + ", audit entries " + result.auditEntriesRestored());
             return result;
         } catch (InvalidInputException | NotFoundException | ConflictException e) {

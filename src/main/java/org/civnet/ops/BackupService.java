@@ -208,7 +208,7 @@ public class BackupService {
         int audited = audit.restore(backup.auditLog());
         boolean keyRestored = backup.pseudonymKey() != null && accounts.restorePseudonymKey(backup.pseudonymKey());
         log.info("restore: {} restored ({} rows refused), {} users created, {} audit entries", fileName,
-                report.rejected().size(), created, audited);
+                report.rejectedTotal(), created, audited);
         return new RestoreResult(fileName, report, created, backup.users().size() - created, audited, keyRestored);
     }
 

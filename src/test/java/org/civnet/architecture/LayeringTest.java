@@ -10,8 +10,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shape of the house: no package cycle anywhere; the analyses pure (the JDK, JGraphT, the shared
- * domain and each other only); a small domain package that depends on nothing of civnet's.
+ * The shape of the house: no package cycle anywhere; the analyses and the import's checks pure (no
+ * Spring, no driver, no store, no web); a small domain package that depends on nothing of civnet's.
  */
 class LayeringTest {
 
@@ -46,6 +46,18 @@ class LayeringTest {
         noClasses().that().resideInAnyPackage("..analysis..", "..referral.paths..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.neo4j..",
                         "org.civnet.neo4j..", "org.civnet.security..", "jakarta.servlet..")
+                .check(CLASSES);
+    }
+
+    /** The import's checks are a pure plan: testable without Neo4j, the store reached only through StoredIds. */
+    @Test
+    void importChecksDependOnNeitherSpringNorTheDriverNorTheStore() {
+        noClasses().that().haveSimpleNameStartingWith("ImportPlan").or().haveSimpleNameStartingWith("ImportRow")
+                .or().haveSimpleName("Rejections").or().haveSimpleName("StoredIds")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.neo4j..",
+                        "org.civnet.neo4j..", "org.civnet.security..")
+                .orShould().dependOnClassesThat().haveSimpleNameStartingWith("NetworkStore")
+                .orShould().dependOnClassesThat().haveSimpleName("NetworkImporter")
                 .check(CLASSES);
     }
 
