@@ -19,6 +19,7 @@ import org.civnet.domain.OrganisationType;
 import org.civnet.domain.Region;
 import org.civnet.domain.TieType;
 import org.civnet.referral.paths.Reachability;
+import org.civnet.referral.paths.ReferralGraph;
 import org.civnet.referral.paths.ReferralPath;
 import org.civnet.referral.paths.ReferralSearch;
 import org.civnet.referral.paths.ReferralWeights;
@@ -82,7 +83,13 @@ public class ReferralService {
     }
 
     /** A snapshot's search structures, built once per snapshot. */
-    private record Prepared(NetworkSnapshot snapshot, ReferralSearch base) {
+    private record Prepared(NetworkSnapshot snapshot, ReferralGraph graph) {
+
+        /** The searches of one request, under its do-no-harm rule and hop limit. */
+        ReferralSearch search(Options options) {
+            return new ReferralSearch(graph, mayIntermediate(snapshot, options.allowAtRisk(),
+                    excluded(snapshot, options.exclude())), options.maxHops());
+        }
     }
 
     private final SnapshotCache snapshots;
@@ -164,7 +171,7 @@ public class ReferralService {
         NetworkSnapshot snapshot = snapshots.get(scope).snapshot();
         long today = LocalDate.now().toEpochDay();
         return results.get(List.of("referral", snapshot.graphVersion(), scope, today), () -> new Prepared(snapshot,
-                new ReferralSearch(snapshot.graph(), tieCosts(snapshot, weights, today), v -> false, 1)));
+                new ReferralGraph(snapshot.graph(), tieCosts(snapshot, weights, today))));
     }
 
     private static int vertex(NetworkSnapshot s, String field, String id) {
@@ -196,7 +203,7 @@ public class ReferralService {
         if (from == to) {
             throw new InvalidInputException("to", "is the same as from");
         }
-        ReferralSearch search = p.base().with(mayIntermediate(s, options.allowAtRisk(), excluded(s, options.exclude())), options.maxHops());
+        ReferralSearch search = p.search(options);
         List<ReferralPath> found = search.kShortest(from, to, options.k(), options.disjoint());
         List<Path> paths = found.stream().map(path -> describe(s, path)).toList();
         List<Unreachable> unreachable = paths.isEmpty()
@@ -217,7 +224,7 @@ public class ReferralService {
         Prepared p = prepare(options);
         NetworkSnapshot s = p.snapshot();
         int from = vertex(s, "from", fromId);
-        ReferralSearch search = p.base().with(mayIntermediate(s, options.allowAtRisk(), excluded(s, options.exclude())), options.maxHops());
+        ReferralSearch search = p.search(options);
         IntPredicate isTarget = targetPredicate(s, target, from);
         List<Path> paths = new ArrayList<>();
         for (ReferralPath best : search.bestToAll(from).bestMatching(isTarget, limit, true)) {
@@ -241,7 +248,7 @@ public class ReferralService {
         Prepared p = prepare(options);
         NetworkSnapshot s = p.snapshot();
         int from = vertex(s, "from", fromId);
-        ReferralSearch search = p.base().with(mayIntermediate(s, options.allowAtRisk(), excluded(s, options.exclude())), options.maxHops());
+        ReferralSearch search = p.search(options);
         IntPredicate isTarget = targetPredicate(s, target, from);
         Reachability reach = search.reachability(from, isTarget, options.maxHops());
         java.util.Map<Integer, Integer> within = new java.util.TreeMap<>();

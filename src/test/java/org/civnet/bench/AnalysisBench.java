@@ -28,6 +28,7 @@ import org.civnet.domain.Region;
 import org.civnet.referral.ReferralService;
 import org.civnet.referral.paths.BestPaths;
 import org.civnet.referral.paths.ReferralPath;
+import org.civnet.referral.paths.ReferralGraph;
 import org.civnet.referral.paths.ReferralSearch;
 import org.civnet.referral.paths.ReferralWeights;
 import org.civnet.report.Grouping;
@@ -267,8 +268,8 @@ final class AnalysisBench {
                 "edges", graph.edgeCount(), "scope", REFERRAL_SCOPE.describe());
         writeEdgeList(graph, cost, out.resolve("referral-graph-" + label + ".tsv"));
         IntPredicate rule = intermediaryRule(s);
-        ReferralSearch base = new ReferralSearch(graph, cost, v -> false, 1);
-        ReferralSearch shared = base.with(rule, REFERRAL_MAX_HOPS);
+        ReferralGraph referralGraph = new ReferralGraph(graph, cost);
+        ReferralSearch shared = new ReferralSearch(referralGraph, rule, REFERRAL_MAX_HOPS);
         List<Integer> contactVertices = new ArrayList<>();
         for (int v = 0; v < s.vertexCount(); v++) {
             if (s.label(v) == NodeLabel.Contact) {
@@ -290,7 +291,7 @@ final class AnalysisBench {
         for (int i = 0; i < 1000; i++) {
             int[] p = pair[random.nextInt(pairs)];
             Timings.blackhole = shared.kShortest(p[0], p[1], REFERRAL_K, false);
-            Timings.blackhole = base.with(rule, REFERRAL_MAX_HOPS).kShortest(p[0], p[1], REFERRAL_K, false);
+            Timings.blackhole = new ReferralSearch(referralGraph, rule, REFERRAL_MAX_HOPS).kShortest(p[0], p[1], REFERRAL_K, false);
         }
         double[] single = new double[pairs];
         boolean[] hasPath = new boolean[pairs];
@@ -316,7 +317,7 @@ final class AnalysisBench {
         int nWithout = 0;
         for (int i = 0; i < pairs; i++) {
             long t0 = System.nanoTime();
-            ReferralSearch search = base.with(rule, REFERRAL_MAX_HOPS);
+            ReferralSearch search = new ReferralSearch(referralGraph, rule, REFERRAL_MAX_HOPS);
             List<ReferralPath> paths = search.kShortest(pair[i][0], pair[i][1], REFERRAL_K, false);
             Timings.blackhole = paths.isEmpty() ? search.why(pair[i][0], pair[i][1]) : paths;
             perRequest[i] = (System.nanoTime() - t0) / 1e6;
@@ -342,14 +343,14 @@ final class AnalysisBench {
         }
         regionSource[0] = s.indexOf(network.hroContactId());
         for (int i = 0; i < 30; i++) {
-            Timings.blackhole = regionQuery(base.with(rule, REFERRAL_MAX_HOPS), s, regionSource[(i * 7) % sources],
+            Timings.blackhole = regionQuery(new ReferralSearch(referralGraph, rule, REFERRAL_MAX_HOPS), s, regionSource[(i * 7) % sources],
                     regions[i % regions.length]);
         }
         double[] region = new double[sources];
         long targets = 0;
         for (int i = 0; i < sources; i++) {
             long t0 = System.nanoTime();
-            int t = regionQuery(base.with(rule, REFERRAL_MAX_HOPS), s, regionSource[i], regions[i % regions.length]);
+            int t = regionQuery(new ReferralSearch(referralGraph, rule, REFERRAL_MAX_HOPS), s, regionSource[i], regions[i % regions.length]);
             region[i] = (System.nanoTime() - t0) / 1e6;
             targets += t;
         }

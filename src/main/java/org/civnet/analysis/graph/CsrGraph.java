@@ -19,7 +19,7 @@ import org.jgrapht.graph.builder.GraphTypeBuilder;
  *
  * <p>Memory: {@code 4(n+1) + 16m} bytes for offsets, targets, edge ids and weights.
  */
-public final class CsrGraph {
+public final class CsrGraph implements Adjacency {
 
     private final int vertexCount;
     private final int[] offsets;
@@ -59,6 +59,7 @@ public final class CsrGraph {
         return b.build();
     }
 
+    @Override
     public int vertexCount() {
         return vertexCount;
     }
@@ -78,15 +79,18 @@ public final class CsrGraph {
     }
 
     /** Start of {@code v}'s slice in the adjacency arrays; its slice ends at {@code offsetEnd(v)}. */
+    @Override
     public int offset(int v) {
         return offsets[v];
     }
 
+    @Override
     public int offsetEnd(int v) {
         return offsets[v + 1];
     }
 
     /** The neighbour stored at adjacency position {@code slot}. */
+    @Override
     public int target(int slot) {
         return targets[slot];
     }

@@ -1,11 +1,12 @@
 package org.civnet.analysis.isolation;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 
+import org.civnet.analysis.graph.Adjacency;
 import org.civnet.analysis.graph.CsrGraph;
+import org.civnet.analysis.graph.LowLink;
 
 /**
  * The block-cut tree of the graph with all mandates contracted into one vertex {@code omega},
@@ -30,13 +31,9 @@ final class MandateBlocks {
     private final int n;
     private final int omega;
     private final BitSet mandates;
-    /** Per vertex (index n = omega): its block below, -1 for omega and for unreached vertices. */
-    private final int[] ownBlock;
+    /** Blocks of the contracted multigraph (vertex n = omega) from omega; unreached vertices have none. */
+    private final LowLink blocks;
     private final int[] depth;
-    private final int[] head;
-    private final int[] memberOffsets;
-    private final int[] members;
-    private final BitSet bridgeBlocks = new BitSet();
 
     MandateBlocks(MandateReach reach) {
         CsrGraph graph = reach.graph();
@@ -45,21 +42,13 @@ final class MandateBlocks {
         this.mandates = reach.mandates();
         int[] offsets = new int[n + 2];
         int[] targets = contract(graph, offsets);
-        this.ownBlock = new int[n + 1];
-        Arrays.fill(ownBlock, -1);
-        List<Integer> heads = new ArrayList<>();
-        int[] blockMembers = new int[n];
-        int[] blockEnds = new int[n + 1];
-        int blockCount = decompose(offsets, targets, heads, blockMembers, blockEnds);
-        this.head = heads.stream().mapToInt(Integer::intValue).toArray();
-        this.memberOffsets = Arrays.copyOf(blockEnds, blockCount + 1);
-        this.members = blockMembers;
+        this.blocks = LowLink.from(Adjacency.of(offsets, targets), omega);
         this.depth = new int[n + 1];
-        // Members were popped deepest block first; walking blocks in reverse creation order visits
-        // each head's block before the blocks hanging below it.
-        for (int b = blockCount - 1; b >= 0; b--) {
-            for (int i = memberOffsets[b]; i < memberOffsets[b + 1]; i++) {
-                depth[members[i]] = depth[head[b]] + 1;
+        // Blocks close deepest first; walking them in reverse visits each head's block before the
+        // blocks hanging below it.
+        for (int b = blocks.blockCount() - 1; b >= 0; b--) {
+            for (int i = blocks.membersStart(b); i < blocks.membersEnd(b); i++) {
+                depth[blocks.member(i)] = depth[blocks.head(b)] + 1;
             }
         }
     }
@@ -94,71 +83,6 @@ final class MandateBlocks {
         return targets;
     }
 
-    /**
-     * Iterative Hopcroft-Tarjan from omega with a vertex stack; returns the block count. Parallel
-     * edges are kept: only the first edge back to the parent is the tree edge.
-     */
-    private int decompose(int[] offsets, int[] targets, List<Integer> heads, int[] blockMembers,
-                          int[] blockEnds) {
-        int size = n + 1;
-        int[] disc = new int[size];
-        int[] low = new int[size];
-        int[] parent = new int[size];
-        boolean[] parentSkipped = new boolean[size];
-        Arrays.fill(disc, -1);
-        int[] stack = new int[size];
-        int[] nextSlot = new int[size];
-        int[] pending = new int[size];
-        int pendingTop = 0;
-        int written = 0;
-        int time = 0;
-        int top = 0;
-        stack[0] = omega;
-        nextSlot[0] = offsets[omega];
-        parent[omega] = -1;
-        disc[omega] = low[omega] = time++;
-        while (top >= 0) {
-            int v = stack[top];
-            int slot = nextSlot[top];
-            if (slot < offsets[v + 1]) {
-                nextSlot[top] = slot + 1;
-                int w = targets[slot];
-                if (w == parent[v] && !parentSkipped[v]) {
-                    parentSkipped[v] = true;
-                } else if (disc[w] < 0) {
-                    parent[w] = v;
-                    disc[w] = low[w] = time++;
-                    pending[pendingTop++] = w;
-                    top++;
-                    stack[top] = w;
-                    nextSlot[top] = offsets[w];
-                } else {
-                    low[v] = Math.min(low[v], disc[w]);
-                }
-            } else {
-                top--;
-                int p = parent[v];
-                if (p >= 0) {
-                    low[p] = Math.min(low[p], low[v]);
-                    if (low[v] >= disc[p]) {
-                        int block = heads.size();
-                        heads.add(p);
-                        // A lone tree edge with no back edge (not even a parallel one) is a bridge.
-                        bridgeBlocks.set(block, low[v] > disc[p]);
-                        int y;
-                        do {
-                            y = pending[--pendingTop];
-                            ownBlock[y] = block;
-                            blockMembers[written++] = y;
-                        } while (y != v);
-                        blockEnds[block + 1] = written;
-                    }
-                }
-            }
-        }
-        return heads.size();
-    }
-
     private int node(int v) {
         return mandates.get(v) ? omega : v;
     }
@@ -169,8 +93,8 @@ final class MandateBlocks {
      */
     boolean safe(int v) {
         int y = node(v);
-        return y == omega
-                || ownBlock[y] >= 0 && head[ownBlock[y]] == omega && !bridgeBlocks.get(ownBlock[y]);
+        int block = blocks.ownBlock(y);
+        return y == omega || block >= 0 && blocks.head(block) == omega && !blocks.isBridge(block);
     }
 
     /** Capped routes of {@code v} to the mandates: 0 unreachable, 1 fragile, 2 safe. */
@@ -178,16 +102,16 @@ final class MandateBlocks {
         if (safe(v)) {
             return RouteCounter.CAP;
         }
-        return ownBlock[node(v)] >= 0 ? 1 : 0;
+        return blocks.ownBlock(node(v)) >= 0 ? 1 : 0;
     }
 
     /** Per block, how many vertices of {@code set} it contains (its head included). */
     int[] blockCounts(BitSet set) {
-        int[] counts = new int[head.length];
-        for (int b = 0; b < head.length; b++) {
-            int c = head[b] != omega && set.get(head[b]) ? 1 : 0;
-            for (int i = memberOffsets[b]; i < memberOffsets[b + 1]; i++) {
-                if (set.get(members[i])) {
+        int[] counts = new int[blocks.blockCount()];
+        for (int b = 0; b < blocks.blockCount(); b++) {
+            int c = blocks.head(b) != omega && set.get(blocks.head(b)) ? 1 : 0;
+            for (int i = blocks.membersStart(b); i < blocks.membersEnd(b); i++) {
+                if (set.get(blocks.member(i))) {
                     c++;
                 }
             }
@@ -220,31 +144,31 @@ final class MandateBlocks {
     private boolean walk(int u, int v, BitSet set, int[] counts, BitSet collect, int[] sum) {
         int a = node(u);
         int b = node(v);
-        if (a == b || a != omega && ownBlock[a] < 0 || b != omega && ownBlock[b] < 0) {
+        if (a == b || a != omega && blocks.ownBlock(a) < 0 || b != omega && blocks.ownBlock(b) < 0) {
             return false;
         }
         boolean aMoved = false;
         boolean bMoved = false;
         while (a != b) {
-            if (a != omega && b != omega && ownBlock[a] == ownBlock[b]) {
-                int block = ownBlock[a];
+            if (a != omega && b != omega && blocks.ownBlock(a) == blocks.ownBlock(b)) {
+                int block = blocks.ownBlock(a);
                 take(block, counts, collect, sum, set);
                 sum[0] -= (aMoved && in(set, a) ? 1 : 0) + (bMoved && in(set, b) ? 1 : 0);
-                return head[block] == omega;
+                return blocks.head(block) == omega;
             }
             boolean moveA = depth[a] >= depth[b];
             int y = moveA ? a : b;
-            int block = ownBlock[y];
+            int block = blocks.ownBlock(y);
             take(block, counts, collect, sum, set);
             // y was already counted as the head of the block taken before on this side.
             if ((moveA ? aMoved : bMoved) && in(set, y)) {
                 sum[0]--;
             }
             if (moveA) {
-                a = head[block];
+                a = blocks.head(block);
                 aMoved = true;
             } else {
-                b = head[block];
+                b = blocks.head(block);
                 bMoved = true;
             }
         }
@@ -263,12 +187,12 @@ final class MandateBlocks {
             sum[0] += counts[block];
         }
         if (collect != null) {
-            if (in(set, head[block])) {
-                collect.set(head[block]);
+            if (in(set, blocks.head(block))) {
+                collect.set(blocks.head(block));
             }
-            for (int i = memberOffsets[block]; i < memberOffsets[block + 1]; i++) {
-                if (set.get(members[i])) {
-                    collect.set(members[i]);
+            for (int i = blocks.membersStart(block); i < blocks.membersEnd(block); i++) {
+                if (set.get(blocks.member(i))) {
+                    collect.set(blocks.member(i));
                 }
             }
         }

@@ -3,10 +3,10 @@ package org.civnet.analysis.isolation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
+import org.civnet.analysis.graph.Components;
 import org.civnet.analysis.graph.CsrGraph;
 
 /**
@@ -18,7 +18,7 @@ import org.civnet.analysis.graph.CsrGraph;
  * computed by one multi-source breadth-first search seeded with every mandate. It equals
  * {@code min} over mandates of NetworkX's {@code shortest_path_length(G, m, v)}; edge weights are
  * ignored. Components follow NetworkX's {@code connected_components}, listed by size descending,
- * then by smallest vertex; a component is <em>unreached</em> when it contains no mandate.
+ * then by smallest vertex ({@link Components#largestFirst()}); a component is <em>unreached</em> when it contains no mandate.
  *
  * <p>Every other analysis of this package starts from a {@code MandateReach}, which carries the
  * graph and the mandate set.
@@ -87,7 +87,7 @@ public final class MandateReach {
         this.reachableCount = tail;
         this.maxHops = tail == 0 ? -1 : hops[queue[tail - 1]];
         this.componentOf = new int[n];
-        this.components = findComponents(queue);
+        this.components = findComponents();
         List<Component> none = new ArrayList<>();
         for (Component c : components) {
             if (!c.reached()) {
@@ -97,58 +97,22 @@ public final class MandateReach {
         this.unreached = List.copyOf(none);
     }
 
-    private List<Component> findComponents(int[] queue) {
-        int n = graph.vertexCount();
-        Arrays.fill(componentOf, -1);
-        List<int[]> found = new ArrayList<>();
-        List<Integer> mandateCounts = new ArrayList<>();
-        for (int root = 0; root < n; root++) {
-            if (componentOf[root] >= 0) {
-                continue;
-            }
-            int label = found.size();
-            int tail = 0;
-            queue[tail++] = root;
-            componentOf[root] = label;
-            int mandateCount = 0;
-            for (int head = 0; head < tail; head++) {
-                int v = queue[head];
-                if (mandates.get(v)) {
-                    mandateCount++;
-                }
-                for (int s = graph.offset(v), end = graph.offsetEnd(v); s < end; s++) {
-                    int w = graph.target(s);
-                    if (componentOf[w] < 0) {
-                        componentOf[w] = label;
-                        queue[tail++] = w;
-                    }
-                }
-            }
-            int[] members = Arrays.copyOf(queue, tail);
-            Arrays.sort(members);
-            found.add(members);
-            mandateCounts.add(mandateCount);
+    private List<Component> findComponents() {
+        Components found = new Components(graph);
+        int[] mandateCounts = new int[found.count()];
+        for (int m = mandates.nextSetBit(0); m >= 0; m = mandates.nextSetBit(m + 1)) {
+            mandateCounts[found.componentOf(m)]++;
         }
-        // Roots are scanned in ascending order, so each component's label already follows its
-        // smallest vertex; a stable sort by size gives NetworkX's reference order.
-        Integer[] order = new Integer[found.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingInt((Integer i) -> -found.get(i).length));
+        int[] order = found.largestFirst();
         int[] relabel = new int[order.length];
         List<Component> result = new ArrayList<>(order.length);
         for (int id = 0; id < order.length; id++) {
             relabel[order[id]] = id;
-            int[] members = found.get(order[id]);
-            List<Integer> boxed = new ArrayList<>(members.length);
-            for (int v : members) {
-                boxed.add(v);
-            }
-            result.add(new Component(id, boxed, mandateCounts.get(order[id])));
+            List<Integer> members = Arrays.stream(found.members(order[id])).boxed().toList();
+            result.add(new Component(id, members, mandateCounts[order[id]]));
         }
-        for (int v = 0; v < n; v++) {
-            componentOf[v] = relabel[componentOf[v]];
+        for (int v = 0; v < componentOf.length; v++) {
+            componentOf[v] = relabel[found.componentOf(v)];
         }
         return List.copyOf(result);
     }

@@ -1,13 +1,13 @@
 package org.civnet.analysis.isolation;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
 import org.civnet.analysis.graph.CsrGraph;
+import org.civnet.analysis.graph.LowLink;
 
 /**
  * Single points of failure between people and the UN human rights mechanisms: articulation
@@ -21,7 +21,7 @@ import org.civnet.analysis.graph.CsrGraph;
  * vertex or one tie can cut off; mandates are never counted as failure points (see the package
  * documentation).
  *
- * <p>Method: one iterative depth-first search (Hopcroft &amp; Tarjan 1973, "Algorithm 447:
+ * <p>Method: one iterative depth-first search ({@link LowLink}: Hopcroft &amp; Tarjan 1973, "Algorithm 447:
  * efficient algorithms for graph manipulation", CACM 16(6)) computes discovery times and low-points.
  * Removing {@code a} splits its component into one piece per DFS child {@code c} with
  * {@code low(c) >= disc(a)} (the child's subtree) plus the rest; this is the block-cut tree read off
@@ -72,20 +72,13 @@ public final class WeakPoints {
     private final BitSet mandates;
     private final BitSet atRisk;
     private final int n;
-    /** Discovery time = preorder position; the vertices of a subtree and of a component are contiguous. */
-    private final int[] disc;
-    private final int[] low;
-    private final int[] parent;
-    private final int[] order;
-    private final int[] subtreeSize;
-    /** First preorder position and size of each vertex's component. */
-    private final int[] componentStart;
-    private final int[] componentSize;
+    /** Discovery times are preorder positions: the vertices of a subtree and of a component are contiguous. */
+    private final LowLink dfs;
     private final int[] componentMandates;
     private final int[] subtreeMandates;
     /** Mandates in the separated child subtrees of each vertex. */
     private final int[] separatedMandates;
-    private final BitSet articulation = new BitSet();
+    private final BitSet articulation;
     private final BitSet thread = new BitSet();
     private final List<CutVertex> cutVertices;
     private final List<Bridge> bridges;
@@ -96,25 +89,18 @@ public final class WeakPoints {
         this.n = graph.vertexCount();
         this.mandates = reach.mandates();
         this.atRisk = Checks.vertexSet(atRisk, n, "atRisk");
-        disc = new int[n];
-        low = new int[n];
-        parent = new int[n];
-        order = new int[n];
-        subtreeSize = new int[n];
-        componentStart = new int[n];
-        componentSize = new int[n];
-        depthFirstSearch();
+        dfs = LowLink.of(graph);
+        articulation = dfs.articulationPoints();
         componentMandates = new int[n];
         subtreeMandates = subtreeSums(mandates);
         separatedMandates = new int[n];
         for (int v = 0; v < n; v++) {
             componentMandates[v] = reach.mandatesInComponentOf(v);
-            int p = parent[v];
+            int p = dfs.parent(v);
             if (p >= 0 && isSeparated(v)) {
                 separatedMandates[p] += subtreeMandates[v];
             }
         }
-        markArticulationPoints();
         markThreads();
         int[] atRiskCut = cutOffCounts(this.atRisk);
         int[] allCut = cutOffCountsOf(null);
@@ -127,98 +113,28 @@ public final class WeakPoints {
         this.bridges = findBridges();
     }
 
-    private void depthFirstSearch() {
-        Arrays.fill(disc, -1);
-        int[] stack = new int[n];
-        int[] nextSlot = new int[n];
-        int time = 0;
-        for (int root = 0; root < n; root++) {
-            if (disc[root] >= 0) {
-                continue;
-            }
-            int start = time;
-            int top = 0;
-            stack[0] = root;
-            nextSlot[0] = graph.offset(root);
-            parent[root] = -1;
-            disc[root] = low[root] = time;
-            order[time++] = root;
-            while (top >= 0) {
-                int v = stack[top];
-                int slot = nextSlot[top];
-                if (slot < graph.offsetEnd(v)) {
-                    nextSlot[top] = slot + 1;
-                    int w = graph.target(slot);
-                    if (disc[w] < 0) {
-                        parent[w] = v;
-                        disc[w] = low[w] = time;
-                        order[time++] = w;
-                        top++;
-                        stack[top] = w;
-                        nextSlot[top] = graph.offset(w);
-                    } else if (w != parent[v]) {
-                        // The graph is simple, so skipping the parent skips exactly the tree edge.
-                        low[v] = Math.min(low[v], disc[w]);
-                    }
-                } else {
-                    top--;
-                    int p = parent[v];
-                    if (p >= 0) {
-                        low[p] = Math.min(low[p], low[v]);
-                    }
-                }
-            }
-            for (int i = start; i < time; i++) {
-                componentStart[order[i]] = start;
-                componentSize[order[i]] = time - start;
-            }
-        }
-        for (int i = n - 1; i >= 0; i--) {
-            int v = order[i];
-            subtreeSize[v] += 1;
-            if (parent[v] >= 0) {
-                subtreeSize[parent[v]] += subtreeSize[v];
-            }
-        }
-    }
-
     /** True when removing {@code parent(c)} separates {@code c}'s subtree from the rest. */
     private boolean isSeparated(int c) {
-        return low[c] >= disc[parent[c]];
+        return dfs.isSeparated(c);
     }
 
     private boolean isBridgeToParent(int c) {
-        return low[c] > disc[parent[c]];
+        return dfs.isBridgeToParent(c);
     }
 
     /** Per vertex, how many members of {@code set} lie in its DFS subtree ({@code null} = all). */
     private int[] subtreeSums(BitSet set) {
         int[] sums = new int[n];
         for (int i = n - 1; i >= 0; i--) {
-            int v = order[i];
+            int v = dfs.vertexAt(i);
             if (set == null || set.get(v)) {
                 sums[v]++;
             }
-            if (parent[v] >= 0) {
-                sums[parent[v]] += sums[v];
+            if (dfs.parent(v) >= 0) {
+                sums[dfs.parent(v)] += sums[v];
             }
         }
         return sums;
-    }
-
-    private void markArticulationPoints() {
-        int[] separatedChildren = new int[n];
-        for (int v = 0; v < n; v++) {
-            if (parent[v] >= 0 && isSeparated(v)) {
-                separatedChildren[parent[v]]++;
-            }
-        }
-        for (int v = 0; v < n; v++) {
-            // A root's children are always separated; it cuts only when it has two or more.
-            if (separatedChildren[v] >= (parent[v] < 0 ? 2 : 1)) {
-                articulation.set(v);
-            }
-        }
     }
 
     /**
@@ -228,20 +144,20 @@ public final class WeakPoints {
     private void markThreads() {
         int[] diff = new int[n + 1];
         for (int c = 0; c < n; c++) {
-            int a = parent[c];
+            int a = dfs.parent(c);
             if (a < 0 || componentMandates[c] == 0) {
                 continue;
             }
             boolean separated = isSeparated(c);
             if (separated && !mandates.get(a) && subtreeMandates[c] == 0) {
-                addInterval(diff, disc[c], subtreeSize[c], 1);
+                addInterval(diff, dfs.disc(c), dfs.subtreeSize(c), 1);
             }
             if (isBridgeToParent(c)) {
                 if (subtreeMandates[c] == 0) {
-                    addInterval(diff, disc[c], subtreeSize[c], 1);
+                    addInterval(diff, dfs.disc(c), dfs.subtreeSize(c), 1);
                 } else if (componentMandates[c] == subtreeMandates[c]) {
-                    addInterval(diff, componentStart[c], componentSize[c], 1);
-                    addInterval(diff, disc[c], subtreeSize[c], -1);
+                    addInterval(diff, componentStart(c), componentSize(c), 1);
+                    addInterval(diff, dfs.disc(c), dfs.subtreeSize(c), -1);
                 }
             }
         }
@@ -250,23 +166,32 @@ public final class WeakPoints {
                 continue;
             }
             // All mandates sit in separated subtrees of a: the rest of the component is cut off.
-            addInterval(diff, componentStart[a], componentSize[a], 1);
-            addInterval(diff, disc[a], 1, -1);
+            addInterval(diff, componentStart(a), componentSize(a), 1);
+            addInterval(diff, dfs.disc(a), 1, -1);
             for (int s = graph.offset(a), end = graph.offsetEnd(a); s < end; s++) {
                 int c = graph.target(s);
-                if (parent[c] == a && isSeparated(c)) {
-                    addInterval(diff, disc[c], subtreeSize[c], -1);
+                if (dfs.parent(c) == a && isSeparated(c)) {
+                    addInterval(diff, dfs.disc(c), dfs.subtreeSize(c), -1);
                 }
             }
         }
         int running = 0;
         for (int i = 0; i < n; i++) {
             running += diff[i];
-            int v = order[i];
+            int v = dfs.vertexAt(i);
             if (running > 0 && !mandates.get(v)) {
                 thread.set(v);
             }
         }
+    }
+
+    /** First preorder position of {@code v}'s component. */
+    private int componentStart(int v) {
+        return dfs.disc(dfs.root(v));
+    }
+
+    private int componentSize(int v) {
+        return dfs.subtreeSize(dfs.root(v));
     }
 
     private static void addInterval(int[] diff, int from, int length, int delta) {
@@ -284,7 +209,7 @@ public final class WeakPoints {
         int[] componentAtRisk = componentTotals(atRiskSub);
         List<Bridge> found = new ArrayList<>();
         for (int c = 0; c < n; c++) {
-            int p = parent[c];
+            int p = dfs.parent(c);
             if (p < 0 || !isBridgeToParent(c)) {
                 continue;
             }
@@ -293,10 +218,10 @@ public final class WeakPoints {
             if (componentMandates[c] > 0) {
                 if (subtreeMandates[c] == 0) {
                     atRiskLost = atRiskSub[c];
-                    allLost = subtreeSize[c];
+                    allLost = dfs.subtreeSize(c);
                 } else if (subtreeMandates[c] == componentMandates[c]) {
                     atRiskLost = componentAtRisk[c] - atRiskSub[c];
-                    allLost = componentSize[c] - subtreeSize[c];
+                    allLost = componentSize(c) - dfs.subtreeSize(c);
                 }
             }
             int edgeId = graph.edgeId(graph.slotOf(p, c));
@@ -310,7 +235,7 @@ public final class WeakPoints {
     private int[] componentTotals(int[] subtreeSums) {
         int[] totals = new int[n];
         for (int v = 0; v < n; v++) {
-            totals[v] = subtreeSums[order[componentStart[v]]];
+            totals[v] = subtreeSums[dfs.root(v)];
         }
         return totals;
     }
@@ -331,7 +256,7 @@ public final class WeakPoints {
         int[] lost = new int[n];
         int[] separatedMembers = new int[n];
         for (int c = 0; c < n; c++) {
-            int a = parent[c];
+            int a = dfs.parent(c);
             if (a >= 0 && isSeparated(c)) {
                 separatedMembers[a] += sub[c];
                 if (componentMandates[c] > 0 && subtreeMandates[c] == 0) {
@@ -341,7 +266,7 @@ public final class WeakPoints {
         }
         for (int a = 0; a < n; a++) {
             if (componentMandates[a] > 0 && remainderMandates(a) == 0) {
-                int componentMembers = sub[order[componentStart[a]]];
+                int componentMembers = sub[dfs.root(a)];
                 int self = set == null || set.get(a) ? 1 : 0;
                 lost[a] += componentMembers - self - separatedMembers[a];
             }
@@ -361,18 +286,18 @@ public final class WeakPoints {
             BitSet separatedPositions = new BitSet(n);
             for (int s = graph.offset(vertex), end = graph.offsetEnd(vertex); s < end; s++) {
                 int c = graph.target(s);
-                if (parent[c] == vertex && isSeparated(c)) {
-                    separatedPositions.set(disc[c], disc[c] + subtreeSize[c]);
+                if (dfs.parent(c) == vertex && isSeparated(c)) {
+                    separatedPositions.set(dfs.disc(c), dfs.disc(c) + dfs.subtreeSize(c));
                     if (subtreeMandates[c] == 0) {
-                        markPositions(lost, disc[c], disc[c] + subtreeSize[c]);
+                        markPositions(lost, dfs.disc(c), dfs.disc(c) + dfs.subtreeSize(c));
                     }
                 }
             }
             if (remainderMandates(vertex) == 0) {
-                int from = componentStart[vertex];
-                for (int i = from; i < from + componentSize[vertex]; i++) {
-                    if (i != disc[vertex] && !separatedPositions.get(i)) {
-                        lost.set(order[i]);
+                int from = componentStart(vertex);
+                for (int i = from; i < from + componentSize(vertex); i++) {
+                    if (i != dfs.disc(vertex) && !separatedPositions.get(i)) {
+                        lost.set(dfs.vertexAt(i));
                     }
                 }
             }
@@ -383,7 +308,7 @@ public final class WeakPoints {
 
     private void markPositions(BitSet target, int from, int to) {
         for (int i = from; i < to; i++) {
-            target.set(order[i]);
+            target.set(dfs.vertexAt(i));
         }
     }
 

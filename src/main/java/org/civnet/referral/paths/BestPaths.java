@@ -12,7 +12,7 @@ import org.civnet.analysis.graph.CsrGraph;
 
 /**
  * The cheapest referral path from one source to every vertex it reaches within the hop limit;
- * produced by {@link ReferralSearch#bestToAll}. Immutable.
+ * produced by {@link HopLayers#bestToAll}. Immutable.
  *
  * <p>Among equally cheap paths the one with fewer hops is kept. The source reaches itself with
  * cost 0 and 0 hops. Memory is proportional to the vertices reached (lookups by binary search),

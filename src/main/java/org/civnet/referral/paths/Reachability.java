@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * Coverage of a target set from one source: how many targets each hop count reaches, which
  * targets stay out of reach and why, and whom to ask first. Produced by
- * {@link ReferralSearch#reachability}.
+ * {@link ReachabilitySearch#reachability}.
  *
  * <p>A target's hop count is its fewest ties from the source along a path whose intermediaries are
  * all allowed. The source itself is never counted as a target.
@@ -22,7 +22,7 @@ import java.util.Objects;
  * @param unreachable         the targets not reachable within {@code maxHops}, by ascending id, each
  *                            with its {@link UnreachableReason}
  * @param firstAsks           the source's allowed neighbours that open at least one target, in
- *                            greedy order (see {@link ReferralSearch#reachability})
+ *                            greedy order (see {@link ReachabilitySearch#reachability})
  */
 public record Reachability(int source, int maxHops, int targetCount, List<Integer> reachableAtHops,
                            List<Integer> reachableWithinHops, List<UnreachableTarget> unreachable,

@@ -3,7 +3,8 @@ package org.civnet.referral.paths;
 import java.util.Arrays;
 
 /**
- * Reusable working memory of one {@link ReferralSearch}. A query touches few vertices of a large
+ * Working memory of one query, borrowed from its {@link ReferralGraph}'s pool for the length of
+ * the query and used by one thread at a time. A query touches few vertices of a large
  * graph, so per-vertex state lives in compact "local" slots handed out on first touch; only the
  * global-to-local map is O(n), allocated once and cleared in O(1) by bumping a generation stamp.
  * Per-local arrays grow with the largest query seen.
@@ -13,7 +14,7 @@ final class SearchScratch {
     static final int NONE = -1;
 
     /** Layers per local vertex: 0..maxHops. */
-    final int stride;
+    int stride;
     private final int[] stampOf;
     private final int[] localOf;
     private int generation;
@@ -47,6 +48,15 @@ final class SearchScratch {
         this.localOf = new int[vertexCount];
         this.layerCost = new double[64 * stride];
         this.layerParent = new int[64 * stride];
+    }
+
+    /** Prepares for a query with {@code stride} layers per vertex (per-local contents are never carried over). */
+    void restride(int stride) {
+        if (stride != this.stride) {
+            this.stride = stride;
+            layerCost = new double[globalOf.length * stride];
+            layerParent = new int[globalOf.length * stride];
+        }
     }
 
     void resetLocals() {

@@ -8,6 +8,7 @@ import java.util.BitSet;
 import java.util.Random;
 
 import org.civnet.analysis.graph.CsrGraph;
+import org.civnet.analysis.graph.GraphLadder;
 import org.junit.jupiter.api.Test;
 
 class DisjointRoutesTest {
@@ -118,11 +119,7 @@ class DisjointRoutesTest {
     @Test
     void longPathIsFine() {
         int n = 100_000;
-        CsrGraph.Builder b = CsrGraph.builder(n);
-        for (int v = 1; v < n; v++) {
-            b.addEdge(v - 1, v);
-        }
-        DisjointRoutes d = new DisjointRoutes(new MandateReach(b.build(), bits(0)), bits(n - 1));
+        DisjointRoutes d = new DisjointRoutes(new MandateReach(GraphLadder.path(n), bits(0)), bits(n - 1));
         assertThat(d.routes(n - 1)).isEqualTo(1);
         assertThat(DisjointRoutes.routesOf(d.reach(), n - 1)).isEqualTo(1);
     }

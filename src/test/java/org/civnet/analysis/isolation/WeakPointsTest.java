@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.Set;
 
 import org.civnet.analysis.graph.CsrGraph;
+import org.civnet.analysis.graph.GraphLadder;
 import org.civnet.analysis.isolation.WeakPoints.Bridge;
 import org.civnet.analysis.isolation.WeakPoints.CutVertex;
 import org.jgrapht.alg.connectivity.BiconnectivityInspector;
@@ -205,11 +206,7 @@ class WeakPointsTest {
     @Test
     void deepPathDoesNotOverflowTheStack() {
         int n = 100_000;
-        CsrGraph.Builder b = CsrGraph.builder(n);
-        for (int v = 1; v < n; v++) {
-            b.addEdge(v - 1, v);
-        }
-        WeakPoints w = new WeakPoints(new MandateReach(b.build(), bits(0)), bits(n - 1));
+        WeakPoints w = new WeakPoints(new MandateReach(GraphLadder.path(n), bits(0)), bits(n - 1));
         assertThat(w.cutVertices()).hasSize(n - 2);
         assertThat(w.bridges()).hasSize(n - 1);
         assertThat(w.critical()).hasSize(n - 2);

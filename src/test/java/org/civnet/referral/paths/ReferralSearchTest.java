@@ -100,13 +100,15 @@ class ReferralSearchTest {
         void siblingWithAnotherRuleAndHopLimitBehavesLikeAFreshSearch() {
             CsrGraph g5 = CsrGraph.parse(5, "0-1, 1-4, 0-2, 2-3, 3-4");
             ReferralSearch base = search(g5, ANYONE, 4);
-            ReferralSearch strict = base.with(v -> v != 1, 3);
+            ReferralSearch strict = new ReferralSearch(base.graph(), v -> v != 1, 3);
             assertThat(strict.maxHops()).isEqualTo(3);
             assertThat(nodeLists(strict.kShortest(0, 4, 3, false))).containsExactly(nodes(0, 2, 3, 4));
             assertThat(nodeLists(base.kShortest(0, 4, 3, false))).containsExactly(nodes(0, 1, 4), nodes(0, 2, 3, 4));
-            assertThat(base.with(v -> v != 1, 2).why(0, 4)).isEqualTo(UnreachableReason.ONLY_THROUGH_DISALLOWED);
-            assertThatThrownBy(() -> base.with(null, 3)).isInstanceOf(NullPointerException.class);
-            assertThatThrownBy(() -> base.with(ANYONE, 0)).isInstanceOf(IllegalArgumentException.class);
+            assertThat(new ReferralSearch(base.graph(), v -> v != 1, 2).why(0, 4))
+                    .isEqualTo(UnreachableReason.ONLY_THROUGH_DISALLOWED);
+            assertThatThrownBy(() -> new ReferralSearch(base.graph(), null, 3)).isInstanceOf(NullPointerException.class);
+            assertThatThrownBy(() -> new ReferralSearch(base.graph(), ANYONE, 0))
+                    .isInstanceOf(IllegalArgumentException.class);
         }
 
         @Test
