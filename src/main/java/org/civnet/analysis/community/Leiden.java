@@ -77,9 +77,7 @@ public final class Leiden extends PartitionAlgorithm {
         private final WorkGraph base;
         private final double resolution;
         private final SplittableRandom rng;
-        private final double[] weightTo;
-        private final boolean[] isTouched;
-        private final int[] touched;
+        private final NeighbourWeights neighbours;
         private final int[] renumberScratch;
 
         Run(WorkGraph base, double resolution, SplittableRandom rng) {
@@ -87,9 +85,7 @@ public final class Leiden extends PartitionAlgorithm {
             this.resolution = resolution;
             this.rng = rng;
             int n = base.nodeCount;
-            this.weightTo = new double[n];
-            this.isTouched = new boolean[n];
-            this.touched = new int[n];
+            this.neighbours = new NeighbourWeights(n);
             this.renumberScratch = new int[n];
         }
 
@@ -149,17 +145,17 @@ public final class Leiden extends PartitionAlgorithm {
 
                 int own = community[v];
                 double kv = g.strengths[v];
-                int touchedCount = weighNeighbourCommunities(g, v, community);
+                neighbours.addNeighbours(g, v, community);
                 communityStrength[own] -= kv;
                 communitySize[own]--;
 
-                double ownGain = (isTouched[own] ? weightTo[own] : 0) - scale * kv * communityStrength[own];
+                double ownGain = neighbours.weightTo(own) - scale * kv * communityStrength[own];
                 int best = own;
                 double bestGain = Double.NEGATIVE_INFINITY;
-                for (int t = 0; t < touchedCount; t++) {
-                    int c = touched[t];
+                for (int t = 0; t < neighbours.count(); t++) {
+                    int c = neighbours.community(t);
                     if (c != own) {
-                        double gain = weightTo[c] - scale * kv * communityStrength[c];
+                        double gain = neighbours.weightTo(c) - scale * kv * communityStrength[c];
                         if (gain > bestGain) {
                             bestGain = gain;
                             best = c;
@@ -173,7 +169,7 @@ public final class Leiden extends PartitionAlgorithm {
                     best = emptyCommunities[emptyCount - 1];
                     toEmpty = true;
                 }
-                clearTouched(touchedCount);
+                neighbours.clear();
                 if (best == own || !(bestGain > ownGain + Partitions.gainTolerance(kv))) {
                     best = own;
                 } else {
@@ -212,8 +208,8 @@ public final class Leiden extends PartitionAlgorithm {
 
         /**
          * The refinement of one level: the refined sub-communities start as singletons and grow inside
-         * each community of the local-moving partition. Uses the run's scratch ({@link #weightTo},
-         * {@link #touched}) and random generator.
+         * each community of the local-moving partition. Uses the run's {@link #neighbours} scratch and
+         * random generator.
          */
         private final class Refinement {
             private final WorkGraph g;
@@ -298,8 +294,8 @@ public final class Leiden extends PartitionAlgorithm {
             private void mergeSingleton(int v, int c, double totalStrength) {
                 int own = refined[v];
                 double kv = g.strengths[v];
-                int touchedCount = weighRefinedNeighbours(v, c);
-                int candidateCount = collectCandidates(touchedCount, own, kv, totalStrength);
+                weighRefinedNeighbours(v, c);
+                int candidateCount = collectCandidates(own, kv, totalStrength);
                 if (candidateCount > 0) {
                     int chosen = chooseCandidate(own, candidateCount);
                     if (chosen != own) {
@@ -308,29 +304,20 @@ public final class Leiden extends PartitionAlgorithm {
                         refinedStrength[own] = 0;
                         refinedSize[chosen]++;
                         refinedStrength[chosen] += kv;
-                        refinedExternal[chosen] += weightInside[v] - 2 * weightTo[chosen];
+                        refinedExternal[chosen] += weightInside[v] - 2 * neighbours.weightTo(chosen);
                     }
                 }
-                clearTouched(touchedCount);
+                neighbours.clear();
             }
 
-            /** Sums {@code v}'s edge weights per refined community inside {@code c} into {@link #weightTo}. */
-            private int weighRefinedNeighbours(int v, int c) {
-                int touchedCount = 0;
+            /** Sums {@code v}'s edge weights per refined community inside {@code c} into {@link #neighbours}. */
+            private void weighRefinedNeighbours(int v, int c) {
                 for (int s = g.offsets[v]; s < g.offsets[v + 1]; s++) {
                     int u = g.targets[s];
-                    if (community[u] != c) {
-                        continue;
+                    if (community[u] == c) {
+                        neighbours.add(refined[u], g.weights[s]);
                     }
-                    int rc = refined[u];
-                    if (!isTouched[rc]) {
-                        isTouched[rc] = true;
-                        weightTo[rc] = 0;
-                        touched[touchedCount++] = rc;
-                    }
-                    weightTo[rc] += g.weights[s];
                 }
-                return touchedCount;
             }
 
             /**
@@ -338,15 +325,15 @@ public final class Leiden extends PartitionAlgorithm {
              * {@link #candidates} and their gains into {@link #candidateWeight}; v's own singleton stays
              * a candidate with gain 0 (it is not listed).
              */
-            private int collectCandidates(int touchedCount, int own, double kv, double totalStrength) {
+            private int collectCandidates(int own, double kv, double totalStrength) {
                 int candidateCount = 0;
-                for (int t = 0; t < touchedCount; t++) {
-                    int rc = touched[t];
+                for (int t = 0; t < neighbours.count(); t++) {
+                    int rc = neighbours.community(t);
                     double strength = refinedStrength[rc];
                     if (rc == own || refinedExternal[rc] < scale * strength * (totalStrength - strength)) {
                         continue;
                     }
-                    double gain = weightTo[rc] - scale * kv * strength;
+                    double gain = neighbours.weightTo(rc) - scale * kv * strength;
                     if (gain >= 0) {
                         candidates[candidateCount] = rc;
                         candidateWeight[candidateCount] = gain;
@@ -379,27 +366,6 @@ public final class Leiden extends PartitionAlgorithm {
                     }
                 }
                 return chosen;
-            }
-        }
-
-        /** Sums {@code v}'s edge weights per neighbouring community into {@link #weightTo}. */
-        private int weighNeighbourCommunities(WorkGraph g, int v, int[] community) {
-            int touchedCount = 0;
-            for (int s = g.offsets[v]; s < g.offsets[v + 1]; s++) {
-                int c = community[g.targets[s]];
-                if (!isTouched[c]) {
-                    isTouched[c] = true;
-                    weightTo[c] = 0;
-                    touched[touchedCount++] = c;
-                }
-                weightTo[c] += g.weights[s];
-            }
-            return touchedCount;
-        }
-
-        private void clearTouched(int touchedCount) {
-            for (int t = 0; t < touchedCount; t++) {
-                isTouched[touched[t]] = false;
             }
         }
     }
