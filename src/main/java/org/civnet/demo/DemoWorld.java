@@ -227,33 +227,12 @@ final class DemoWorld {
     int weightedPosition(int from, int to) {
         double low = from == 0 ? 0 : cumWeight[from - 1];
         double x = low + rng.nextDouble() * (cumWeight[to - 1] - low);
-        int lo = from;
-        int hi = to - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (cumWeight[mid] > x) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return lo;
+        return WeightedPool.firstAbove(cumWeight, from, to, x);
     }
 
     /** An index drawn in proportion to the weights behind a cumulative array. */
     int draw(double[] cum) {
-        double x = rng.nextDouble() * cum[cum.length - 1];
-        int lo = 0;
-        int hi = cum.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (cum[mid] > x) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return lo;
+        return WeightedPool.firstAbove(cum, 0, cum.length, rng.nextDouble() * cum[cum.length - 1]);
     }
 
     static double[] cumulative(double[] weights) {
