@@ -3,6 +3,7 @@ package org.civnet.demo;
 import static org.civnet.demo.DemoWorld.REGIONS;
 import static org.civnet.demo.DemoWorld.cumulative;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.civnet.domain.ContactKind;
@@ -28,6 +29,10 @@ final class DemoPeople {
         this.world = world;
     }
 
+    /**
+     * Plans every contact: regular contacts in communities region by region (in the regions' exact shares, less
+     * the places reserved), then the HROs, then the members of the two planted groups, each at a shuffled id.
+     */
     void planContacts() {
         int[] quota = largestRemainderQuotas();
         int hroCount = Math.max(5, (int) Math.round(world.n / 400.0));
@@ -39,8 +44,20 @@ final class DemoPeople {
         }
         reserved[Region.ARAB_REGION.ordinal()] += lgbtiSize;
         reserved[Region.AFRICA.ordinal()] += landSize;
+        shuffleIds();
+        int position = planCommunities(quota, reserved);
+        drawActivityWeights();
+        for (int h = 0; h < hroCount; h++) {
+            int c = world.memberAt[position++];
+            world.hros.add(c);
+            createHro(c, h);
+        }
+        world.plannedLgbti = Arrays.copyOfRange(world.memberAt, position, position + lgbtiSize);
+        world.plannedLand = Arrays.copyOfRange(world.memberAt, position + lgbtiSize, position + lgbtiSize + landSize);
+    }
 
-        // Shuffled ids, so neither a community nor a planted group shows as a run of consecutive ids.
+    /** Shuffled ids, so neither a community nor a planted group shows as a run of consecutive ids. */
+    private void shuffleIds() {
         for (int i = 0; i < world.n; i++) {
             world.memberAt[i] = i;
         }
@@ -50,7 +67,13 @@ final class DemoPeople {
             world.memberAt[i] = world.memberAt[j];
             world.memberAt[j] = swap;
         }
+    }
 
+    /**
+     * Fills each region's quota (less what is reserved) with communities of at least {@code minSize} and an
+     * exponential number more, and creates their contacts; returns the plan position after the last one.
+     */
+    private int planCommunities(int[] quota, int[] reserved) {
         int minSize = Math.max(15, (int) Math.ceil(2.5 * world.averageKnows));
         double meanExtra = Math.max(20, 4 * world.averageKnows);
         int position = 0;
@@ -74,29 +97,17 @@ final class DemoPeople {
         world.regularCount = position;
         world.regionStart[REGIONS.length] = position;
         world.communityStart.add(position);
+        return position;
+    }
 
+    /** Pareto-tailed activity: a few people know many more than the rest, as in real coalitions. */
+    private void drawActivityWeights() {
         world.cumWeight = new double[world.regularCount];
         double sum = 0;
         for (int p = 0; p < world.regularCount; p++) {
-            // Pareto-tailed activity: a few people know many more than the rest, as in real coalitions.
             sum += Math.min(25.0, Math.pow(1 - world.rng.nextDouble(), -1 / 2.2));
             world.cumWeight[p] = sum;
         }
-        for (int h = 0; h < hroCount; h++) {
-            int c = world.memberAt[position++];
-            world.hros.add(c);
-            createHro(c, h);
-        }
-        int[] lgbti = new int[lgbtiSize];
-        for (int i = 0; i < lgbtiSize; i++) {
-            lgbti[i] = world.memberAt[position++];
-        }
-        int[] land = new int[landSize];
-        for (int i = 0; i < landSize; i++) {
-            land[i] = world.memberAt[position++];
-        }
-        world.plannedLgbti = lgbti;
-        world.plannedLand = land;
     }
 
     private int[] largestRemainderQuotas() {
