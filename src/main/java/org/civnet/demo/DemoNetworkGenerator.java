@@ -42,6 +42,11 @@ import org.civnet.domain.TieType;
  * document (one {@link SplittableRandom} drives every choice and nothing iterates a hash map). Names of
  * people are random pairs of common given names and surnames of the region: they are invented.
  *
+ * <p>The work is done by package-private stages over one shared {@link DemoWorld}, in the order of
+ * {@link #generate(Options)}: {@link DemoPeople}, {@link DemoOrganisations}, {@link DemoKnowsTies},
+ * {@link DemoPlantedGroups}, {@link DemoMandates}, {@link DemoNetworkMemberships}, {@link DemoActivities} and
+ * {@link DemoIntroductions}. The order is part of the output: every stage draws from the same generator.
+ *
  * <p>Cost: O(n + m log n) time for n contacts and m ties (weighted draws are binary searches), O(n + m)
  * memory; duplicates are rejected through a primitive hash set of packed (type, from, to) keys.
  */
