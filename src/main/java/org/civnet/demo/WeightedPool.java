@@ -32,9 +32,16 @@ final class WeightedPool {
         if (size == 0) {
             throw new IllegalStateException("empty pool");
         }
-        double x = rng.nextDouble() * total;
-        int lo = 0;
-        int hi = size - 1;
+        return nodes[firstAbove(cumulative, 0, size, rng.nextDouble() * total)];
+    }
+
+    /**
+     * The first index in {@code [from, to)} whose cumulative weight exceeds {@code x}, or {@code to - 1}: the
+     * binary search behind every weighted draw of the demo network.
+     */
+    static int firstAbove(double[] cumulative, int from, int to, double x) {
+        int lo = from;
+        int hi = to - 1;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (cumulative[mid] > x) {
@@ -43,6 +50,6 @@ final class WeightedPool {
                 lo = mid + 1;
             }
         }
-        return nodes[lo];
+        return lo;
     }
 }

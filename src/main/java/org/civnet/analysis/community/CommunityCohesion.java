@@ -121,23 +121,19 @@ public final class CommunityCohesion {
             throw new IllegalArgumentException("partition has " + partition.vertexCount()
                     + " vertices, graph " + n);
         }
+        EdgeTotals totals = new EdgeTotals(partition.communityCount());
+        this.vertices = Collections.unmodifiableList(tiesOfEveryVertex(graph, partition, totals));
+        this.links = Collections.unmodifiableList(linksBetweenCommunities(graph, partition));
+        this.communities = Collections.unmodifiableList(totals.profiles(partition.sizes()));
+    }
+
+    /** Each vertex's internal degree and ties to other communities; adds its edges to its community's totals. */
+    private static List<VertexTies> tiesOfEveryVertex(CsrGraph graph, Partition partition, EdgeTotals totals) {
+        int n = graph.vertexCount();
         int k = partition.communityCount();
-        int[] size = partition.sizes();
-        int[] internalEdges = new int[k];
-        int[] boundaryEdges = new int[k];
-        double[] internalWeight = new double[k];
-        double[] boundaryWeight = new double[k];
         int[] tiesTo = new int[k];
         int[] touched = new int[k];
         List<VertexTies> vertexTies = new ArrayList<>(n);
-        // links are gathered per (a < b) pair from a's side, so each edge is counted once
-        int[] linkEdgeCount = new int[k];
-        double[] linkWeight = new double[k];
-        int[][] members = partition.members();
-        List<CommunityLink> linkList = new ArrayList<>();
-        int[] linkTouched = new int[k];
-        boolean[] linkSeen = new boolean[k];
-
         for (int v = 0; v < n; v++) {
             int c = partition.communityOf(v);
             int internal = 0;
@@ -148,14 +144,14 @@ public final class CommunityCohesion {
                 if (d == c) {
                     internal++;
                     // each internal edge is seen from both ends
-                    internalEdges[c]++;
-                    internalWeight[c] += w;
+                    totals.internalEdges[c]++;
+                    totals.internalWeight[c] += w;
                 } else {
                     if (tiesTo[d]++ == 0) {
                         touched[touchedCount++] = d;
                     }
-                    boundaryEdges[c]++;
-                    boundaryWeight[c] += w;
+                    totals.boundaryEdges[c]++;
+                    totals.boundaryWeight[c] += w;
                 }
             }
             Arrays.sort(touched, 0, touchedCount);
@@ -167,6 +163,19 @@ public final class CommunityCohesion {
             }
             vertexTies.add(new VertexTies(v, c, internal, graph.degree(v) - internal, linked, ties));
         }
+        return vertexTies;
+    }
+
+    /** The edges between each pair of communities, ordered by (a, b). */
+    private static List<CommunityLink> linksBetweenCommunities(CsrGraph graph, Partition partition) {
+        int k = partition.communityCount();
+        // links are gathered per (a < b) pair from a's side, so each edge is counted once
+        int[] linkEdgeCount = new int[k];
+        double[] linkWeight = new double[k];
+        int[][] members = partition.members();
+        List<CommunityLink> linkList = new ArrayList<>();
+        int[] linkTouched = new int[k];
+        boolean[] linkSeen = new boolean[k];
         for (int a = 0; a < k; a++) {
             int touchedCount = 0;
             for (int v : members[a]) {
@@ -191,17 +200,7 @@ public final class CommunityCohesion {
                 linkList.add(new CommunityLink(a, b, linkEdgeCount[b], linkWeight[b]));
             }
         }
-        List<CommunityProfile> profiles = new ArrayList<>(k);
-        for (int c = 0; c < k; c++) {
-            int s = size[c];
-            int inside = internalEdges[c] / 2;
-            double density = s < 2 ? 0.0 : 2.0 * inside / ((double) s * (s - 1));
-            profiles.add(new CommunityProfile(c, s, inside, boundaryEdges[c], internalWeight[c] / 2,
-                    boundaryWeight[c], density));
-        }
-        this.communities = Collections.unmodifiableList(profiles);
-        this.vertices = Collections.unmodifiableList(vertexTies);
-        this.links = Collections.unmodifiableList(linkList);
+        return linkList;
     }
 
     /** One profile per community, indexed by community id. */
@@ -249,5 +248,33 @@ public final class CommunityCohesion {
                 .sorted(BRIDGE_ORDER)
                 .limit(limit)
                 .toList();
+    }
+
+    /** Per community, the edges (and weights) inside it and leaving it, as the vertex pass counts them. */
+    private static final class EdgeTotals {
+        final int[] internalEdges;
+        final int[] boundaryEdges;
+        final double[] internalWeight;
+        final double[] boundaryWeight;
+
+        EdgeTotals(int communityCount) {
+            internalEdges = new int[communityCount];
+            boundaryEdges = new int[communityCount];
+            internalWeight = new double[communityCount];
+            boundaryWeight = new double[communityCount];
+        }
+
+        /** Internal edges were counted from both ends, so they are halved here. */
+        List<CommunityProfile> profiles(int[] size) {
+            List<CommunityProfile> profiles = new ArrayList<>(size.length);
+            for (int c = 0; c < size.length; c++) {
+                int s = size[c];
+                int inside = internalEdges[c] / 2;
+                double density = s < 2 ? 0.0 : 2.0 * inside / ((double) s * (s - 1));
+                profiles.add(new CommunityProfile(c, s, inside, boundaryEdges[c], internalWeight[c] / 2,
+                        boundaryWeight[c], density));
+            }
+            return profiles;
+        }
     }
 }

@@ -77,9 +77,7 @@ public final class Leiden extends PartitionAlgorithm {
         private final WorkGraph base;
         private final double resolution;
         private final SplittableRandom rng;
-        private final double[] weightTo;
-        private final boolean[] isTouched;
-        private final int[] touched;
+        private final NeighbourWeights neighbours;
         private final int[] renumberScratch;
 
         Run(WorkGraph base, double resolution, SplittableRandom rng) {
@@ -87,9 +85,7 @@ public final class Leiden extends PartitionAlgorithm {
             this.resolution = resolution;
             this.rng = rng;
             int n = base.nodeCount;
-            this.weightTo = new double[n];
-            this.isTouched = new boolean[n];
-            this.touched = new int[n];
+            this.neighbours = new NeighbourWeights(n);
             this.renumberScratch = new int[n];
         }
 
@@ -143,32 +139,23 @@ public final class Leiden extends PartitionAlgorithm {
                     emptyCommunities[emptyCount++] = c;
                 }
             }
-            int[] queue = Partitions.identity(n);
-            Partitions.shuffle(queue, n, rng);
-            boolean[] queued = new boolean[n];
-            Arrays.fill(queued, true);
-            int head = 0;
-            int queueSize = n;
-
-            while (queueSize > 0) {
-                int v = queue[head];
-                head = head + 1 == n ? 0 : head + 1;
-                queueSize--;
-                queued[v] = false;
+            MoveQueue queue = new MoveQueue(n, rng);
+            while (!queue.isEmpty()) {
+                int v = queue.poll();
 
                 int own = community[v];
                 double kv = g.strengths[v];
-                int touchedCount = weighNeighbourCommunities(g, v, community);
+                neighbours.addNeighbours(g, v, community);
                 communityStrength[own] -= kv;
                 communitySize[own]--;
 
-                double ownGain = (isTouched[own] ? weightTo[own] : 0) - scale * kv * communityStrength[own];
+                double ownGain = neighbours.weightTo(own) - scale * kv * communityStrength[own];
                 int best = own;
                 double bestGain = Double.NEGATIVE_INFINITY;
-                for (int t = 0; t < touchedCount; t++) {
-                    int c = touched[t];
+                for (int t = 0; t < neighbours.count(); t++) {
+                    int c = neighbours.community(t);
                     if (c != own) {
-                        double gain = weightTo[c] - scale * kv * communityStrength[c];
+                        double gain = neighbours.weightTo(c) - scale * kv * communityStrength[c];
                         if (gain > bestGain) {
                             bestGain = gain;
                             best = c;
@@ -182,7 +169,7 @@ public final class Leiden extends PartitionAlgorithm {
                     best = emptyCommunities[emptyCount - 1];
                     toEmpty = true;
                 }
-                clearTouched(touchedCount);
+                neighbours.clear();
                 if (best == own || !(bestGain > ownGain + Partitions.gainTolerance(kv))) {
                     best = own;
                 } else {
@@ -199,11 +186,8 @@ public final class Leiden extends PartitionAlgorithm {
                 if (best != own) {
                     for (int s = g.offsets[v]; s < g.offsets[v + 1]; s++) {
                         int u = g.targets[s];
-                        if (!queued[u] && community[u] != best) {
-                            int tail = head + queueSize;
-                            queue[tail >= n ? tail - n : tail] = u;
-                            queueSize++;
-                            queued[u] = true;
+                        if (community[u] != best) {
+                            queue.offer(u);
                         }
                     }
                 }
@@ -215,44 +199,78 @@ public final class Leiden extends PartitionAlgorithm {
          * {@code community} labelling; returns the refined labelling (not renumbered).
          */
         private int[] refine(WorkGraph g, int[] community, int communityCount) {
-            int n = g.nodeCount;
-            double scale = resolution / g.totalStrength;
-            int[] refined = Partitions.identity(n);
-            double[] refinedStrength = g.strengths.clone();
-            int[] refinedSize = new int[n];
-            Arrays.fill(refinedSize, 1);
-            // weight from each refined community to the rest of its community (E(C, S − C))
-            double[] refinedExternal = new double[n];
-            double[] weightInside = new double[n];
-            double[] communityStrength = new double[communityCount];
-            int[] start = new int[communityCount + 1];
-            for (int v = 0; v < n; v++) {
-                communityStrength[community[v]] += g.strengths[v];
-                start[community[v] + 1]++;
-                double w = 0;
-                for (int s = g.offsets[v]; s < g.offsets[v + 1]; s++) {
-                    if (community[g.targets[s]] == community[v]) {
-                        w += g.weights[s];
-                    }
-                }
-                weightInside[v] = w;
-                refinedExternal[v] = w;
-            }
+            Refinement refinement = new Refinement(g, community, communityCount);
             for (int c = 0; c < communityCount; c++) {
-                start[c + 1] += start[c];
+                refinement.mergeNodesSubset(c);
             }
-            int[] fill = Arrays.copyOf(start, communityCount);
-            int[] nodesByCommunity = new int[n];
-            for (int v = 0; v < n; v++) {
-                nodesByCommunity[fill[community[v]]++] = v;
+            return refinement.refined;
+        }
+
+        /**
+         * The refinement of one level: the refined sub-communities start as singletons and grow inside
+         * each community of the local-moving partition. Uses the run's {@link #neighbours} scratch and
+         * random generator.
+         */
+        private final class Refinement {
+            private final WorkGraph g;
+            private final int[] community;
+            private final double scale;
+            private final int[] refined;
+            private final double[] refinedStrength;
+            private final int[] refinedSize;
+            /** Weight from each refined community to the rest of its community (E(C, S − C)). */
+            private final double[] refinedExternal;
+            private final double[] weightInside;
+            private final double[] communityStrength;
+            /** Nodes grouped by community: those of {@code c} at {@code start[c]} to {@code start[c + 1]}. */
+            private final int[] start;
+            private final int[] nodesByCommunity;
+            private final int[] wellConnected;
+            private final double[] candidateWeight;
+            private final int[] candidates;
+
+            Refinement(WorkGraph g, int[] community, int communityCount) {
+                this.g = g;
+                this.community = community;
+                int n = g.nodeCount;
+                scale = resolution / g.totalStrength;
+                refined = Partitions.identity(n);
+                refinedStrength = g.strengths.clone();
+                refinedSize = new int[n];
+                Arrays.fill(refinedSize, 1);
+                refinedExternal = new double[n];
+                weightInside = new double[n];
+                communityStrength = new double[communityCount];
+                start = new int[communityCount + 1];
+                for (int v = 0; v < n; v++) {
+                    communityStrength[community[v]] += g.strengths[v];
+                    start[community[v] + 1]++;
+                    double w = 0;
+                    for (int s = g.offsets[v]; s < g.offsets[v + 1]; s++) {
+                        if (community[g.targets[s]] == community[v]) {
+                            w += g.weights[s];
+                        }
+                    }
+                    weightInside[v] = w;
+                    refinedExternal[v] = w;
+                }
+                for (int c = 0; c < communityCount; c++) {
+                    start[c + 1] += start[c];
+                }
+                int[] fill = Arrays.copyOf(start, communityCount);
+                nodesByCommunity = new int[n];
+                for (int v = 0; v < n; v++) {
+                    nodesByCommunity[fill[community[v]]++] = v;
+                }
+                wellConnected = new int[n];
+                candidateWeight = new double[n];
+                candidates = new int[n];
             }
 
-            int[] wellConnected = new int[n];
-            double[] candidateWeight = new double[n];
-            int[] candidates = new int[n];
-            for (int c = 0; c < communityCount; c++) {
+            /** MergeNodesSubset for community {@code c}: its well-connected singletons, in random order. */
+            void mergeNodesSubset(int c) {
                 if (start[c + 1] - start[c] < 2) {
-                    continue;
+                    return;
                 }
                 double totalStrength = communityStrength[c];
                 int count = 0;
@@ -266,92 +284,129 @@ public final class Leiden extends PartitionAlgorithm {
                 Partitions.shuffle(wellConnected, count, rng);
                 for (int r = 0; r < count; r++) {
                     int v = wellConnected[r];
-                    if (refinedSize[refined[v]] != 1) {
-                        continue; // another node joined v: v is no longer a singleton
+                    if (refinedSize[refined[v]] == 1) { // else another node joined v: no longer a singleton
+                        mergeSingleton(v, c, totalStrength);
                     }
-                    int own = refined[v];
-                    double kv = g.strengths[v];
-                    int touchedCount = 0;
-                    for (int s = g.offsets[v]; s < g.offsets[v + 1]; s++) {
-                        int u = g.targets[s];
-                        if (community[u] != c) {
-                            continue;
-                        }
-                        int rc = refined[u];
-                        if (!isTouched[rc]) {
-                            isTouched[rc] = true;
-                            weightTo[rc] = 0;
-                            touched[touchedCount++] = rc;
-                        }
-                        weightTo[rc] += g.weights[s];
-                    }
-                    // v's own singleton stays a candidate with gain 0
-                    int candidateCount = 0;
-                    double maxGain = 0;
-                    for (int t = 0; t < touchedCount; t++) {
-                        int rc = touched[t];
-                        double strength = refinedStrength[rc];
-                        if (rc == own || refinedExternal[rc] < scale * strength * (totalStrength - strength)) {
-                            continue;
-                        }
-                        double gain = weightTo[rc] - scale * kv * strength;
-                        if (gain >= 0) {
-                            candidates[candidateCount] = rc;
-                            candidateWeight[candidateCount] = gain;
-                            candidateCount++;
-                            maxGain = Math.max(maxGain, gain);
-                        }
-                    }
-                    if (candidateCount > 0) {
-                        // exp((gain − max)/θ): the same distribution as exp(gain/θ), without overflow;
-                        // StrictMath so that every platform draws the same community
-                        double stayWeight = StrictMath.exp(-maxGain / RANDOMNESS);
-                        double total = stayWeight;
-                        for (int k = 0; k < candidateCount; k++) {
-                            candidateWeight[k] = StrictMath.exp((candidateWeight[k] - maxGain) / RANDOMNESS);
-                            total += candidateWeight[k];
-                        }
-                        double x = rng.nextDouble() * total - stayWeight;
-                        int chosen = own;
-                        for (int k = 0; k < candidateCount && x >= 0; k++) {
-                            x -= candidateWeight[k];
-                            if (x < 0 || k == candidateCount - 1) {
-                                chosen = candidates[k];
-                            }
-                        }
-                        if (chosen != own) {
-                            refined[v] = chosen;
-                            refinedSize[own] = 0;
-                            refinedStrength[own] = 0;
-                            refinedSize[chosen]++;
-                            refinedStrength[chosen] += kv;
-                            refinedExternal[chosen] += weightInside[v] - 2 * weightTo[chosen];
-                        }
-                    }
-                    clearTouched(touchedCount);
                 }
             }
-            return refined;
-        }
 
-        /** Sums {@code v}'s edge weights per neighbouring community into {@link #weightTo}. */
-        private int weighNeighbourCommunities(WorkGraph g, int v, int[] community) {
-            int touchedCount = 0;
-            for (int s = g.offsets[v]; s < g.offsets[v + 1]; s++) {
-                int c = community[g.targets[s]];
-                if (!isTouched[c]) {
-                    isTouched[c] = true;
-                    weightTo[c] = 0;
-                    touched[touchedCount++] = c;
+            /** Moves singleton {@code v} into a well-connected refined community of {@code c}, or leaves it. */
+            private void mergeSingleton(int v, int c, double totalStrength) {
+                int own = refined[v];
+                double kv = g.strengths[v];
+                weighRefinedNeighbours(v, c);
+                int candidateCount = collectCandidates(own, kv, totalStrength);
+                if (candidateCount > 0) {
+                    int chosen = chooseCandidate(own, candidateCount);
+                    if (chosen != own) {
+                        refined[v] = chosen;
+                        refinedSize[own] = 0;
+                        refinedStrength[own] = 0;
+                        refinedSize[chosen]++;
+                        refinedStrength[chosen] += kv;
+                        refinedExternal[chosen] += weightInside[v] - 2 * neighbours.weightTo(chosen);
+                    }
                 }
-                weightTo[c] += g.weights[s];
+                neighbours.clear();
             }
-            return touchedCount;
+
+            /** Sums {@code v}'s edge weights per refined community inside {@code c} into {@link #neighbours}. */
+            private void weighRefinedNeighbours(int v, int c) {
+                for (int s = g.offsets[v]; s < g.offsets[v + 1]; s++) {
+                    int u = g.targets[s];
+                    if (community[u] == c) {
+                        neighbours.add(refined[u], g.weights[s]);
+                    }
+                }
+            }
+
+            /**
+             * The well-connected refined communities {@code v} may join with a gain ≥ 0, into
+             * {@link #candidates} and their gains into {@link #candidateWeight}; v's own singleton stays
+             * a candidate with gain 0 (it is not listed).
+             */
+            private int collectCandidates(int own, double kv, double totalStrength) {
+                int candidateCount = 0;
+                for (int t = 0; t < neighbours.count(); t++) {
+                    int rc = neighbours.community(t);
+                    double strength = refinedStrength[rc];
+                    if (rc == own || refinedExternal[rc] < scale * strength * (totalStrength - strength)) {
+                        continue;
+                    }
+                    double gain = neighbours.weightTo(rc) - scale * kv * strength;
+                    if (gain >= 0) {
+                        candidates[candidateCount] = rc;
+                        candidateWeight[candidateCount] = gain;
+                        candidateCount++;
+                    }
+                }
+                return candidateCount;
+            }
+
+            /** Draws a candidate, or {@code own}, with probability ∝ exp(gain/θ). */
+            private int chooseCandidate(int own, int candidateCount) {
+                double maxGain = 0;
+                for (int k = 0; k < candidateCount; k++) {
+                    maxGain = Math.max(maxGain, candidateWeight[k]);
+                }
+                // exp((gain − max)/θ): the same distribution as exp(gain/θ), without overflow;
+                // StrictMath so that every platform draws the same community
+                double stayWeight = StrictMath.exp(-maxGain / RANDOMNESS);
+                double total = stayWeight;
+                for (int k = 0; k < candidateCount; k++) {
+                    candidateWeight[k] = StrictMath.exp((candidateWeight[k] - maxGain) / RANDOMNESS);
+                    total += candidateWeight[k];
+                }
+                double x = rng.nextDouble() * total - stayWeight;
+                int chosen = own;
+                for (int k = 0; k < candidateCount && x >= 0; k++) {
+                    x -= candidateWeight[k];
+                    if (x < 0 || k == candidateCount - 1) {
+                        chosen = candidates[k];
+                    }
+                }
+                return chosen;
+            }
+        }
+    }
+
+    /**
+     * The queue of fast local moving: every node once, in random order, then the neighbours of moved
+     * nodes at the back, a node at most once at a time (a ring buffer of capacity n).
+     */
+    private static final class MoveQueue {
+        private final int[] ring;
+        private final boolean[] queued;
+        private int head;
+        private int size;
+
+        MoveQueue(int n, SplittableRandom rng) {
+            ring = Partitions.identity(n);
+            Partitions.shuffle(ring, n, rng);
+            queued = new boolean[n];
+            Arrays.fill(queued, true);
+            size = n;
         }
 
-        private void clearTouched(int touchedCount) {
-            for (int t = 0; t < touchedCount; t++) {
-                isTouched[touched[t]] = false;
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        int poll() {
+            int v = ring[head];
+            head = head + 1 == ring.length ? 0 : head + 1;
+            size--;
+            queued[v] = false;
+            return v;
+        }
+
+        /** Queues {@code u} at the back unless it is already waiting. */
+        void offer(int u) {
+            if (!queued[u]) {
+                int tail = head + size;
+                ring[tail >= ring.length ? tail - ring.length : tail] = u;
+                size++;
+                queued[u] = true;
             }
         }
     }

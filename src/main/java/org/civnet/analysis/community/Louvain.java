@@ -38,13 +38,11 @@ public final class Louvain extends PartitionAlgorithm {
         int[] nodeOf = Partitions.identity(n);
         if (g.totalStrength > 0) {
             SplittableRandom rng = new SplittableRandom(options.seed());
-            double[] weightTo = new double[n];
-            boolean[] isTouched = new boolean[n];
-            int[] touched = new int[n];
+            NeighbourWeights neighbours = new NeighbourWeights(n);
             int[] scratch = new int[n];
             while (true) {
                 int[] community = Partitions.identity(g.nodeCount);
-                boolean moved = moveNodes(g, community, rng, weightTo, isTouched, touched);
+                boolean moved = moveNodes(g, community, rng, neighbours);
                 if (!moved) {
                     break;
                 }
@@ -58,8 +56,7 @@ public final class Louvain extends PartitionAlgorithm {
         return Partition.of(graph, nodeOf, options.resolution(), options.weighted());
     }
 
-    private boolean moveNodes(WorkGraph g, int[] community, SplittableRandom rng,
-                              double[] weightTo, boolean[] isTouched, int[] touched) {
+    private boolean moveNodes(WorkGraph g, int[] community, SplittableRandom rng, NeighbourWeights neighbours) {
         int n = g.nodeCount;
         double scale = options.resolution() / g.totalStrength;
         double[] communityStrength = g.strengths.clone();
@@ -71,31 +68,22 @@ public final class Louvain extends PartitionAlgorithm {
             for (int v : order) {
                 int own = community[v];
                 double kv = g.strengths[v];
-                int touchedCount = 0;
-                for (int s = g.offsets[v]; s < g.offsets[v + 1]; s++) {
-                    int c = community[g.targets[s]];
-                    if (!isTouched[c]) {
-                        isTouched[c] = true;
-                        weightTo[c] = 0;
-                        touched[touchedCount++] = c;
-                    }
-                    weightTo[c] += g.weights[s];
-                }
+                neighbours.addNeighbours(g, v, community);
                 communityStrength[own] -= kv;
-                double ownGain = (isTouched[own] ? weightTo[own] : 0) - scale * kv * communityStrength[own];
+                double ownGain = neighbours.weightTo(own) - scale * kv * communityStrength[own];
                 int best = own;
                 double bestGain = ownGain;
-                for (int t = 0; t < touchedCount; t++) {
-                    int c = touched[t];
-                    isTouched[c] = false;
+                for (int t = 0; t < neighbours.count(); t++) {
+                    int c = neighbours.community(t);
                     if (c != own) {
-                        double gain = weightTo[c] - scale * kv * communityStrength[c];
+                        double gain = neighbours.weightTo(c) - scale * kv * communityStrength[c];
                         if (gain > bestGain + Partitions.gainTolerance(kv)) {
                             bestGain = gain;
                             best = c;
                         }
                     }
                 }
+                neighbours.clear();
                 community[v] = best;
                 communityStrength[best] += kv;
                 if (best != own) {

@@ -32,12 +32,7 @@ public final class Modularity {
      * community; any int values).
      */
     public static double of(CsrGraph graph, int[] labels, double resolution, boolean weighted) {
-        Objects.requireNonNull(graph, "graph");
-        int[] canonical = Partitions.canonicalise(labels);
-        if (canonical.length != graph.vertexCount()) {
-            throw new IllegalArgumentException("labels has " + canonical.length + " entries for "
-                    + graph.vertexCount() + " vertices");
-        }
+        int[] canonical = Partitions.canonicalLabelsOf(graph, labels);
         return ofCanonical(graph, canonical, Partitions.count(canonical), resolution, weighted);
     }
 

@@ -51,12 +51,7 @@ public record Partition(int[] communityOf, int communityCount, double modularity
      * community) and computes its modularity.
      */
     public static Partition of(CsrGraph graph, int[] labels, double resolution, boolean weighted) {
-        Objects.requireNonNull(graph, "graph");
-        int[] canonical = Partitions.canonicalise(labels);
-        if (canonical.length != graph.vertexCount()) {
-            throw new IllegalArgumentException("labels has " + canonical.length + " entries for "
-                    + graph.vertexCount() + " vertices");
-        }
+        int[] canonical = Partitions.canonicalLabelsOf(graph, labels);
         int count = Partitions.count(canonical);
         return new Partition(canonical, count, Modularity.ofCanonical(graph, canonical, count, resolution, weighted));
     }

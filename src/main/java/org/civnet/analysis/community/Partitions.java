@@ -14,6 +14,17 @@ final class Partitions {
     private Partitions() {
     }
 
+    /** {@link #canonicalise} for the vertices of {@code graph}: one label per vertex, or it throws. */
+    static int[] canonicalLabelsOf(CsrGraph graph, int[] labels) {
+        Objects.requireNonNull(graph, "graph");
+        int[] canonical = canonicalise(labels);
+        if (canonical.length != graph.vertexCount()) {
+            throw new IllegalArgumentException("labels has " + canonical.length + " entries for "
+                    + graph.vertexCount() + " vertices");
+        }
+        return canonical;
+    }
+
     /** Relabels to ids {@code 0..k-1} numbered by smallest vertex; the input is left untouched. */
     static int[] canonicalise(int[] labels) {
         Objects.requireNonNull(labels, "labels");

@@ -83,6 +83,52 @@ public final class CoverageCounter {
      * @param mandateId count only this mandate's partners; null for the whole network
      */
     public CoverageFigures count(LocalDate asOf, String mandateId) {
+        OnRecord record = onRecord(asOf);
+        List<MandateInfo> countedMandates;
+        List<Actor> population;
+        if (mandateId == null) {
+            countedMandates = List.copyOf(record.mandates().values());
+            population = List.copyOf(record.actors().values());
+        } else {
+            MandateInfo mandate = record.mandates().get(mandateId);
+            countedMandates = mandate == null ? List.of() : List.of(mandate);
+            population = record.partnersOf(mandateId).stream().map(record.actors()::get).toList();
+        }
+        ActorTally actors = new ActorTally();
+        population.forEach(actors::add);
+        MandateTally mandates = new MandateTally(actors.themeCounts.keySet());
+        for (MandateInfo m : countedMandates) {
+            mandates.add(m, record);
+        }
+        List<Region> themeRegions = mandateId == null || countedMandates.isEmpty()
+                ? List.of(Region.values()) : relevantRegions(countedMandates.get(0));
+
+        return new CoverageFigures(asOf, mandateId,
+                new Totals(actors.contacts, actors.organisations, actors.withoutRegion, countedMandates.size(),
+                        mandates.partnerships),
+                actors.byRegion(), actors.byCountry(), actors.byTheme(),
+                countRows(actors.kinds, actors.contacts), countRows(actors.types, actors.organisations),
+                countRows(actors.statuses, actors.organisations),
+                List.copyOf(mandates.rows),
+                new Gaps(minPartners, mandates.belowMinimum(), List.copyOf(mandates.withoutPartnerInRegion),
+                        actors.themeGaps(mandates.themeUniverse, themeRegions)));
+    }
+
+    /**
+     * What was on record on a date.
+     *
+     * @param mandates   the mandates recorded, by id
+     * @param actors     the actors recorded, by id, in the data's order
+     * @param partnersOf per mandate, the ids of its partners, both ends and the partnership on record
+     */
+    private record OnRecord(Map<String, MandateInfo> mandates, Map<String, Actor> actors,
+                            Map<String, Set<String>> partnersOf) {
+        Set<String> partnersOf(String mandateId) {
+            return partnersOf.getOrDefault(mandateId, Set.of());
+        }
+    }
+
+    private OnRecord onRecord(LocalDate asOf) {
         Map<String, MandateInfo> mandates = new TreeMap<>();
         for (MandateInfo m : data.mandates()) {
             if (recordedBy(m.recorded(), asOf)) {
@@ -98,33 +144,30 @@ public final class CoverageCounter {
         Map<String, Set<String>> partnersOf = new HashMap<>();
         for (Partnership p : data.partnerships()) {
             Actor partner = actors.get(p.partner());
-            if (partner != null && mandates.containsKey(p.mandate()) && (p.since() == null || recordedBy(p.since(), asOf))) {
+            if (partner != null && mandates.containsKey(p.mandate())
+                    && (p.since() == null || recordedBy(p.since(), asOf))) {
                 partnersOf.computeIfAbsent(p.mandate(), k -> new TreeSet<>()).add(p.partner());
             }
         }
-        List<MandateInfo> countedMandates;
-        List<Actor> population;
-        if (mandateId == null) {
-            countedMandates = List.copyOf(mandates.values());
-            population = List.copyOf(actors.values());
-        } else {
-            MandateInfo mandate = mandates.get(mandateId);
-            countedMandates = mandate == null ? List.of() : List.of(mandate);
-            population = partnersOf.getOrDefault(mandateId, Set.of()).stream().map(actors::get).toList();
-        }
+        return new OnRecord(mandates, actors, partnersOf);
+    }
 
-        int contacts = 0;
-        int organisations = 0;
-        int withoutRegion = 0;
-        Map<Region, int[]> regionCounts = new EnumMap<>(Region.class);
-        Map<String, int[]> countryCounts = new TreeMap<>();
-        Map<String, Region> countryRegion = new HashMap<>();
-        Map<String, int[]> themeCounts = new TreeMap<>();
-        Map<String, Integer> kinds = zeroes(ContactKind.values());
-        Map<String, Integer> types = zeroes(OrganisationType.values());
-        Map<String, Integer> statuses = zeroes(EcosocStatus.values());
-        Map<String, Set<Region>> organisationRegionsByTheme = new TreeMap<>();
-        for (Actor a : population) {
+    /** The counts over the counted actors: by region, country, theme, kind, type and ECOSOC status. */
+    private final class ActorTally {
+        private int contacts;
+        private int organisations;
+        private int withoutRegion;
+        private final Map<Region, int[]> regionCounts = new EnumMap<>(Region.class);
+        private final Map<String, int[]> countryCounts = new TreeMap<>();
+        private final Map<String, Region> countryRegion = new HashMap<>();
+        private final Map<String, int[]> themeCounts = new TreeMap<>();
+        private final Map<String, Integer> kinds = zeroes(ContactKind.values());
+        private final Map<String, Integer> types = zeroes(OrganisationType.values());
+        private final Map<String, Integer> statuses = zeroes(EcosocStatus.values());
+        private final Map<String, Set<Region>> organisationRegionsByTheme = new TreeMap<>();
+
+        /** Counts {@code a} in column 0 (contacts) or 1 (organisations) of every table it belongs to. */
+        void add(Actor a) {
             int column = a.type() == ActorType.CONTACT ? 0 : 1;
             if (column == 0) {
                 contacts++;
@@ -152,38 +195,75 @@ public final class CoverageCounter {
             for (String theme : new TreeSet<>(a.themes())) {
                 themeCounts.computeIfAbsent(theme, t -> new int[2])[column]++;
                 if (column == 1 && a.region() != null) {
-                    organisationRegionsByTheme.computeIfAbsent(theme, t -> EnumSet.noneOf(Region.class)).add(a.region());
+                    organisationRegionsByTheme.computeIfAbsent(theme, t -> EnumSet.noneOf(Region.class))
+                            .add(a.region());
                 }
             }
         }
-        int total = contacts + organisations;
-        int withRegion = total - withoutRegion;
 
-        List<RegionRow> byRegion = new ArrayList<>();
-        for (Region region : Region.values()) {
-            int[] c = regionCounts.getOrDefault(region, new int[2]);
-            int n = c[0] + c[1];
-            double share = ratio(n, withRegion);
-            double target = targetShares.getOrDefault(region, 0.0);
-            byRegion.add(new RegionRow(region, c[0], c[1], share, target, share - target, needed(n, withRegion, target)));
+        private int total() {
+            return contacts + organisations;
         }
-        List<CountryRow> byCountry = new ArrayList<>();
-        countryCounts.forEach((country, c) -> byCountry.add(
-                new CountryRow(country, countryRegion.get(country), c[0], c[1], ratio(c[0] + c[1], total))));
-        byCountry.sort(Comparator.comparingInt((CountryRow r) -> -(r.contacts() + r.organisations()))
-                .thenComparing(CountryRow::country));
-        List<ThemeRow> byTheme = new ArrayList<>();
-        themeCounts.forEach((theme, c) -> byTheme.add(new ThemeRow(theme, c[0], c[1], ratio(c[0] + c[1], total))));
-        byTheme.sort(Comparator.comparingInt((ThemeRow r) -> -(r.contacts() + r.organisations()))
-                .thenComparing(ThemeRow::theme));
 
-        List<MandateRow> mandateRows = new ArrayList<>();
-        List<MandateGap> belowMin = new ArrayList<>();
-        List<MandateRegionGap> withoutPartnerInRegion = new ArrayList<>();
-        Set<String> themeUniverse = new TreeSet<>(themeCounts.keySet());
-        int partnerships = 0;
-        for (MandateInfo m : countedMandates) {
-            Set<String> partners = partnersOf.getOrDefault(m.id(), Set.of());
+        List<RegionRow> byRegion() {
+            int withRegion = total() - withoutRegion;
+            List<RegionRow> rows = new ArrayList<>();
+            for (Region region : Region.values()) {
+                int[] c = regionCounts.getOrDefault(region, new int[2]);
+                int n = c[0] + c[1];
+                double share = ratio(n, withRegion);
+                double target = targetShares.getOrDefault(region, 0.0);
+                rows.add(new RegionRow(region, c[0], c[1], share, target, share - target,
+                        needed(n, withRegion, target)));
+            }
+            return List.copyOf(rows);
+        }
+
+        List<CountryRow> byCountry() {
+            List<CountryRow> rows = new ArrayList<>();
+            countryCounts.forEach((country, c) -> rows.add(
+                    new CountryRow(country, countryRegion.get(country), c[0], c[1], ratio(c[0] + c[1], total()))));
+            rows.sort(Comparator.comparingInt((CountryRow r) -> -(r.contacts() + r.organisations()))
+                    .thenComparing(CountryRow::country));
+            return List.copyOf(rows);
+        }
+
+        List<ThemeRow> byTheme() {
+            List<ThemeRow> rows = new ArrayList<>();
+            themeCounts.forEach((theme, c) -> rows.add(new ThemeRow(theme, c[0], c[1], ratio(c[0] + c[1], total()))));
+            rows.sort(Comparator.comparingInt((ThemeRow r) -> -(r.contacts() + r.organisations()))
+                    .thenComparing(ThemeRow::theme));
+            return List.copyOf(rows);
+        }
+
+        /** The themes (of actors or mandates) with no organisation in some of {@code regions}. */
+        List<ThemeGap> themeGaps(Set<String> themes, List<Region> regions) {
+            List<ThemeGap> gaps = new ArrayList<>();
+            for (String theme : themes) {
+                Set<Region> covered = organisationRegionsByTheme.getOrDefault(theme, Set.of());
+                List<Region> missing = regions.stream().filter(r -> !covered.contains(r)).toList();
+                if (!missing.isEmpty()) {
+                    gaps.add(new ThemeGap(theme, missing));
+                }
+            }
+            return List.copyOf(gaps);
+        }
+    }
+
+    /** The counted mandates' partners, and the mandates short of partners overall or in a region. */
+    private final class MandateTally {
+        private final List<MandateRow> rows = new ArrayList<>();
+        private final List<MandateGap> belowMin = new ArrayList<>();
+        private final List<MandateRegionGap> withoutPartnerInRegion = new ArrayList<>();
+        private final Set<String> themeUniverse;
+        private int partnerships;
+
+        MandateTally(Set<String> actorThemes) {
+            themeUniverse = new TreeSet<>(actorThemes);
+        }
+
+        void add(MandateInfo m, OnRecord record) {
+            Set<String> partners = record.partnersOf(m.id());
             partnerships += partners.size();
             int partnerContacts = 0;
             Map<Region, Integer> byPartnerRegion = new EnumMap<>(Region.class);
@@ -191,7 +271,7 @@ public final class CoverageCounter {
                 byPartnerRegion.put(region, 0);
             }
             for (String id : partners) {
-                Actor a = actors.get(id);
+                Actor a = record.actors().get(id);
                 if (a.type() == ActorType.CONTACT) {
                     partnerContacts++;
                 }
@@ -199,7 +279,7 @@ public final class CoverageCounter {
                     byPartnerRegion.merge(a.region(), 1, Integer::sum);
                 }
             }
-            mandateRows.add(new MandateRow(m.id(), m.title(), partners.size(), partnerContacts,
+            rows.add(new MandateRow(m.id(), m.title(), partners.size(), partnerContacts,
                     partners.size() - partnerContacts, byPartnerRegion));
             if (partners.size() < minPartners) {
                 belowMin.add(new MandateGap(m.id(), m.title(), partners.size()));
@@ -210,25 +290,11 @@ public final class CoverageCounter {
             }
             themeUniverse.addAll(m.themes());
         }
-        belowMin.sort(Comparator.comparingInt(MandateGap::partners).thenComparing(MandateGap::id));
 
-        List<Region> themeRegions = mandateId == null || countedMandates.isEmpty()
-                ? List.of(Region.values()) : relevantRegions(countedMandates.get(0));
-        List<ThemeGap> themeGaps = new ArrayList<>();
-        for (String theme : themeUniverse) {
-            Set<Region> covered = organisationRegionsByTheme.getOrDefault(theme, Set.of());
-            List<Region> missing = themeRegions.stream().filter(r -> !covered.contains(r)).toList();
-            if (!missing.isEmpty()) {
-                themeGaps.add(new ThemeGap(theme, missing));
-            }
+        List<MandateGap> belowMinimum() {
+            belowMin.sort(Comparator.comparingInt(MandateGap::partners).thenComparing(MandateGap::id));
+            return List.copyOf(belowMin);
         }
-
-        return new CoverageFigures(asOf, mandateId,
-                new Totals(contacts, organisations, withoutRegion, countedMandates.size(), partnerships),
-                List.copyOf(byRegion), List.copyOf(byCountry), List.copyOf(byTheme),
-                countRows(kinds, contacts), countRows(types, organisations), countRows(statuses, organisations),
-                List.copyOf(mandateRows),
-                new Gaps(minPartners, List.copyOf(belowMin), List.copyOf(withoutPartnerInRegion), List.copyOf(themeGaps)));
     }
 
     private static boolean recordedBy(LocalDate recorded, LocalDate asOf) {
