@@ -42,7 +42,6 @@ public class NetworkStore implements GraphVersion {
     private final FieldKeys fieldKeys;
 
     static final long VERSION_TTL_MILLIS = 250;
-    private static final int RECORDED_BY_BATCH = 5_000;
     private volatile long knownVersion = -1;
     private volatile long knownAt;
     private volatile boolean versionDirty;
@@ -432,24 +431,6 @@ public class NetworkStore implements GraphVersion {
             long version = tx.run(cypher.get("graph/version")).single().get("version").asLong();
             return new GraphStats(version, nodes, ties);
         });
-    }
-
-    /** Who recorded a node or an introduction: kept by the store, outside the records, for history and handover. */
-    public record RecordedBy(String id, String user) {
-    }
-
-    public List<RecordedBy> recordedBy() {
-        return read(tx -> tx.run(cypher.get("node/all-recorded-by")).list(
-                r -> new RecordedBy(r.get("id").asString(), r.get("user").asString())));
-    }
-
-    /** Sets who recorded each named node (a restore: the importer records the restoring user). */
-    public void restoreRecordedBy(List<RecordedBy> entries) {
-        for (int from = 0; from < entries.size(); from += RECORDED_BY_BATCH) {
-            List<Map<String, Object>> rows = entries.subList(from, Math.min(entries.size(), from + RECORDED_BY_BATCH))
-                    .stream().map(e -> Map.<String, Object>of("id", e.id(), "user", e.user())).toList();
-            transactions.run("node/restore-recorded-by", Map.of("rows", rows));
-        }
     }
 
     public boolean isEmpty() {

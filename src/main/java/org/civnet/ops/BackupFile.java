@@ -3,7 +3,7 @@ package org.civnet.ops;
 import java.util.List;
 
 import org.civnet.network.NetworkDocument;
-import org.civnet.network.NetworkStore;
+import org.civnet.network.Provenance;
 import org.civnet.security.AuditLog;
 import org.civnet.security.UserAccounts;
 
@@ -28,7 +28,7 @@ public record BackupFile(
         List<UserAccounts.StoredUser> users,
         List<AuditLog.Entry> auditLog,
         String pseudonymKey,
-        List<NetworkStore.RecordedBy> recordedBy) {
+        List<Provenance.RecordedBy> recordedBy) {
 
     public BackupFile {
         users = users == null ? List.of() : users;

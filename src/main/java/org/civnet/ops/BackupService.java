@@ -31,6 +31,7 @@ import org.civnet.network.NetworkDocument;
 import org.civnet.network.NetworkExporter;
 import org.civnet.network.NetworkImporter;
 import org.civnet.network.NetworkStore;
+import org.civnet.network.Provenance;
 import org.civnet.domain.NotFoundException;
 import org.civnet.domain.Timestamps;
 import org.civnet.security.AuditLog;
@@ -96,6 +97,7 @@ public class BackupService {
     private final NetworkStore store;
     private final NetworkExporter exporter;
     private final NetworkImporter importer;
+    private final Provenance provenance;
     private final UserAccounts accounts;
     private final AuditLog audit;
     private final ObjectMapper json;
@@ -103,11 +105,13 @@ public class BackupService {
     private final BackupCipher cipher;
 
     public BackupService(CivnetProperties properties, NetworkStore store, NetworkExporter exporter,
-                         NetworkImporter importer, UserAccounts accounts, AuditLog audit, ObjectMapper json) {
+                         NetworkImporter importer, Provenance provenance, UserAccounts accounts, AuditLog audit,
+                         ObjectMapper json) {
         this.directory = properties.backup().directory().toAbsolutePath().normalize();
         this.store = store;
         this.exporter = exporter;
         this.importer = importer;
+        this.provenance = provenance;
         this.accounts = accounts;
         this.audit = audit;
         this.json = json;
@@ -182,7 +186,7 @@ public class BackupService {
             NetworkDocument network = exporter.document();
             if (store.graphVersion() == before) {
                 return new BackupFile(FORMAT, VERSION, Timestamps.now(), before, network, accounts.storedUsers(), audit.all(),
-                        accounts.storedPseudonymKey().orElse(null), store.recordedBy());
+                        accounts.storedPseudonymKey().orElse(null), provenance.all());
             }
         }
         throw new ConflictException("the network kept changing while it was read; take the backup at a quieter moment");
@@ -203,7 +207,7 @@ public class BackupService {
         BackupFile backup = readBackup(file, fileName);
         refuseRejectedRows(importer.importDocument(backup.network(), true), fileName);
         ImportReport report = importer.importDocument(backup.network(), false);
-        store.restoreRecordedBy(backup.recordedBy());
+        provenance.restore(backup.recordedBy());
         int created = accounts.restore(backup.users());
         int audited = audit.restore(backup.auditLog());
         boolean keyRestored = backup.pseudonymKey() != null && accounts.restorePseudonymKey(backup.pseudonymKey());
@@ -245,7 +249,7 @@ public class BackupService {
             if (backup.pseudonymKey() != null) {
                 UserAccounts.checkPseudonymKey(backup.pseudonymKey(), "pseudonymKey");
             }
-            for (NetworkStore.RecordedBy recorded : backup.recordedBy()) {
+            for (Provenance.RecordedBy recorded : backup.recordedBy()) {
                 if (recorded.id() == null || recorded.user() == null) {
                     throw new InvalidInputException("recordedBy", "holds an entry without id or user");
                 }

@@ -21,6 +21,7 @@ import org.civnet.network.NetworkDocument;
 import org.civnet.network.NetworkExporter;
 import org.civnet.network.NetworkImporter;
 import org.civnet.network.NetworkStore;
+import org.civnet.network.Provenance;
 import org.civnet.security.AuditLog;
 import org.civnet.security.Role;
 import org.civnet.security.UserAccounts;
@@ -250,12 +251,13 @@ class BackupRestoreIT extends IntegrationTest {
     @Test
     void withoutAPassphraseNoBackupIsWrittenAndEncryptedOnesDoNotRestore(@Autowired CivnetProperties properties,
             @Autowired NetworkStore store, @Autowired NetworkExporter exporter, @Autowired NetworkImporter importer,
-            @Autowired UserAccounts accounts, @Autowired AuditLog audit) throws IOException {
+            @Autowired Provenance provenance, @Autowired UserAccounts accounts, @Autowired AuditLog audit)
+            throws IOException {
         String file = send(http, HttpMethod.POST, "/api/admin/backup", null).getBody().get("file").asText();
         CivnetProperties unset = new CivnetProperties(properties.neo4j(), properties.demo(), properties.limits(),
                 properties.analysis(), properties.referral(), new CivnetProperties.Backup(BACKUPS, ""),
                 properties.coverage(), properties.adminPassword(), properties.secretsDirectory(), properties.fieldKey(), properties.session());
-        BackupService withoutPassphrase = new BackupService(unset, store, exporter, importer, accounts, audit, json);
+        BackupService withoutPassphrase = new BackupService(unset, store, exporter, importer, provenance, accounts, audit, json);
         List<Path> files = files();
 
         assertThatThrownBy(withoutPassphrase::backup).isInstanceOf(ConflictException.class)
