@@ -12,7 +12,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * OPTIONS on the API is a 405 problem with an {@code Allow} header listing what the path does
- * support, like any other unsupported method (PATCH…), instead of Spring's empty 200. The API
+ * support, like any other unsupported method (TRACE…), instead of Spring's empty 200. The API
  * serves no cross-origin callers, so no CORS preflight needs an answer.
  */
 @RestController
@@ -31,7 +31,7 @@ class UnsupportedOptions {
         HttpServletRequest probe = new HttpServletRequestWrapper(request) {
             @Override
             public String getMethod() {
-                return "PATCH";
+                return "TRACE";
             }
         };
         try {

@@ -7,6 +7,11 @@ import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
+import java.util.Arrays;
+import java.util.Set;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
 import org.civnet.config.CivnetProperties;
 import org.civnet.neo4j.Transactions;
 import org.springframework.context.annotation.Bean;
@@ -107,7 +112,8 @@ class SecurityConfig {
     SecurityFilterChain page(HttpSecurity http, CredentialAuthentication credentials, LoginThrottle throttle,
                              ProblemResponses problems, SessionResponses sessions) throws Exception {
         http
-                .csrf(csrf -> csrf.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
+                .csrf(csrf -> csrf.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(SecurityConfig::forgeable))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
                         .sessionFixation(f -> f.changeSessionId()))
                 .authenticationManager(new ProviderManager(credentials))
@@ -119,6 +125,20 @@ class SecurityConfig {
                 .addFilterBefore(new ThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new RequestUser(), UsernamePasswordAuthenticationFilter.class);
         return common(http).build();
+    }
+
+    /**
+     * A request another site could make in the officer's name: a write that carries the session
+     * cookie, and the login itself (so no site can log her into an account of its choosing). A write
+     * without a session carries no authority to abuse: it is answered 401 like any anonymous call.
+     */
+    private static boolean forgeable(HttpServletRequest request) {
+        if (Set.of("GET", "HEAD", "TRACE", "OPTIONS").contains(request.getMethod())) {
+            return false;
+        }
+        boolean login = "POST".equals(request.getMethod()) && SESSION_PATH.equals(request.getServletPath());
+        Cookie[] cookies = request.getCookies();
+        return login || (cookies != null && Arrays.stream(cookies).anyMatch(c -> SESSION_COOKIE.equals(c.getName())));
     }
 
     /** What both kinds of client share: the headers, and who may call what. */
