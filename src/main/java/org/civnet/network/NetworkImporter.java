@@ -186,6 +186,12 @@ public class NetworkImporter {
 
     private void readRow(ParsedInput input, String section, String file, long number, JsonNode node, Class<?> type) {
         input.countReceived(section);
+        if (node == null || !node.isObject()) {
+            // A null row would be read as a null record (and fail later); any other non-object as "(body)".
+            FieldProblem problem = new FieldProblem("(row)", "must be an object");
+            input.rejected.add(new RejectedRow(file, number, null, "(row) must be an object", List.of(problem)));
+            return;
+        }
         try {
             input.add(section, new Row<>(file, number, json.treeToValue(node, type)));
         } catch (JsonProcessingException e) {
