@@ -35,7 +35,13 @@ CALL {
   ON CREATE SET k.trust = $introducedTrust, k.since = row.props.date, k.lastContact = row.props.date
   ON MATCH SET k.trust = CASE WHEN NOT strengthen THEN k.trust
                               WHEN coalesce(k.trust, 0) >= 5 THEN 5 ELSE coalesce(k.trust, 0) + 1 END,
-               k.lastContact = CASE WHEN strengthen THEN coalesce(row.props.date, k.lastContact) ELSE k.lastContact END
+               // The introduction's date is a contact: it moves lastContact forward (never back) and,
+               // when earlier than since, since back, so the tie keeps since <= lastContact.
+               k.lastContact = CASE WHEN strengthen AND row.props.date IS NOT NULL
+                                         AND (k.lastContact IS NULL OR row.props.date > k.lastContact)
+                                    THEN row.props.date ELSE k.lastContact END,
+               k.since = CASE WHEN strengthen AND row.props.date IS NOT NULL AND row.props.date < k.since
+                              THEN row.props.date ELSE k.since END
   RETURN count(k) AS strengthened
 }
 RETURN sum(CASE WHEN isNew THEN 1 ELSE 0 END) AS created, sum(CASE WHEN changed THEN 1 ELSE 0 END) AS updated

@@ -39,11 +39,14 @@ class ContainerProblems implements ErrorController {
             if (badMethod) {
                 response.setHeader("Allow", "GET, HEAD, POST, PUT, DELETE");
             }
-            write(response, badMethod ? HttpStatus.METHOD_NOT_ALLOWED : HttpStatus.BAD_REQUEST, badMethod
-                    ? request.getMethod().length() <= 20 && request.getMethod().matches("[A-Z]+")
-                            ? request.getMethod() + " is not supported" : "the method is not supported"
-                    : "the request URL is not accepted (encoded '/', '\\\\', '%' or '.', ';' parameters, '//' "
-                            + "and similar are refused)");
+            if (badMethod) {
+                write(response, HttpStatus.METHOD_NOT_ALLOWED, request.getMethod().length() <= 20
+                        && request.getMethod().matches("[A-Z]+") ? request.getMethod() + " is not supported"
+                        : "the method is not supported", null);
+            } else {
+                write(response, HttpStatus.BAD_REQUEST, "the request URL is not accepted (encoded '/', '\\\\', '%' or "
+                        + "'.', ';' parameters, '//' and similar are refused)", "(path)");
+            }
         };
     }
 
@@ -69,15 +72,21 @@ class ContainerProblems implements ErrorController {
                 : HttpStatus.INTERNAL_SERVER_ERROR;
         String detail = status.is5xxServerError() ? "something went wrong on our side; the request was not completed"
                 : "the request could not be processed (" + status.getReasonPhrase().toLowerCase() + ")";
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ProblemHandler.problem(status, status.getReasonPhrase(), detail));
+        ProblemDetail problem = ProblemHandler.problem(status, status.getReasonPhrase(), detail);
+        if (status == HttpStatus.BAD_REQUEST) {
+            problem.setProperty("errors", java.util.List.of(java.util.Map.of("field", "(request)", "reason", detail)));
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    private static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+    /** A problem detail; a 400 names the part of the request at fault ({@code field}) like every other 400. */
+    private static void write(HttpServletResponse response, HttpStatus status, String detail, String field) throws IOException {
+        String escaped = detail.replace("\\", "\\\\").replace("\"", "\\\"");
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
-                + status.value() + ",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+                + status.value() + ",\"detail\":\"" + escaped + "\""
+                + (field == null ? "" : ",\"errors\":[{\"field\":\"" + field + "\",\"reason\":\"" + escaped + "\"}]") + "}");
     }
 }

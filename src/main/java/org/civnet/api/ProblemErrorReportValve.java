@@ -39,8 +39,11 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
+                // A 400 names the part at fault, as every 400 of the API does: here the request itself.
                 writer.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                        + ",\"detail\":\"" + detail + "\"}");
+                        + ",\"detail\":\"" + detail + "\""
+                        + (status == 400 ? ",\"errors\":[{\"field\":\"(request)\",\"reason\":\"" + detail + "\"}]" : "")
+                        + "}");
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

@@ -156,18 +156,28 @@ public class NetworkStore implements GraphVersion {
                 .findFirst().map(r -> toRecord(kind, r.get("n").asMap())));
     }
 
-    /** Deletes the node and its ties; returns how many ties went with it. */
-    public long delete(NodeKind<?> kind, String id) {
+    /** What a delete removed besides the node: its ties, and for a contact the introductions it took part in. */
+    public record Deleted(long ties, long introductions) {
+    }
+
+    /**
+     * Deletes the node and its ties, and a contact's introductions (an introduction needs its three
+     * people); says how many of each went.
+     */
+    public Deleted delete(NodeKind<?> kind, String id) {
         return write(tx -> {
             if (kind.label() == NodeLabel.Mandate) {
                 refuseWhileNamed(tx, id);
             }
+            long introductions = kind.label() == NodeLabel.Contact
+                    ? tx.run(cypher.get("introduction/delete-of-contact"), Map.of("id", id)).single().get("introductions").asLong()
+                    : 0;
             List<Record> rows = tx.run(cypher.get("node/delete", kind.label()), Map.of("id", id)).list();
             if (rows.isEmpty()) {
                 throw new NotFoundException(kind.label().name(), id);
             }
             bumpVersion(tx);
-            return rows.get(0).get("ties").asLong();
+            return new Deleted(rows.get(0).get("ties").asLong(), introductions);
         });
     }
 

@@ -62,8 +62,10 @@ abstract class NodeController<T> {
 
     @DeleteMapping("/{id}")
     Map<String, Object> delete(@PathVariable String id) {
-        long ties = service.delete(kind, id);
-        return Map.of("deleted", id, "tiesRemoved", ties);
+        NetworkStore.Deleted deleted = service.delete(kind, id);
+        return deleted.introductions() > 0
+                ? Map.of("deleted", id, "tiesRemoved", deleted.ties(), "introductionsRemoved", deleted.introductions())
+                : Map.of("deleted", id, "tiesRemoved", deleted.ties());
     }
 
     @GetMapping

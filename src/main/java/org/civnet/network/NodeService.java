@@ -57,11 +57,15 @@ public class NodeService {
         return replace(kind, id, patcher.patched(get(kind, id), patch, kind.type()));
     }
 
-    /** Deletes a node and its ties; audited, since what is deleted is gone from the record. */
-    public long delete(NodeKind<?> kind, String id) {
-        long ties = store.delete(kind, id);
-        audit.record(AuditLog.Action.DELETE, id, kind.label() + " and " + ties + " ties");
-        return ties;
+    /**
+     * Deletes a node and its ties (a contact: and the introductions it took part in); audited, since
+     * what is deleted is gone from the record.
+     */
+    public NetworkStore.Deleted delete(NodeKind<?> kind, String id) {
+        NetworkStore.Deleted deleted = store.delete(kind, id);
+        audit.record(AuditLog.Action.DELETE, id, kind.label() + " and " + deleted.ties() + " ties"
+                + (deleted.introductions() > 0 ? " and " + deleted.introductions() + " introductions" : ""));
+        return deleted;
     }
 
     /**

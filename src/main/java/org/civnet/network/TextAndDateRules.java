@@ -23,7 +23,9 @@ import org.civnet.domain.InvalidInputException.FieldProblem;
  *       free-text fields ({@link #FREE_TEXT}): they are invisible, break CSV and XML exports, and no
  *       name needs them;</li>
  *   <li>a required text ({@link NotBlank}) is not made of Unicode spaces only (no-break spaces
- *       U+00A0, U+2007, U+202F pass {@code @NotBlank}).</li>
+ *       U+00A0, U+2007, U+202F pass {@code @NotBlank});</li>
+ *   <li>a list ({@code themes}, {@code channels}, …) holds no {@code null}: it would be stored as
+ *       nothing, or fail where the list is de-duplicated.</li>
  * </ul>
  */
 final class TextAndDateRules {
@@ -78,7 +80,9 @@ final class TextAndDateRules {
                 checkText(field, text, component.required(), problems);
             } else if (value instanceof List<?> list) {
                 for (int i = 0; i < list.size(); i++) {
-                    if (list.get(i) instanceof String text) {
+                    if (list.get(i) == null) {
+                        problems.add(new FieldProblem(field + "[" + i + "]", "must not be null"));
+                    } else if (list.get(i) instanceof String text) {
                         checkText(field + "[" + i + "]", text, false, problems);
                     }
                 }
@@ -97,8 +101,10 @@ final class TextAndDateRules {
                 return;
             }
         }
-        // An ASCII-blank value is already reported by @NotBlank; this catches the Unicode spaces it misses.
-        if (required && !text.isBlank() && isUnicodeBlank(text)) {
+        // @NotBlank reports a value that trim() empties (characters up to U+0020); this catches every
+        // other Unicode space it misses. Not String.isBlank(): it counts U+3000, U+2028 and others
+        // as blank too, which @NotBlank does not, and such a name was stored (and stripped to "").
+        if (required && !text.trim().isEmpty() && isUnicodeBlank(text)) {
             problems.add(new FieldProblem(field, "must not be blank (it holds only spaces)"));
         }
     }
