@@ -6,6 +6,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
+import org.civnet.security.Role;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,8 +42,8 @@ class TieController {
 
     @GetMapping("/ties")
     @Operation(summary = "The ties of one node")
-    List<Tie> tiesOf(@RequestParam String node) {
-        return service.tiesOf(node);
+    List<Tie> tiesOf(@RequestParam String node, Role role) {
+        return service.tiesOf(node, role);
     }
 
     @DeleteMapping("/ties")

@@ -1,5 +1,8 @@
 package org.civnet.security;
 
+import org.civnet.domain.Sensitivity;
+import static org.civnet.domain.Sensitivity.Kind.SAFE;
+
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +29,7 @@ public class AuditLog {
         USER_CREATED, USER_DELETED, TOKEN_CREATED, TOKEN_REVOKED, BACKUP, RESTORE, FIELD_KEY_ROTATED
     }
 
-    public record Entry(String id, String at, String user, String action, String target, String detail) {
+    public record Entry(@Sensitivity(SAFE) String id, @Sensitivity(SAFE) String at, @Sensitivity(SAFE) String user, @Sensitivity(SAFE) String action, @Sensitivity(SAFE) String target, @Sensitivity(SAFE) String detail) {
     }
 
     private final Driver driver;
