@@ -18,7 +18,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * take {@code format} refuse a value they do not offer with a 400 naming it.
  */
 @Configuration(proxyBeanMethods = false)
-class FormatNegotiation implements WebMvcConfigurer, ContentNegotiationStrategy {
+class FormatNegotiation implements WebMvcConfigurer {
 
     static final Map<String, MediaType> FORMATS = Map.of(
             "json", MediaType.APPLICATION_JSON,
@@ -28,13 +28,16 @@ class FormatNegotiation implements WebMvcConfigurer, ContentNegotiationStrategy 
 
     @Override
     public void configureContentNegotiation(ContentNegotiationConfigurer configurer) {
-        configurer.strategies(List.of(this, new HeaderContentNegotiationStrategy()));
+        configurer.strategies(List.of(new FormatParameter(), new HeaderContentNegotiationStrategy()));
     }
 
-    @Override
-    public List<MediaType> resolveMediaTypes(NativeWebRequest request) {
-        String format = request.getParameter("format");
-        MediaType type = format == null ? null : FORMATS.get(format.toLowerCase(Locale.ROOT));
-        return type == null ? MEDIA_TYPE_ALL_LIST : List.of(type);
+    /** {@code format=…} as a media type; an unknown value chooses nothing. */
+    static final class FormatParameter implements ContentNegotiationStrategy {
+        @Override
+        public List<MediaType> resolveMediaTypes(NativeWebRequest request) {
+            String format = request.getParameter("format");
+            MediaType type = format == null ? null : FORMATS.get(format.toLowerCase(Locale.ROOT));
+            return type == null ? MEDIA_TYPE_ALL_LIST : List.of(type);
+        }
     }
 }
