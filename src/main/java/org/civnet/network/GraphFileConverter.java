@@ -33,6 +33,16 @@ class GraphFileConverter extends AbstractHttpMessageConverter<NetworkDocument> {
         return NetworkDocument.class.isAssignableFrom(clazz);
     }
 
+    /**
+     * Only when this representation was asked for by name ({@code format=…} or {@code Accept}) on an
+     * endpoint that offers it: never as the pick for {@code *}{@code /*} or where JSON is the only form.
+     */
+    @Override
+    public boolean canWrite(Class<?> clazz, MediaType mediaType) {
+        return mediaType != null && !mediaType.isWildcardType() && !mediaType.isWildcardSubtype()
+                && super.canWrite(clazz, mediaType);
+    }
+
     @Override
     protected boolean canRead(MediaType mediaType) {
         return false;
