@@ -5,5 +5,5 @@ WHERE ($region IS NULL OR n.region = $region)
   AND ($q IS NULL OR toLower(coalesce(n.name, n.title, '')) CONTAINS toLower($q))
   AND NOT n.id IN $hidden
 RETURN n
-ORDER BY n.id
+ORDER BY coalesce($shown[n.id], n.id)
 SKIP $skip LIMIT $limit

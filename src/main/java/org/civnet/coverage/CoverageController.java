@@ -8,14 +8,12 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.civnet.analysis.coverage.CoverageFigures;
 import org.civnet.security.AuditLog;
-import org.civnet.security.Redactor;
+import org.civnet.report.CsvFormat;
+import org.springframework.stereotype.Component;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -26,35 +24,47 @@ import org.springframework.web.bind.annotation.RestController;
 class CoverageController {
 
     private final CoverageService coverage;
-    private final Redactor redactor;
     private final AuditLog audit;
 
-    CoverageController(CoverageService coverage, Redactor redactor, AuditLog audit) {
+    CoverageController(CoverageService coverage, AuditLog audit) {
         this.coverage = coverage;
-        this.redactor = redactor;
         this.audit = audit;
     }
 
-    @GetMapping(path = "/api/reports/coverage", produces = {MediaType.APPLICATION_JSON_VALUE, CsvResponses.TEXT_CSV})
+    @GetMapping(path = "/api/reports/coverage", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
     @Operation(summary = "Coverage and gaps: contacts and organisations by region (share vs target share, gap), "
             + "country, theme, kind, organisation type and ECOSOC status; mandates with few partners or none in a "
             + "region; themes without an organisation in a region",
             description = "Shares are fractions of 1; gap = share - targetShare (negative: below target). mandate=ID "
                     + "counts that mandate's partners only; asOf=YYYY-MM-DD counts what was on record then (nodes by "
                     + "createdAt, partnerships by since); minPartners overrides civnet.coverage.min-partners.")
-    ResponseEntity<Object> coverage(@RequestParam(required = false) String mandate,
-                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                                    @RequestParam(required = false) @Min(0) @Max(10_000) Integer minPartners,
-                                    @RequestParam(required = false) String format,
-                                    @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        boolean csv = CsvResponses.wanted(format, accept);
+    CoverageFigures coverage(@RequestParam(required = false) String mandate,
+                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                             @RequestParam(required = false) @Min(0) @Max(10_000) Integer minPartners,
+                             @RequestParam(required = false) String format) {
+        CsvResponses.requireKnown(format);
         CoverageFigures figures = coverage.figures(mandate, asOf, minPartners);
         audit.record(AuditLog.Action.ANALYSIS, "coverage report", (mandate == null ? "whole network" : "mandate " + mandate)
                 + (asOf == null ? "" : " asOf=" + asOf));
-        if (!csv) {
-            return CsvResponses.json(figures);
+        return figures;
+    }
+
+    /** The coverage report as one CSV table. */
+    @Component
+    static class CoverageCsv implements CsvFormat<CoverageFigures> {
+        @Override
+        public Class<CoverageFigures> type() {
+            return CoverageFigures.class;
         }
-        CoverageFigures shown = Redactor.currentHasClearance() ? figures : redactor.redact(figures, CoverageFigures.class);
-        return CsvResponses.csv(CoverageService.csv(shown), "coverage-" + shown.asOf() + ".csv");
+
+        @Override
+        public String fileName(CoverageFigures figures) {
+            return "coverage-" + figures.asOf() + ".csv";
+        }
+
+        @Override
+        public String write(CoverageFigures figures) {
+            return CoverageService.csv(figures);
+        }
     }
 }

@@ -14,12 +14,13 @@ import org.civnet.coverage.Memory.Partner;
 import org.civnet.report.Csv;
 import org.civnet.security.AuditLog;
 import org.civnet.security.Redactor;
-import org.springframework.http.HttpHeaders;
+import org.civnet.security.Role;
+import org.civnet.domain.NotFoundException;
+import org.civnet.report.CsvFormat;
+import org.springframework.stereotype.Component;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -41,37 +42,48 @@ class HistoryController {
     @GetMapping("/api/history/{id}")
     @Operation(summary = "Every activity and introduction a contact or organisation took part in, newest first, "
             + "with who recorded it")
-    History history(@PathVariable String id) {
+    History history(@PathVariable String id, Role role) {
+        if (!Role.cleared(role) && redactor.isProtected(id)) {
+            throw new NotFoundException("node", id); // exactly as for an unknown id
+        }
         return history.history(id);
     }
 
-    @GetMapping(path = "/api/handover", produces = {MediaType.APPLICATION_JSON_VALUE, CsvResponses.TEXT_CSV})
+    @GetMapping(path = "/api/handover", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
     @Operation(summary = "Handover of a mandate (mandate=ID) or an officer (officer=USERNAME): contacts with their "
             + "last interaction, the mandate's partners, open introductions; JSON, or CSV (format=csv or Accept: text/csv)",
             description = "A mandate's contacts are its partners, people affiliated with its partner organisations and "
                     + "the people who took part in its communications and visits; an officer's are those the officer "
                     + "recorded or met in activities and introductions the officer recorded.")
-    ResponseEntity<Object> handover(@RequestParam(required = false) String mandate,
-                                    @RequestParam(required = false) String officer,
-                                    @RequestParam(required = false) String format,
-                                    @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        boolean csv = CsvResponses.wanted(format, accept);
+    Handover handover(@RequestParam(required = false) String mandate,
+                      @RequestParam(required = false) String officer,
+                      @RequestParam(required = false) String format) {
+        CsvResponses.requireKnown(format);
         Handover handover = history.handover(mandate, officer);
         audit.record(AuditLog.Action.EXPORT, mandate != null ? mandate : "officer " + officer,
-                "handover (" + (csv ? "csv" : "json") + "): " + handover.contacts().size() + " contacts, "
-                        + handover.partners().size() + " partners, " + handover.openIntroductions().size()
-                        + " open introductions");
-        if (!csv) {
-            return CsvResponses.json(handover);
+                "handover (" + ("csv".equalsIgnoreCase(format) ? "csv" : "json") + "): " + handover.contacts().size()
+                        + " contacts, " + handover.partners().size() + " partners, "
+                        + handover.openIntroductions().size() + " open introductions");
+        return handover;
+    }
+
+    /** The handover as one CSV table. */
+    @Component
+    static class HandoverCsv implements CsvFormat<Handover> {
+        @Override
+        public Class<Handover> type() {
+            return Handover.class;
         }
-        Handover shown;
-        if (Redactor.currentHasClearance()) {
-            shown = handover;
-            audit.recordConfidentialReads(redactor.protectedIdsIn(handover), "GET /api/handover (csv)");
-        } else {
-            shown = redactor.redact(handover, Handover.class);
+
+        @Override
+        public String fileName(Handover handover) {
+            return "handover-" + (handover.mandate() != null ? "mandate" : "officer") + ".csv";
         }
-        return CsvResponses.csv(handoverCsv(shown), "handover-" + (mandate != null ? "mandate" : "officer") + ".csv");
+
+        @Override
+        public String write(Handover handover) {
+            return handoverCsv(handover);
+        }
     }
 
     static final List<String> HANDOVER_COLUMNS = List.of("section", "mandate", "id", "name", "label", "kind", "country",

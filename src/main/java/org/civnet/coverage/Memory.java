@@ -1,5 +1,11 @@
 package org.civnet.coverage;
 
+import org.civnet.domain.Sensitivity;
+import static org.civnet.domain.Sensitivity.Kind.FREE_TEXT;
+import static org.civnet.domain.Sensitivity.Kind.IDENTIFYING;
+import static org.civnet.domain.Sensitivity.Kind.NAME;
+import static org.civnet.domain.Sensitivity.Kind.SAFE;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,11 +23,11 @@ public final class Memory {
     }
 
     /** A node named in a response: id, display name and kind of node. */
-    public record Party(String id, String name, String label) {
+    public record Party(@Sensitivity(SAFE) String id, @Sensitivity(NAME) String name, @Sensitivity(SAFE) String label) {
     }
 
     /** One participant of an activity and their follow-up status (null: not followed up yet). */
-    public record Participant(String id, String name, String label, TieType tie, FollowUp followUp, LocalDate since) {
+    public record Participant(@Sensitivity(SAFE) String id, @Sensitivity(NAME) String name, @Sensitivity(SAFE) String label, TieType tie, FollowUp followUp, LocalDate since) {
     }
 
     /**
@@ -29,7 +35,7 @@ public final class Memory {
      *
      * @param mandates the mandates that sent the communication, or the visit's mandate
      */
-    public record ActivityRef(String id, String kind, LocalDate date, List<String> mandates, String country) {
+    public record ActivityRef(@Sensitivity(SAFE) String id, @Sensitivity(SAFE) String kind, LocalDate date, @Sensitivity(SAFE) List<String> mandates, @Sensitivity(SAFE) String country) {
     }
 
     /** Someone still to be followed up after an activity. */
@@ -37,7 +43,7 @@ public final class Memory {
     }
 
     /** A node's history, newest first. */
-    public record History(Party subject, String recordedBy, Instant recordedAt, List<HistoryEntry> entries) {
+    public record History(Party subject, @Sensitivity(SAFE) String recordedBy, Instant recordedAt, List<HistoryEntry> entries) {
     }
 
     /**
@@ -54,10 +60,10 @@ public final class Memory {
      * @param recordedBy the user who recorded the activity or introduction
      * @param recordedAt when it was recorded
      */
-    public record HistoryEntry(LocalDate date, LocalDate endDate, String kind, String role, String record, String title,
-                               String summary, List<String> mandates, String country, String place, String organiser,
-                               String status, FollowUp followUp, String introducer, String introduced,
-                               String recipient, String recordedBy, Instant recordedAt) {
+    public record HistoryEntry(LocalDate date, LocalDate endDate, @Sensitivity(SAFE) String kind, @Sensitivity(SAFE) String role, @Sensitivity(SAFE) String record, @Sensitivity(FREE_TEXT) String title,
+                               @Sensitivity(FREE_TEXT) String summary, @Sensitivity(SAFE) List<String> mandates, @Sensitivity(SAFE) String country, @Sensitivity(FREE_TEXT) String place, @Sensitivity(FREE_TEXT) String organiser,
+                               @Sensitivity(SAFE) String status, FollowUp followUp, @Sensitivity(SAFE) String introducer, @Sensitivity(SAFE) String introduced,
+                               @Sensitivity(SAFE) String recipient, @Sensitivity(SAFE) String recordedBy, Instant recordedAt) {
     }
 
     /**
@@ -66,26 +72,26 @@ public final class Memory {
      * @param kind   an activity kind, Introduction, or the type of a tie with a last contact date (KNOWS…)
      * @param record the activity or introduction, or the other end of the tie
      */
-    public record LastInteraction(LocalDate date, String kind, String record) {
+    public record LastInteraction(LocalDate date, @Sensitivity(SAFE) String kind, @Sensitivity(SAFE) String record) {
     }
 
     /**
      * A contact in a handover, with the organisations it is affiliated with (as parties, so a protected
      * organisation's name is hidden too), why it belongs there ({@code via}) and the last interaction.
      */
-    public record HandoverContact(String id, String name, String kind, String country, Region region,
-                                  List<String> themes, String riskLevel, List<Party> organisations, List<String> via,
+    public record HandoverContact(@Sensitivity(SAFE) String id, @Sensitivity(NAME) String name, @Sensitivity(SAFE) String kind, @Sensitivity(IDENTIFYING) String country, Region region,
+                                  @Sensitivity(SAFE) List<String> themes, @Sensitivity(SAFE) String riskLevel, List<Party> organisations, @Sensitivity(SAFE) List<String> via,
                                   LastInteraction lastInteraction) {
     }
 
     /** A partner (organisation or contact) of a mandate. */
-    public record Partner(String mandate, String id, String name, String label, String kind, Region region,
-                          LocalDate since, LocalDate lastContact, List<String> activities) {
+    public record Partner(@Sensitivity(SAFE) String mandate, @Sensitivity(SAFE) String id, @Sensitivity(NAME) String name, @Sensitivity(SAFE) String label, @Sensitivity(SAFE) String kind, Region region,
+                          LocalDate since, LocalDate lastContact, @Sensitivity(FREE_TEXT) List<String> activities) {
     }
 
     /** An introduction still REQUESTED. */
-    public record OpenIntroduction(String id, String introducer, String introduced, String recipient, LocalDate date,
-                                   String note, String recordedBy, Instant recordedAt) {
+    public record OpenIntroduction(@Sensitivity(SAFE) String id, @Sensitivity(SAFE) String introducer, @Sensitivity(SAFE) String introduced, @Sensitivity(SAFE) String recipient, LocalDate date,
+                                   @Sensitivity(FREE_TEXT) String note, @Sensitivity(SAFE) String recordedBy, Instant recordedAt) {
     }
 
     /**
@@ -94,7 +100,7 @@ public final class Memory {
      *
      * @param mandates the mandate, or the mandates of the activities the officer recorded
      */
-    public record Handover(String mandate, String officer, List<String> mandates, Instant generatedAt,
+    public record Handover(@Sensitivity(SAFE) String mandate, @Sensitivity(SAFE) String officer, @Sensitivity(SAFE) List<String> mandates, Instant generatedAt,
                            List<HandoverContact> contacts,
                            List<Partner> partners, List<OpenIntroduction> openIntroductions) {
     }

@@ -1,12 +1,14 @@
 package org.civnet.domain;
 
+import static org.civnet.domain.Sensitivity.Kind.SAFE;
+
 import java.util.List;
 
 /** Input that passed parsing but breaks a rule of the domain; answered with 400 listing each field. */
 public class InvalidInputException extends RuntimeException {
 
     /** One broken rule: the field (JSON path) and why. */
-    public record FieldProblem(String field, String reason) {
+    public record FieldProblem(@Sensitivity(SAFE) String field, @Sensitivity(SAFE) String reason) {
     }
 
     private final List<FieldProblem> problems;

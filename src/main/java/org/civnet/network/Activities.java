@@ -1,5 +1,9 @@
 package org.civnet.network;
 
+import org.civnet.domain.Sensitivity;
+import static org.civnet.domain.Sensitivity.Kind.FREE_TEXT;
+import static org.civnet.domain.Sensitivity.Kind.SAFE;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -62,16 +66,16 @@ public final class Activities {
      * always confidential. {@code mandates} keeps the order given, without repeats.
      */
     public record Communication(
-            @Size(max = 128) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
+            @Sensitivity(SAFE) @Size(max = 128) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
             @NotNull CommunicationType type,
             LocalDate date,
-            @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country,
-            @ArraySchema(arraySchema = @Schema(description = "ids of the mandates that sent it: at least one when given, "
+            @Sensitivity(SAFE) @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country,
+            @Sensitivity(SAFE) @ArraySchema(arraySchema = @Schema(description = "ids of the mandates that sent it: at least one when given, "
                     + "each an existing mandate; repeats are dropped. A single legacy \"mandate\": \"id\" is read as "
                     + "[\"id\"]."))
             @Size(min = 1, message = "must name at least one mandate when given")
             List<@NotBlank @Size(max = 128) String> mandates,
-            @Size(max = 2_000) String summary,
+            @Sensitivity(FREE_TEXT) @Size(max = 2_000) String summary,
             Instant createdAt,
             Instant updatedAt) {
 
@@ -116,9 +120,9 @@ public final class Activities {
 
     /** A mandate's visit to a country. */
     public record CountryVisit(
-            @Size(max = 128) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
-            @NotBlank @Size(max = 128) String mandate,
-            @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country,
+            @Sensitivity(SAFE) @Size(max = 128) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
+            @Sensitivity(SAFE) @NotBlank @Size(max = 128) String mandate,
+            @Sensitivity(SAFE) @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country,
             LocalDate startDate,
             LocalDate endDate,
             Instant createdAt,
@@ -131,11 +135,11 @@ public final class Activities {
 
     /** A training given to civil society actors. */
     public record Training(
-            @Size(max = 128) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
-            @NotBlank @Size(max = 300) String title,
+            @Sensitivity(SAFE) @Size(max = 128) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
+            @Sensitivity(FREE_TEXT) @NotBlank @Size(max = 300) String title,
             LocalDate date,
-            @Size(max = 300) String place,
-            @Size(max = 300) String organiser,
+            @Sensitivity(FREE_TEXT) @Size(max = 300) String place,
+            @Sensitivity(FREE_TEXT) @Size(max = 300) String organiser,
             Instant createdAt,
             Instant updatedAt) {
     

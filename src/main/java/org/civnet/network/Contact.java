@@ -1,5 +1,11 @@
 package org.civnet.network;
 
+import org.civnet.domain.Sensitivity;
+import static org.civnet.domain.Sensitivity.Kind.FREE_TEXT;
+import static org.civnet.domain.Sensitivity.Kind.IDENTIFYING;
+import static org.civnet.domain.Sensitivity.Kind.NAME;
+import static org.civnet.domain.Sensitivity.Kind.SAFE;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -16,18 +22,18 @@ import org.civnet.domain.RiskLevel;
  * {@code country} and read-only; {@code channels} (phone, e-mail, Signal…) are sensitive.
  */
 public record Contact(
-        @Size(max = 128) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
-        @NotBlank @Size(max = 300) String name,
+        @Sensitivity(SAFE) @Size(max = 128) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
+        @Sensitivity(NAME) @NotBlank @Size(max = 300) String name,
         ContactKind kind,
-        @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country,
+        @Sensitivity(IDENTIFYING) @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country,
         Region region,
-        @Size(max = Themes.MAX_PER_RECORD, message = Themes.TOO_MANY)
+        @Sensitivity(SAFE) @Size(max = Themes.MAX_PER_RECORD, message = Themes.TOO_MANY)
         List<@Size(max = 80) @Pattern(regexp = Themes.PATTERN, message = Themes.MESSAGE) String> themes,
         RiskLevel riskLevel,
         Boolean consentToIntroduce,
         Boolean confidential,
-        List<@Size(max = 300) String> channels,
-        @Size(max = 10_000) String notes,
+        @Sensitivity(IDENTIFYING) List<@Size(max = 300) String> channels,
+        @Sensitivity(FREE_TEXT) @Size(max = 10_000) String notes,
         Instant createdAt,
         Instant updatedAt) {
 

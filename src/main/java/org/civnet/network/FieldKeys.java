@@ -1,5 +1,8 @@
 package org.civnet.network;
 
+import org.civnet.domain.Sensitivity;
+import static org.civnet.domain.Sensitivity.Kind.SAFE;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,7 +43,7 @@ public class FieldKeys {
     private static final Logger log = LoggerFactory.getLogger(FieldKeys.class);
 
     /** What re-encryption under the primary key did. */
-    public record Rotation(String primaryKeyId, long contactsReencrypted, boolean keysetWritten) {
+    public record Rotation(@Sensitivity(SAFE) String primaryKeyId, long contactsReencrypted, boolean keysetWritten) {
     }
 
     private final Transactions transactions;

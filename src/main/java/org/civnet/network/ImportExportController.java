@@ -11,8 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.civnet.security.AuditLog;
 import org.civnet.security.Redactor;
 import org.civnet.security.Role;
+import org.civnet.security.ShownInFullTo;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -76,25 +76,19 @@ class ImportExportController {
         }
     }
 
-    @GetMapping(path = "/api/export")
+    @GetMapping(path = "/api/export", produces = {MediaType.APPLICATION_JSON_VALUE, "application/graphml+xml",
+            "application/gexf+xml"})
+    @ShownInFullTo(Role.ADMIN)
     @Operation(summary = "Export the network: JSON document (default, re-importable), or format=graphml|gexf. "
             + "Only ADMIN gets the full export; every other role gets confidential and at-risk people as pseudonyms.")
-    ResponseEntity<?> export(@RequestParam(defaultValue = "json") String format) {
+    NetworkDocument export(@RequestParam(defaultValue = "json") String format, Role role) {
         if (!java.util.Set.of("json", "graphml", "gexf").contains(format.toLowerCase())) {
             throw new InvalidInputException("format", "must be one of json, graphml, gexf");
         }
-        boolean full = Redactor.currentRole() == Role.ADMIN;
-        NetworkDocument document = full ? exporter.document() : redactor.redact(exporter.document(), NetworkDocument.class);
+        boolean full = role == Role.ADMIN;
         audit.record(AuditLog.Action.EXPORT, format.toLowerCase(), full ? "full" : "pseudonymised");
-        return switch (format.toLowerCase()) {
-            case "json" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(document);
-            case "graphml" -> ResponseEntity.ok().contentType(MediaType.valueOf("application/graphml+xml"))
-                    .header("Content-Disposition", "attachment; filename=civnet.graphml")
-                    .body(exporter.graphFile(document, NetworkExporter.GraphFormat.GRAPHML));
-            case "gexf" -> ResponseEntity.ok().contentType(MediaType.valueOf("application/gexf+xml"))
-                    .header("Content-Disposition", "attachment; filename=civnet.gexf")
-                    .body(exporter.graphFile(document, NetworkExporter.GraphFormat.GEXF));
-            default -> throw new InvalidInputException("format", "must be one of json, graphml, gexf");
-        };
+        NetworkDocument document = exporter.document();
+        // Ordered by what the caller sees: a pseudonym's place in the file must not tell its real id.
+        return full ? document : document.orderedBy(redactor::shownId);
     }
 }

@@ -1,5 +1,8 @@
 package org.civnet.network;
 
+import org.civnet.domain.Sensitivity;
+import static org.civnet.domain.Sensitivity.Kind.SAFE;
+
 import java.util.List;
 import java.util.Map;
 
@@ -22,10 +25,10 @@ import org.civnet.domain.InvalidInputException.FieldProblem;
  */
 public record ImportReport(
         boolean dryRun,
-        Map<String, SectionCounts> sections,
+        @Sensitivity(SAFE) Map<String, SectionCounts> sections,
         List<RejectedRow> rejected,
         long rejectedTotal,
-        Map<String, Long> rejectedByReason,
+        @Sensitivity(SAFE) Map<String, Long> rejectedByReason,
         long graphVersion,
         long millis) {
 
@@ -37,6 +40,6 @@ public record ImportReport(
      * One refused row. {@code row} is 1-based: the element's position in a JSON section, or the
      * line number in a CSV file (the header is line 1).
      */
-    public record RejectedRow(String file, long row, String id, String reason, List<FieldProblem> problems) {
+    public record RejectedRow(@Sensitivity(SAFE) String file, long row, @Sensitivity(SAFE) String id, @Sensitivity(SAFE) String reason, List<FieldProblem> problems) {
     }
 }

@@ -1,5 +1,9 @@
 package org.civnet.network;
 
+import org.civnet.domain.Sensitivity;
+import static org.civnet.domain.Sensitivity.Kind.FREE_TEXT;
+import static org.civnet.domain.Sensitivity.Kind.SAFE;
+
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -11,13 +15,13 @@ import org.civnet.domain.IntroductionStatus;
 
 /** The introducer introduces {@code introduced} to {@code recipient}. */
 public record Introduction(
-        @Size(max = 128) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
-        @NotBlank @Size(max = 128) String introducer,
-        @NotBlank @Size(max = 128) String introduced,
-        @NotBlank @Size(max = 128) String recipient,
+        @Sensitivity(SAFE) @Size(max = 128) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
+        @Sensitivity(SAFE) @NotBlank @Size(max = 128) String introducer,
+        @Sensitivity(SAFE) @NotBlank @Size(max = 128) String introduced,
+        @Sensitivity(SAFE) @NotBlank @Size(max = 128) String recipient,
         IntroductionStatus status,
         LocalDate date,
-        @Size(max = 10_000) String note,
+        @Sensitivity(FREE_TEXT) @Size(max = 10_000) String note,
         Instant createdAt,
         Instant updatedAt) {
 

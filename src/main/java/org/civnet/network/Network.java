@@ -1,5 +1,9 @@
 package org.civnet.network;
 
+import org.civnet.domain.Sensitivity;
+import static org.civnet.domain.Sensitivity.Kind.NAME;
+import static org.civnet.domain.Sensitivity.Kind.SAFE;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -11,10 +15,10 @@ import org.civnet.domain.Scope;
 
 /** A coalition or platform of organisations. */
 public record Network(
-        @Size(max = 128) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
-        @NotBlank @Size(max = 300) String name,
+        @Sensitivity(SAFE) @Size(max = 128) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
+        @Sensitivity(NAME) @NotBlank @Size(max = 300) String name,
         Scope scope,
-        @Size(max = Themes.MAX_PER_RECORD, message = Themes.TOO_MANY)
+        @Sensitivity(SAFE) @Size(max = Themes.MAX_PER_RECORD, message = Themes.TOO_MANY)
         List<@Size(max = 80) @Pattern(regexp = Themes.PATTERN, message = Themes.MESSAGE) String> themes,
         Instant createdAt,
         Instant updatedAt) {

@@ -32,4 +32,19 @@ public record NetworkDocument(
         ties = ties == null ? List.of() : ties;
         introductions = introductions == null ? List.of() : introductions;
     }
+
+    /** The same document with every list ordered by the ids as {@code shown} (a caller's view of them). */
+    public NetworkDocument orderedBy(java.util.function.UnaryOperator<String> shown) {
+        return new NetworkDocument(sorted(contacts, Contact::id, shown), sorted(organisations, Organisation::id, shown),
+                sorted(mandates, Mandate::id, shown), sorted(networks, Network::id, shown),
+                sorted(communications, Communication::id, shown), sorted(countryVisits, CountryVisit::id, shown),
+                sorted(trainings, Training::id, shown),
+                sorted(ties, t -> shown.apply(t.from()) + "\u0000" + shown.apply(t.to()) + "\u0000" + t.type(), s -> s),
+                sorted(introductions, Introduction::id, shown));
+    }
+
+    private static <T> List<T> sorted(List<T> items, java.util.function.Function<T, String> key,
+                                      java.util.function.UnaryOperator<String> shown) {
+        return items.stream().sorted(java.util.Comparator.comparing(t -> shown.apply(key.apply(t)))).toList();
+    }
 }

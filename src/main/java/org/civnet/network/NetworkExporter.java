@@ -113,7 +113,8 @@ public class NetworkExporter {
             fields.remove("channels");
             fields.remove("notes");
             Map<String, Attribute> a = attributes(fields);
-            a.put("label", DefaultAttribute.createAttribute(XmlText.legal(label.apply(record))));
+            String shown = label.apply(record); // null when withheld from the caller (a training's title)
+            a.put("label", DefaultAttribute.createAttribute(XmlText.legal(shown == null ? vertex : shown)));
             a.put("kind", DefaultAttribute.createAttribute(kind.name()));
             attributes.put(vertex, a);
         }

@@ -1,5 +1,8 @@
 package org.civnet.network;
 
+import org.civnet.domain.Sensitivity;
+import static org.civnet.domain.Sensitivity.Kind.SAFE;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -68,15 +71,18 @@ public class NetworkStore implements GraphVersion {
 
     /**
      * Filters of the list endpoints; null means "any". {@code hidden} ids never match (protected
-     * people whom a search by name or country must not reveal to roles without clearance).
+     * people whom a search by name or country must not reveal to roles without clearance);
+     * {@code shownIds} maps ids to what the caller sees instead (pseudonyms), and the list is
+     * ordered by what the caller sees.
      */
-    public record NodeFilter(Region region, String country, String theme, String q, java.util.Set<String> hidden) {
+    public record NodeFilter(Region region, String country, String theme, String q, java.util.Set<String> hidden,
+                             Map<String, String> shownIds) {
         public NodeFilter(Region region, String country, String theme, String q) {
-            this(region, country, theme, q, java.util.Set.of());
+            this(region, country, theme, q, java.util.Set.of(), Map.of());
         }
     }
 
-    public record GraphStats(long graphVersion, Map<String, Long> nodes, Map<String, Long> ties) {
+    public record GraphStats(long graphVersion, @Sensitivity(SAFE) Map<String, Long> nodes, @Sensitivity(SAFE) Map<String, Long> ties) {
     }
 
     // ---- graph version -------------------------------------------------------------------
@@ -205,6 +211,7 @@ public class NetworkStore implements GraphVersion {
         params.put("skip", (long) page * size);
         params.put("limit", size);
         params.put("hidden", List.copyOf(filter.hidden()));
+        params.put("shown", filter.shownIds());
         return read(tx -> {
             List<T> items = tx.run(cypher.get("node/list", kind.label()), params).list(
                     r -> toRecord(kind, r.get("n").asMap()));

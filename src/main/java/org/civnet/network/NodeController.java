@@ -1,7 +1,6 @@
 package org.civnet.network;
 
 import java.net.URI;
-import java.util.Map;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,12 +21,18 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.civnet.domain.Region;
+import org.civnet.domain.Sensitivity;
+import org.civnet.security.Role;
 
 /**
  * The same five endpoints for every node kind; each kind's controller only names its kind and
  * path. Mappings on this generic class are inherited, and Spring resolves {@code T} per subclass.
  */
 abstract class NodeController<T> {
+
+    /** What a delete removed. */
+    record Deleted(@Sensitivity(Sensitivity.Kind.SAFE) String deleted, long tiesRemoved, Long introductionsRemoved) {
+    }
 
     private final NodeKind<T> kind;
     private final NodeService service;
@@ -46,8 +51,8 @@ abstract class NodeController<T> {
     }
 
     @GetMapping("/{id}")
-    T get(@PathVariable String id) {
-        return service.get(kind, id);
+    T get(@PathVariable String id, Role role) {
+        return service.get(kind, id, role);
     }
 
     @PutMapping("/{id}")
@@ -61,11 +66,9 @@ abstract class NodeController<T> {
     }
 
     @DeleteMapping("/{id}")
-    Map<String, Object> delete(@PathVariable String id) {
+    Deleted delete(@PathVariable String id) {
         NetworkStore.Deleted deleted = service.delete(kind, id);
-        return deleted.introductions() > 0
-                ? Map.of("deleted", id, "tiesRemoved", deleted.ties(), "introductionsRemoved", deleted.introductions())
-                : Map.of("deleted", id, "tiesRemoved", deleted.ties());
+        return new Deleted(id, deleted.ties(), deleted.introductions() > 0 ? deleted.introductions() : null);
     }
 
     @GetMapping
@@ -74,7 +77,8 @@ abstract class NodeController<T> {
                  @RequestParam(required = false) @Pattern(regexp = Themes.PATTERN, message = Themes.MESSAGE) String theme,
                  @RequestParam(required = false) String q,
                  @RequestParam(defaultValue = "0") @Min(0) int page,
-                 @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return service.list(kind, new NodeFilter(region, country, theme, q), page, size);
+                 @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+                 Role role) {
+        return service.list(kind, new NodeFilter(region, country, theme, q), page, size, role);
     }
 }

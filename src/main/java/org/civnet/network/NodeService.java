@@ -8,6 +8,7 @@ import org.civnet.network.NetworkStore.NodeFilter;
 import org.civnet.network.NetworkStore.Page;
 import org.civnet.security.AuditLog;
 import org.civnet.security.Redactor;
+import org.civnet.security.Role;
 import org.springframework.stereotype.Service;
 import org.civnet.domain.InvalidInputException;
 import org.civnet.domain.NodeLabel;
@@ -41,6 +42,14 @@ public class NodeService {
         return store.find(kind, id).orElseThrow(() -> new NotFoundException(kind.label().name(), id));
     }
 
+    /** One node as {@code role} may ask for it: a protected person's id answers as an unknown id does. */
+    public <T> T get(NodeKind<T> kind, String id, Role role) {
+        if (!Role.cleared(role) && redactor.isProtected(id)) {
+            throw new NotFoundException(kind.label().name(), id);
+        }
+        return get(kind, id);
+    }
+
     /** Replaces the record; an id in the body must match the path. */
     public <T> T replace(NodeKind<T> kind, String id, T record) {
         requireValid(record);
@@ -70,15 +79,23 @@ public class NodeService {
 
     /**
      * A page of nodes. For roles without clearance a search by name or country never matches a
-     * protected person: the pseudonym shown for a match would tie it to the name searched for.
+     * protected person (the pseudonym shown for a match would tie it to the name searched for), a
+     * search by name never matches a node whose name is withheld free text (a training's title), and
+     * the page is ordered by the ids the role sees (pseudonyms in place of protected ids).
      */
-    public <T> Page<T> list(NodeKind<T> kind, NodeFilter filter, int page, int size) {
-        boolean revealing = (filter.q() != null && !filter.q().isBlank()) || filter.country() != null;
-        if (revealing && !Redactor.currentHasClearance()) {
-            filter = new NodeFilter(filter.region(), filter.country(), filter.theme(), filter.q(),
-                    redactor.protectedNames().keySet());
+    public <T> Page<T> list(NodeKind<T> kind, NodeFilter filter, int page, int size, Role role) {
+        if (Role.cleared(role)) {
+            return store.list(kind, filter, page, size);
         }
-        return store.list(kind, filter, page, size);
+        boolean searched = filter.q() != null && !filter.q().isBlank();
+        if (searched && kind.label() == NodeLabel.Training) {
+            return new Page<>(List.of(), page, size, 0);
+        }
+        boolean revealing = searched || filter.country() != null;
+        Map<String, String> shown = new java.util.HashMap<>();
+        redactor.protectedIds().forEach(id -> shown.put(id, redactor.pseudonym(id)));
+        return store.list(kind, new NodeFilter(filter.region(), filter.country(), filter.theme(), filter.q(),
+                revealing ? redactor.protectedIds() : java.util.Set.of(), shown), page, size);
     }
 
     /** {@code id} must be a stored Mandate: 404 when unknown, 400 naming {@code field} when another kind. */

@@ -1,5 +1,10 @@
 package org.civnet.network;
 
+import org.civnet.domain.Sensitivity;
+import static org.civnet.domain.Sensitivity.Kind.IDENTIFYING;
+import static org.civnet.domain.Sensitivity.Kind.NAME;
+import static org.civnet.domain.Sensitivity.Kind.SAFE;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -14,14 +19,14 @@ import org.civnet.domain.Scope;
 
 /** An NGO, NHRI, union, victims' group, UN entity… */
 public record Organisation(
-        @Size(max = 128) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
-        @NotBlank @Size(max = 300) String name,
+        @Sensitivity(SAFE) @Size(max = 128) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
+        @Sensitivity(NAME) @NotBlank @Size(max = 300) String name,
         OrganisationType type,
-        @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country,
+        @Sensitivity(IDENTIFYING) @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country,
         Region region,
         Scope scope,
         EcosocStatus ecosocStatus,
-        @Size(max = Themes.MAX_PER_RECORD, message = Themes.TOO_MANY)
+        @Sensitivity(SAFE) @Size(max = Themes.MAX_PER_RECORD, message = Themes.TOO_MANY)
         List<@Size(max = 80) @Pattern(regexp = Themes.PATTERN, message = Themes.MESSAGE) String> themes,
         Instant createdAt,
         Instant updatedAt) {

@@ -1,5 +1,9 @@
 package org.civnet.network;
 
+import org.civnet.domain.Sensitivity;
+import static org.civnet.domain.Sensitivity.Kind.FREE_TEXT;
+import static org.civnet.domain.Sensitivity.Kind.SAFE;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -18,13 +22,13 @@ import org.civnet.domain.TieType;
  */
 public record Tie(
         @NotNull TieType type,
-        @NotBlank @Size(max = 128) String from,
-        @NotBlank @Size(max = 128) String to,
+        @Sensitivity(SAFE) @NotBlank @Size(max = 128) String from,
+        @Sensitivity(SAFE) @NotBlank @Size(max = 128) String to,
         @Min(1) @Max(5) Integer trust,
         LocalDate since,
         LocalDate lastContact,
-        @Size(max = 200) String role,
-        List<@Size(max = 200) String> activities,
+        @Sensitivity(FREE_TEXT) @Size(max = 200) String role,
+        @Sensitivity(FREE_TEXT) List<@Size(max = 200) String> activities,
         FollowUp followUp) {
 
     /** A tie without a follow-up status (every type but the participation ties). */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
+import org.civnet.security.Role;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,8 +46,8 @@ class TieController {
 
     @GetMapping("/ties")
     @Operation(summary = "The ties of one node")
-    List<Tie> tiesOf(@RequestParam String node) {
-        return service.tiesOf(node);
+    List<Tie> tiesOf(@RequestParam String node, Role role) {
+        return service.tiesOf(node, role);
     }
 
     @DeleteMapping("/ties")

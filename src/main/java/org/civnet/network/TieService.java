@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.civnet.domain.InvalidInputException.FieldProblem;
 import org.civnet.security.AuditLog;
+import org.civnet.security.Redactor;
+import org.civnet.security.Role;
 import org.springframework.stereotype.Service;
 import org.civnet.domain.ConflictException;
 import org.civnet.domain.InvalidInputException;
@@ -21,12 +23,14 @@ public class TieService {
     private final DomainRules rules;
     private final AuditLog audit;
     private final RecordPatcher patcher;
+    private final Redactor redactor;
 
-    public TieService(NetworkStore store, DomainRules rules, AuditLog audit, RecordPatcher patcher) {
+    public TieService(NetworkStore store, DomainRules rules, AuditLog audit, Redactor redactor, RecordPatcher patcher) {
         this.patcher = patcher;
         this.store = store;
         this.rules = rules;
         this.audit = audit;
+        this.redactor = redactor;
     }
 
     /**
@@ -74,8 +78,9 @@ public class TieService {
                 update.followUp() != null ? update.followUp() : stored.followUp());
     }
 
-    public List<Tie> tiesOf(String id) {
-        requireExists(store.labelsOf(List.of(id)), id);
+    /** The ties of one node; a protected person's id answers {@code role} without clearance as an unknown id does. */
+    public List<Tie> tiesOf(String id, Role role) {
+        requireExists(!Role.cleared(role) && redactor.isProtected(id) ? Map.of() : store.labelsOf(List.of(id)), id);
         return store.tiesOf(id);
     }
 

@@ -1,5 +1,8 @@
 package org.civnet.ops;
 
+import org.civnet.domain.Sensitivity;
+import static org.civnet.domain.Sensitivity.Kind.SAFE;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -81,16 +84,16 @@ public class BackupService {
     private static final Logger log = LoggerFactory.getLogger(BackupService.class);
 
     /** What a backup wrote. */
-    public record BackupResult(String file, long bytes, long graphVersion, Map<String, Integer> counts) {
+    public record BackupResult(@Sensitivity(SAFE) String file, long bytes, long graphVersion, @Sensitivity(SAFE) Map<String, Integer> counts) {
     }
 
     /** What a restore did. */
-    public record RestoreResult(String file, ImportReport network, int usersCreated, int usersKept,
+    public record RestoreResult(@Sensitivity(SAFE) String file, ImportReport network, int usersCreated, int usersKept,
                                 int auditEntriesRestored, boolean pseudonymKeyRestored) {
     }
 
     /** A backup file in the directory. */
-    public record Listing(String file, long bytes, String modifiedAt) {
+    public record Listing(@Sensitivity(SAFE) String file, long bytes, @Sensitivity(SAFE) String modifiedAt) {
     }
 
     private final Path directory;

@@ -24,16 +24,17 @@ import org.springframework.web.bind.annotation.RestController;
 class ReferralController {
 
     private final ReferralService referrals;
+    private final Redactor redactor;
     private final AuditLog audit;
 
-    ReferralController(ReferralService referrals, AuditLog audit) {
+    ReferralController(ReferralService referrals, Redactor redactor, AuditLog audit) {
         this.referrals = referrals;
+        this.redactor = redactor;
         this.audit = audit;
     }
 
-    private static ReferralService.Options options(int k, int maxHops, Integer minTrust, LocalDate since, String exclude,
-                                                   boolean allowAtRisk, boolean disjoint) {
-        Role role = Redactor.currentRole();
+    private ReferralService.Options options(Role role, int k, int maxHops, Integer minTrust, LocalDate since, String exclude,
+                                            boolean allowAtRisk, boolean disjoint) {
         if (allowAtRisk && role != Role.OFFICER && role != Role.ADMIN) {
             throw new org.springframework.security.access.AccessDeniedException("allowAtRisk is for officers and administrators only");
         }
@@ -44,7 +45,9 @@ class ReferralController {
         if (excluded.size() > 1000) {
             throw new InvalidInputException("exclude", "at most 1000 ids");
         }
-        return new ReferralService.Options(k, maxHops, minTrust, since, excluded, allowAtRisk, disjoint);
+        Set<String> hidden = Role.cleared(role) ? Set.of() : redactor.protectedIds();
+        excluded.removeAll(hidden); // excluding a guessed id must change nothing either
+        return new ReferralService.Options(k, maxHops, minTrust, since, excluded, allowAtRisk, disjoint, hidden);
     }
 
     private static ReferralService.Target target(Region region, String country, String theme, OrganisationType orgType,
@@ -77,8 +80,9 @@ class ReferralController {
                                      @RequestParam(required = false) String exclude,
                                      @RequestParam(defaultValue = "false") boolean allowAtRisk,
                                      @RequestParam(defaultValue = "false") boolean disjoint,
-                                     @RequestParam(defaultValue = "20") int limit) {
-        ReferralService.Options options = options(k, maxHops, minTrust, since, exclude, allowAtRisk, disjoint);
+                                     @RequestParam(defaultValue = "20") int limit,
+                                     Role role) {
+        ReferralService.Options options = options(role, k, maxHops, minTrust, since, exclude, allowAtRisk, disjoint);
         ReferralService.Target target = target(region, country, theme, orgType, kind);
         if (to != null) {
             audit.record(AuditLog.Action.REFERRAL_QUERY, to, "from " + from + " to a person, k=" + k + ", maxHops=" + maxHops
@@ -104,9 +108,10 @@ class ReferralController {
                                       @RequestParam(required = false) Integer minTrust,
                                       @RequestParam(required = false) LocalDate since,
                                       @RequestParam(required = false) String exclude,
-                                      @RequestParam(defaultValue = "false") boolean allowAtRisk) {
+                                      @RequestParam(defaultValue = "false") boolean allowAtRisk,
+                                      Role role) {
         ReferralService.Coverage coverage = referrals.coverage(from, target(region, country, theme, orgType, kind),
-                options(1, maxHops, minTrust, since, exclude, allowAtRisk, false));
+                options(role, 1, maxHops, minTrust, since, exclude, allowAtRisk, false));
         audit.record(AuditLog.Action.REFERRAL_QUERY, coverage.target(), "coverage from " + from + ", maxHops=" + maxHops);
         return coverage;
     }

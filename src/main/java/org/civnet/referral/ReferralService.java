@@ -1,5 +1,10 @@
 package org.civnet.referral;
 
+import org.civnet.domain.Sensitivity;
+import static org.civnet.domain.Sensitivity.Kind.FREE_TEXT;
+import static org.civnet.domain.Sensitivity.Kind.NAME;
+import static org.civnet.domain.Sensitivity.Kind.SAFE;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,8 +54,17 @@ public class ReferralService {
     static final Set<TieType> TIES = EnumSet.of(TieType.KNOWS, TieType.AFFILIATED_WITH, TieType.PARTNERS_WITH);
 
     /** Options of one query. */
+    /**
+     * Options of one query. {@code hidden}: ids the caller may neither name ({@code from}, {@code to}:
+     * they answer as unknown ids) nor find by an attribute withheld from them (a target's country):
+     * the protected people, for roles without clearance.
+     */
     public record Options(int k, int maxHops, Integer minTrust, LocalDate since, Set<String> exclude, boolean allowAtRisk,
-                          boolean disjoint) {
+                          boolean disjoint, Set<String> hidden) {
+        public Options(int k, int maxHops, Integer minTrust, LocalDate since, Set<String> exclude, boolean allowAtRisk,
+                       boolean disjoint) {
+            this(k, maxHops, minTrust, since, exclude, allowAtRisk, disjoint, Set.of());
+        }
     }
 
     /** What a target query looks for; null fields match anything. */
@@ -60,25 +74,25 @@ public class ReferralService {
         }
     }
 
-    public record Hop(String from, String to, Integer trust, String lastContact, String via) {
+    public record Hop(@Sensitivity(SAFE) String from, @Sensitivity(SAFE) String to, Integer trust, @Sensitivity(SAFE) String lastContact, @Sensitivity(SAFE) String via) {
     }
 
-    public record Path(String target, List<String> nodes, List<Hop> hops, double score, double cost, String firstAsk,
-                       List<String> atRiskIntermediaries, String explanation) {
+    public record Path(@Sensitivity(SAFE) String target, @Sensitivity(SAFE) List<String> nodes, List<Hop> hops, double score, double cost, @Sensitivity(SAFE) String firstAsk,
+                       @Sensitivity(SAFE) List<String> atRiskIntermediaries, @Sensitivity(FREE_TEXT) String explanation) {
     }
 
-    public record Unreachable(String id, String reason) {
+    public record Unreachable(@Sensitivity(SAFE) String id, @Sensitivity(SAFE) String reason) {
     }
 
-    public record Result(String from, String to, String target, String weights, long graphVersion, List<Path> paths,
+    public record Result(@Sensitivity(SAFE) String from, @Sensitivity(SAFE) String to, @Sensitivity(SAFE) String target, @Sensitivity(SAFE) String weights, long graphVersion, List<Path> paths,
                          List<Unreachable> unreachable, int unreachableCount) {
     }
 
-    public record FirstAsk(String id, String name, int targets, int newTargets) {
+    public record FirstAsk(@Sensitivity(SAFE) String id, @Sensitivity(NAME) String name, int targets, int newTargets) {
     }
 
-    public record Coverage(String from, String target, int maxHops, int targets, List<Integer> reachableAtHops,
-                           java.util.Map<Integer, Integer> reachableWithin, List<FirstAsk> firstAsks,
+    public record Coverage(@Sensitivity(SAFE) String from, @Sensitivity(SAFE) String target, int maxHops, int targets, List<Integer> reachableAtHops,
+                           @Sensitivity(SAFE) java.util.Map<Integer, Integer> reachableWithin, List<FirstAsk> firstAsks,
                            List<Unreachable> unreachable, int unreachableCount) {
     }
 
@@ -174,9 +188,9 @@ public class ReferralService {
                 new ReferralGraph(snapshot.graph(), tieCosts(snapshot, weights, today))));
     }
 
-    private static int vertex(NetworkSnapshot s, String field, String id) {
+    private static int vertex(NetworkSnapshot s, String field, String id, Options options) {
         int v = s.indexOf(id);
-        if (v < 0) {
+        if (v < 0 || options.hidden().contains(id)) {
             throw new NotFoundException("contact, organisation or mandate", id);
         }
         return v;
@@ -198,8 +212,8 @@ public class ReferralService {
         validate(options);
         Prepared p = prepare(options);
         NetworkSnapshot s = p.snapshot();
-        int from = vertex(s, "from", fromId);
-        int to = vertex(s, "to", toId);
+        int from = vertex(s, "from", fromId, options);
+        int to = vertex(s, "to", toId, options);
         if (from == to) {
             throw new InvalidInputException("to", "is the same as from");
         }
@@ -223,9 +237,9 @@ public class ReferralService {
         }
         Prepared p = prepare(options);
         NetworkSnapshot s = p.snapshot();
-        int from = vertex(s, "from", fromId);
+        int from = vertex(s, "from", fromId, options);
         ReferralSearch search = p.search(options);
-        IntPredicate isTarget = targetPredicate(s, target, from);
+        IntPredicate isTarget = targetPredicate(s, target, from, options.hidden());
         List<Path> paths = new ArrayList<>();
         for (ReferralPath best : search.bestToAll(from).bestMatching(isTarget, limit, true)) {
             List<ReferralPath> alternatives = options.k() == 1 && !options.disjoint() ? List.of(best)
@@ -247,9 +261,9 @@ public class ReferralService {
         }
         Prepared p = prepare(options);
         NetworkSnapshot s = p.snapshot();
-        int from = vertex(s, "from", fromId);
+        int from = vertex(s, "from", fromId, options);
         ReferralSearch search = p.search(options);
-        IntPredicate isTarget = targetPredicate(s, target, from);
+        IntPredicate isTarget = targetPredicate(s, target, from, options.hidden());
         Reachability reach = search.reachability(from, isTarget, options.maxHops());
         java.util.Map<Integer, Integer> within = new java.util.TreeMap<>();
         for (int h = 1; h < reach.reachableWithinHops().size(); h++) {
@@ -264,10 +278,13 @@ public class ReferralService {
                 within, asks, unreachable, reach.unreachable().size());
     }
 
-    private static IntPredicate targetPredicate(NetworkSnapshot s, Target t, int from) {
+    private static IntPredicate targetPredicate(NetworkSnapshot s, Target t, int from, Set<String> hidden) {
         return v -> {
             if (v == from) {
                 return false;
+            }
+            if (t.country() != null && hidden.contains(s.id(v))) {
+                return false; // a country withheld from the caller selects nothing
             }
             NodeLabel label = s.label(v);
             if (t.orgType() != null) {

@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Min;
 import org.civnet.config.CivnetProperties;
 import org.civnet.domain.InvalidInputException;
 import org.civnet.security.AuditLog;
+import org.civnet.security.Redactor;
+import org.civnet.security.Role;
 import org.civnet.snapshot.AnalysisScope;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,10 +38,13 @@ class AnalysisController {
     private final IsolationService isolation;
     private final GraphViewService graph;
     private final AuditLog audit;
+    private final Redactor redactor;
     private final int maxTop;
 
     AnalysisController(CentralityService centrality, BrokerService brokers, CoalitionService coalitions,
-                       IsolationService isolation, GraphViewService graph, AuditLog audit, CivnetProperties properties) {
+                       IsolationService isolation, GraphViewService graph, AuditLog audit, Redactor redactor,
+                       CivnetProperties properties) {
+        this.redactor = redactor;
         this.centrality = centrality;
         this.brokers = brokers;
         this.coalitions = coalitions;
@@ -74,9 +79,11 @@ class AnalysisController {
                                         @RequestParam(required = false) @Min(1) @Max(100_000) Integer approx,
                                         @RequestParam(defaultValue = "42") long seed,
                                         @RequestParam(required = false) String sources,
-                                        @RequestParam(required = false) String targets) {
+                                        @RequestParam(required = false) String targets,
+                                        Role role) {
         CentralityService.Request request = new CentralityService.Request(CentralityService.metric(metric), top(top),
-                normalized, weighted, approx, seed, sources, targets);
+                normalized, weighted, approx, seed, sources, targets,
+                Role.cleared(role) ? java.util.Set.of() : redactor.protectedIds());
         return centrality.report(scope(query, "centrality", metric), request);
     }
 

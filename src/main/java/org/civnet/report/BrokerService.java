@@ -1,5 +1,9 @@
 package org.civnet.report;
 
+import org.civnet.domain.Sensitivity;
+import static org.civnet.domain.Sensitivity.Kind.NAME;
+import static org.civnet.domain.Sensitivity.Kind.SAFE;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -26,12 +30,12 @@ public class BrokerService {
     public record Role(long count, Double expected, Double zScore) {
     }
 
-    public record Broker(String id, String name, String label, String kind, String region, double score,
-                         Double betweenness, Double constraint, Double effectiveSize, Map<BrokerageRole, Role> roles,
-                         String why) {
+    public record Broker(@Sensitivity(SAFE) String id, @Sensitivity(NAME) String name, @Sensitivity(SAFE) String label, @Sensitivity(SAFE) String kind, @Sensitivity(SAFE) String region, double score,
+                         Double betweenness, Double constraint, Double effectiveSize, @Sensitivity(SAFE) Map<BrokerageRole, Role> roles,
+                         @Sensitivity(SAFE) String why) {
     }
 
-    public record Report(String scope, long graphVersion, String groupBy, boolean weighted, String scoreDefinition,
+    public record Report(@Sensitivity(SAFE) String scope, long graphVersion, @Sensitivity(SAFE) String groupBy, boolean weighted, @Sensitivity(SAFE) String scoreDefinition,
                          SnapshotInfo snapshot, List<Broker> brokers) {
     }
 

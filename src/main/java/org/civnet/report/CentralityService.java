@@ -1,5 +1,9 @@
 package org.civnet.report;
 
+import org.civnet.domain.Sensitivity;
+import static org.civnet.domain.Sensitivity.Kind.NAME;
+import static org.civnet.domain.Sensitivity.Kind.SAFE;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,15 +26,23 @@ import org.civnet.snapshot.ResultCache;
 public class CentralityService {
 
     /** How a report was asked for. */
+    /**
+     * How a report was asked for. {@code hidden}: ids that {@code sources}/{@code targets} may not
+     * select by id or country (protected people, for roles without clearance).
+     */
     public record Request(CentralityMetric metric, int top, boolean normalized, boolean weighted, Integer approx,
-                          long seed, String sources, String targets) {
+                          long seed, String sources, String targets, java.util.Set<String> hidden) {
+        public Request(CentralityMetric metric, int top, boolean normalized, boolean weighted, Integer approx,
+                       long seed, String sources, String targets) {
+            this(metric, top, normalized, weighted, approx, seed, sources, targets, java.util.Set.of());
+        }
     }
 
-    public record Score(String id, String name, String label, String kind, String region, Double score) {
+    public record Score(@Sensitivity(SAFE) String id, @Sensitivity(NAME) String name, @Sensitivity(SAFE) String label, @Sensitivity(SAFE) String kind, @Sensitivity(SAFE) String region, Double score) {
     }
 
-    public record Report(String metric, String scope, long graphVersion, boolean normalized, boolean weighted,
-                         Integer approx, String sources, String targets, String conventions, SnapshotInfo snapshot,
+    public record Report(@Sensitivity(SAFE) String metric, @Sensitivity(SAFE) String scope, long graphVersion, boolean normalized, boolean weighted,
+                         Integer approx, @Sensitivity(SAFE) String sources, @Sensitivity(SAFE) String targets, @Sensitivity(SAFE) String conventions, SnapshotInfo snapshot,
                          Summary summary, List<Score> scores) {
     }
 
@@ -107,7 +119,7 @@ public class CentralityService {
     double[] scores(NetworkSnapshot snapshot, Request request) {
         Object key = List.of(snapshot.graphVersion(), snapshot.scope(), request.metric(), request.normalized(),
                 request.weighted(), String.valueOf(request.approx()), request.seed(), String.valueOf(request.sources()),
-                String.valueOf(request.targets()));
+                String.valueOf(request.targets()), request.hidden().isEmpty());
         return results.get(key, () -> compute(snapshot, request));
     }
 
@@ -125,10 +137,10 @@ public class CentralityService {
             options = options.withSamples(request.approx(), request.seed());
         }
         if (request.sources() != null) {
-            options = options.withSources(VertexSelector.parse("sources", request.sources()).select(snapshot));
+            options = options.withSources(VertexSelector.parse("sources", request.sources()).select(snapshot, request.hidden()));
         }
         if (request.targets() != null) {
-            options = options.withTargets(VertexSelector.parse("targets", request.targets()).select(snapshot));
+            options = options.withTargets(VertexSelector.parse("targets", request.targets()).select(snapshot, request.hidden()));
         }
         return new Betweenness(snapshot.graph(), options).scores();
     }

@@ -1,5 +1,9 @@
 package org.civnet.report;
 
+import org.civnet.domain.Sensitivity;
+import static org.civnet.domain.Sensitivity.Kind.NAME;
+import static org.civnet.domain.Sensitivity.Kind.SAFE;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,25 +35,25 @@ import org.civnet.snapshot.ResultCache;
 @Service
 public class CoalitionService {
 
-    public record Member(String id, String name, int internalDegree) {
+    public record Member(@Sensitivity(SAFE) String id, @Sensitivity(NAME) String name, int internalDegree) {
     }
 
-    public record Count(String value, int count) {
+    public record Count(@Sensitivity(SAFE) String value, int count) {
     }
 
-    public record Bridge(String id, String name, int externalTies, List<Integer> joins) {
+    public record Bridge(@Sensitivity(SAFE) String id, @Sensitivity(NAME) String name, int externalTies, List<Integer> joins) {
     }
 
-    public record Coalition(int id, int size, List<String> members, Map<String, Integer> membersByKind,
-                            List<Member> core, List<Count> themes, List<Count> regions, List<String> mandates,
+    public record Coalition(int id, int size, @Sensitivity(SAFE) List<String> members, @Sensitivity(SAFE) Map<String, Integer> membersByKind,
+                            List<Member> core, List<Count> themes, List<Count> regions, @Sensitivity(SAFE) List<String> mandates,
                             double density, List<Bridge> bridges) {
     }
 
     public record Link(int a, int b, int ties) {
     }
 
-    public record Report(String algorithm, long seed, double resolution, boolean weighted, double modularity,
-                         String scope, long graphVersion, SnapshotInfo snapshot, List<Coalition> coalitions,
+    public record Report(@Sensitivity(SAFE) String algorithm, long seed, double resolution, boolean weighted, double modularity,
+                         @Sensitivity(SAFE) String scope, long graphVersion, SnapshotInfo snapshot, List<Coalition> coalitions,
                          List<Link> links) {
     }
 

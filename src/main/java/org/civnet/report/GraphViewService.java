@@ -1,5 +1,9 @@
 package org.civnet.report;
 
+import org.civnet.domain.Sensitivity;
+import static org.civnet.domain.Sensitivity.Kind.NAME;
+import static org.civnet.domain.Sensitivity.Kind.SAFE;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,14 +17,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class GraphViewService {
 
-    public record Node(String id, String name, String label, String kind, String region, List<String> themes,
-                       String riskLevel) {
+    public record Node(@Sensitivity(SAFE) String id, @Sensitivity(NAME) String name, @Sensitivity(SAFE) String label, @Sensitivity(SAFE) String kind, @Sensitivity(SAFE) String region, @Sensitivity(SAFE) List<String> themes,
+                       @Sensitivity(SAFE) String riskLevel) {
     }
 
-    public record Edge(String from, String to, String type, Integer trust) {
+    public record Edge(@Sensitivity(SAFE) String from, @Sensitivity(SAFE) String to, @Sensitivity(SAFE) String type, Integer trust) {
     }
 
-    public record View(long graphVersion, String scope, SnapshotInfo snapshot, List<Node> nodes, List<Edge> edges) {
+    public record View(long graphVersion, @Sensitivity(SAFE) String scope, SnapshotInfo snapshot, List<Node> nodes, List<Edge> edges) {
     }
 
     private final SnapshotCache snapshots;

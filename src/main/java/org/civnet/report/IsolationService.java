@@ -1,5 +1,9 @@
 package org.civnet.report;
 
+import org.civnet.domain.Sensitivity;
+import static org.civnet.domain.Sensitivity.Kind.NAME;
+import static org.civnet.domain.Sensitivity.Kind.SAFE;
+
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -29,38 +33,38 @@ import org.springframework.stereotype.Service;
 @Service
 public class IsolationService {
 
-    public record Broker(String id, String name, int membersCutOff, boolean member) {
+    public record Broker(@Sensitivity(SAFE) String id, @Sensitivity(NAME) String name, int membersCutOff, boolean member) {
     }
 
-    public record Group(String name, int size, int atRiskMembers, boolean atRisk, int internalTies, int externalTies,
+    public record Group(@Sensitivity(SAFE) String name, int size, int atRiskMembers, boolean atRisk, int internalTies, int externalTies,
                         Double eiIndex, int unreachableMembers, double unreachableShare, Double medianHops,
                         Integer maxHops, int singlePointMembers, double singlePointShare, List<Broker> brokers,
-                        double score, String explanation, Map<String, Double> scoreTerms) {
+                        double score, @Sensitivity(SAFE) String explanation, @Sensitivity(SAFE) Map<String, Double> scoreTerms) {
     }
 
-    public record Unreached(int size, List<Count> regions, List<Count> themes, List<String> members) {
+    public record Unreached(int size, List<Count> regions, List<Count> themes, @Sensitivity(SAFE) List<String> members) {
     }
 
-    public record Count(String value, int count) {
+    public record Count(@Sensitivity(SAFE) String value, int count) {
     }
 
-    public record CutVertex(String id, String name, boolean mandate, int atRiskCutOff, int verticesCutOff) {
+    public record CutVertex(@Sensitivity(SAFE) String id, @Sensitivity(NAME) String name, boolean mandate, int atRiskCutOff, int verticesCutOff) {
     }
 
-    public record Bridge(String from, String to, int atRiskCutOff, int verticesCutOff) {
+    public record Bridge(@Sensitivity(SAFE) String from, @Sensitivity(SAFE) String to, int atRiskCutOff, int verticesCutOff) {
     }
 
-    public record AtRiskContact(String id, String name, int routes) {
+    public record AtRiskContact(@Sensitivity(SAFE) String id, @Sensitivity(NAME) String name, int routes) {
     }
 
     public record Routes(int none, int one, int twoOrMore, List<AtRiskContact> fragile) {
     }
 
-    public record Suggestion(String contact, String candidate, int routesBefore, int routesAfter, int beneficiaries,
-                             List<String> introducers, int candidateHopsToMandate) {
+    public record Suggestion(@Sensitivity(SAFE) String contact, @Sensitivity(SAFE) String candidate, int routesBefore, int routesAfter, int beneficiaries,
+                             @Sensitivity(SAFE) List<String> introducers, int candidateHopsToMandate) {
     }
 
-    public record Report(String scope, long graphVersion, String groupBy, SnapshotInfo snapshot, String scoreDefinition,
+    public record Report(@Sensitivity(SAFE) String scope, long graphVersion, @Sensitivity(SAFE) String groupBy, SnapshotInfo snapshot, @Sensitivity(SAFE) String scoreDefinition,
                          List<Group> groups, List<Unreached> unreached, List<CutVertex> cutVertices,
                          List<Bridge> bridges, Routes routes, List<Suggestion> suggestedTies) {
     }
@@ -68,12 +72,12 @@ public class IsolationService {
     public record Reach(int reachable, int vertices, double share) {
     }
 
-    public record GroupChange(String name, int membersBefore, double unreachableShareBefore, int membersAfter,
+    public record GroupChange(@Sensitivity(SAFE) String name, int membersBefore, double unreachableShareBefore, int membersAfter,
                               double unreachableShareAfter, int membersCutOff, boolean isolatedAfter) {
     }
 
-    public record ResilienceReport(String scope, long graphVersion, List<String> removed, Reach before, Reach after,
-                                   List<String> lostAllPaths, List<String> atRiskLostAllPaths, List<GroupChange> groups,
+    public record ResilienceReport(@Sensitivity(SAFE) String scope, long graphVersion, @Sensitivity(SAFE) List<String> removed, Reach before, Reach after,
+                                   @Sensitivity(SAFE) List<String> lostAllPaths, @Sensitivity(SAFE) List<String> atRiskLostAllPaths, List<GroupChange> groups,
                                    List<Suggestion> suggestedTies) {
     }
 

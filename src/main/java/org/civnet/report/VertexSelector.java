@@ -101,7 +101,18 @@ public final class VertexSelector {
 
     /** The matching vertices, ascending. */
     public int[] select(NetworkSnapshot snapshot) {
-        IntPredicate test = on(snapshot);
+        return select(snapshot, Set.of());
+    }
+
+    /**
+     * The matching vertices, ascending, where a {@code hidden} vertex (a protected person, for a role
+     * without clearance) is never matched by a term on what is withheld from the caller: its id or country.
+     */
+    public int[] select(NetworkSnapshot snapshot, Set<String> hidden) {
+        IntPredicate matching = on(snapshot);
+        boolean withheldTerms = terms.containsKey(Key.ID) || terms.containsKey(Key.COUNTRY);
+        IntPredicate test = hidden.isEmpty() || !withheldTerms ? matching
+                : v -> matching.test(v) && !hidden.contains(snapshot.id(v));
         List<Integer> out = new ArrayList<>();
         for (int v = 0; v < snapshot.vertexCount(); v++) {
             if (test.test(v)) {

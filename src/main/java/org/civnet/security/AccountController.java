@@ -1,5 +1,9 @@
 package org.civnet.security;
 
+import static org.civnet.domain.Sensitivity.Kind.SAFE;
+
+import org.civnet.domain.Sensitivity;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +49,15 @@ class AccountController {
             @Min(1) @Max(365) Integer expiresInDays) {
     }
 
-    record Me(String username, Role role, boolean clearance) {
+    record CreatedUser(@Sensitivity(Sensitivity.Kind.SAFE) String username, Role role) {
+    }
+
+    /** The token is shown once, to the user who created it. */
+    record CreatedToken(@Sensitivity(Sensitivity.Kind.SAFE) String name, @Sensitivity(Sensitivity.Kind.SAFE) String token,
+                        long expiresInDays) {
+    }
+
+    record Me(@Sensitivity(SAFE) String username, Role role, boolean clearance) {
     }
 
     private final UserAccounts accounts;
@@ -63,17 +75,17 @@ class AccountController {
     @GetMapping("/api/me")
     @Operation(summary = "Who is logged in, with which role")
     Me me(Authentication authentication) {
-        Role role = Redactor.currentRole();
+        Role role = Role.of(authentication);
         return new Me(authentication.getName(), role, role != null && role.hasClearance());
     }
 
     @PostMapping("/api/users")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a user with one role (ADMIN)")
-    Map<String, Object> createUser(@Valid @RequestBody NewUser user) {
+    CreatedUser createUser(@Valid @RequestBody NewUser user) {
         accounts.createUser(user.username(), user.password(), user.role());
         audit.record(AuditLog.Action.USER_CREATED, user.username(), "role " + user.role());
-        return Map.of("username", user.username(), "role", user.role());
+        return new CreatedUser(user.username(), user.role());
     }
 
     @GetMapping("/api/users")
@@ -98,11 +110,11 @@ class AccountController {
     @PostMapping("/api/tokens")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Issue an API token for yourself; it is shown only in this response")
-    Map<String, Object> createToken(@Valid @RequestBody NewToken token, Authentication authentication) {
+    CreatedToken createToken(@Valid @RequestBody NewToken token, Authentication authentication) {
         int days = token.expiresInDays() == null ? 90 : token.expiresInDays();
         String secret = accounts.createToken(authentication.getName(), token.name(), days);
         audit.record(AuditLog.Action.TOKEN_CREATED, token.name(), "expires in " + days + " days");
-        return Map.of("name", token.name(), "token", secret, "expiresInDays", days);
+        return new CreatedToken(token.name(), secret, days);
     }
 
     @GetMapping("/api/tokens")

@@ -1,5 +1,8 @@
 package org.civnet.security;
 
+import org.civnet.domain.Sensitivity;
+import static org.civnet.domain.Sensitivity.Kind.SAFE;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +33,7 @@ public class AuditLog {
         USER_CREATED, USER_DELETED, TOKEN_CREATED, TOKEN_REVOKED, BACKUP, RESTORE, FIELD_KEY_ROTATED
     }
 
-    public record Entry(String id, String at, String user, String action, String target, String detail) {
+    public record Entry(@Sensitivity(SAFE) String id, @Sensitivity(SAFE) String at, @Sensitivity(SAFE) String user, @Sensitivity(SAFE) String action, @Sensitivity(SAFE) String target, @Sensitivity(SAFE) String detail) {
     }
 
     private static final int RESTORE_BATCH = 5_000;

@@ -1,5 +1,8 @@
 package org.civnet.security;
 
+import java.util.Arrays;
+
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -7,13 +10,16 @@ import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 /**
- * Applies the {@link Redactor} to every JSON response of the API for roles without clearance, and
- * audits reads of protected people by roles with clearance. Non-JSON bodies (CSV, GraphML) are
- * redacted by their writers before they are rendered.
+ * Applies the {@link Redactor} to every response body of every representation (JSON, CSV,
+ * GraphML, GEXF: whatever converter writes it) for roles that do not see it in full, and audits
+ * reads of protected people by those who do. Who sees a response in full: the roles with
+ * clearance, or those a handler declares with {@link ShownInFullTo}. Problem details name only what
+ * the caller sent and pass unchanged (so a guessed id answers exactly as an unknown one).
  */
 @RestControllerAdvice
 class RedactionAdvice implements ResponseBodyAdvice<Object> {
@@ -28,27 +34,34 @@ class RedactionAdvice implements ResponseBodyAdvice<Object> {
 
     @Override
     public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
-        return MappingJackson2HttpMessageConverter.class.isAssignableFrom(converterType);
+        return true;
+    }
+
+    static boolean shownInFull(Role role, MethodParameter returnType) {
+        ShownInFullTo declared = returnType.getMethodAnnotation(ShownInFullTo.class);
+        return declared == null ? Role.cleared(role) : role != null && Arrays.asList(declared.value()).contains(role);
     }
 
     @Override
     public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
                                   Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
                                   ServerHttpResponse response) {
-        String path = request.getURI().getPath();
-        if (body == null || body instanceof ProblemDetail || !path.startsWith("/api/") || path.startsWith("/api/audit")
-                || path.startsWith("/api/users") || path.startsWith("/api/tokens") || path.startsWith("/api/me")) {
+        if (body == null || body instanceof ProblemDetail || body instanceof String || body instanceof byte[]
+                || !(request instanceof ServletServerHttpRequest servlet)) {
             return body;
         }
-        Role role = Redactor.currentRole();
+        HttpServletRequest http = servlet.getServletRequest();
+        Role role = Role.of(http.getUserPrincipal());
         if (role == null) {
             return body;
         }
-        if (!role.hasClearance()) {
-            return redactor.redact(body);
+        if (!shownInFull(role, returnType)) {
+            return MappingJackson2HttpMessageConverter.class.isAssignableFrom(converterType)
+                    ? redactor.redact(body) : redactor.redact(body, body.getClass());
         }
-        if (!path.startsWith("/api/export") && !path.startsWith("/api/admin")) {
-            audit.recordConfidentialReads(redactor.protectedIdsIn(body), request.getMethod() + " " + path);
+        String path = http.getRequestURI();
+        if (!path.startsWith("/api/export") && !path.startsWith("/api/admin") && !path.startsWith("/api/audit")) {
+            audit.recordConfidentialReads(redactor.protectedIdsIn(body), http.getMethod() + " " + path);
         }
         return body;
     }

@@ -1,38 +1,48 @@
 package org.civnet.security;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.time.temporal.Temporal;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import org.civnet.neo4j.CypherQueries;
 import org.civnet.domain.GraphVersion;
+import org.civnet.domain.Sensitivity;
+import org.civnet.domain.Sensitivity.Kind;
+import org.civnet.neo4j.CypherQueries;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place where confidential and at-risk people are hidden from roles without clearance.
- * It works on the JSON of any response: every occurrence of a protected id becomes the person's
- * pseudonym; an object describing a protected person loses its name (the pseudonym instead),
- * channels, notes and country (the region stays); free-text fields lose the person's name.
- * Analyses and services never need to know who asks.
+ * The one mechanism that hides protected people and free text from roles without clearance. It
+ * reads each response record's declared {@link Sensitivity} and rewrites the response's JSON tree:
+ * <ul>
+ * <li>{@link Kind#FREE_TEXT} fields are withheld;</li>
+ * <li>a record whose {@code id} is a protected person shows the pseudonym as id and
+ * {@link Kind#NAME}, loses its {@link Kind#IDENTIFYING} fields and gets {@code pseudonymised: true};
+ * a {@code NAME} that is free text (a training's title) is withheld;</li>
+ * <li>every other text value (and map key) that is a protected id becomes the pseudonym;</li>
+ * <li>a text field that declares nothing is withheld (fail closed).</li>
+ * </ul>
+ * Every representation is written from the redacted tree: JSON directly, CSV, GraphML and GEXF
+ * through {@link #redact(Object, Class)}, so one decision covers them all.
  */
 @Component
 public class Redactor {
-
-    /** Fields of free text in which a protected name could appear. */
-    private static final Set<String> FREE_TEXT = Set.of("note", "notes", "explanation", "why", "summary", "detail",
-            "reason", "label", "description");
-    /** Fields that locate or reach a person more finely than their region. */
-    private static final Set<String> IDENTIFYING = Set.of("channels", "notes", "country", "note");
 
     private final Driver driver;
     private final CypherQueries cypher;
@@ -43,6 +53,7 @@ public class Redactor {
 
     private long cachedVersion = -1;
     private Map<String, String> cachedNames = Map.of();
+    private Set<String> cachedFreeTextNamed = Set.of();
 
     public Redactor(Driver driver, CypherQueries cypher, GraphVersion store, Pseudonyms pseudonyms, ObjectMapper json) {
         this.driver = driver;
@@ -50,52 +61,64 @@ public class Redactor {
         this.store = store;
         this.pseudonyms = pseudonyms;
         this.json = json;
-        this.lenient = json.copy().disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    }
-
-    /** The role of the current request's user, or null when anonymous. */
-    public static Role currentRole() {
-        return Role.of(SecurityContextHolder.getContext().getAuthentication());
-    }
-
-    public static boolean currentHasClearance() {
-        Role role = currentRole();
-        return role != null && role.hasClearance();
+        this.lenient = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     /** Protected ids and their names, refreshed when the graph version moves. */
-    public synchronized Map<String, String> protectedNames() {
+    public Map<String, String> protectedNames() {
+        refresh();
+        return cachedNames;
+    }
+
+    /** Ids of protected people: what roles without clearance can neither select nor look up. */
+    public Set<String> protectedIds() {
+        return protectedNames().keySet();
+    }
+
+    public boolean isProtected(String id) {
+        return id != null && protectedNames().containsKey(id);
+    }
+
+    private synchronized Set<String> freeTextNamed() {
+        refresh();
+        return cachedFreeTextNamed;
+    }
+
+    private synchronized void refresh() {
         long version = store.graphVersion();
         if (version != cachedVersion) {
             Map<String, String> names = new HashMap<>();
+            Set<String> freeText = new HashSet<>();
             try (Session session = driver.session()) {
                 session.executeRead(tx -> {
                     tx.run(cypher.get("security/protected-contacts")).forEachRemaining(r ->
                             names.put(r.get("id").asString(), r.get("name").asString()));
+                    tx.run(cypher.get("security/free-text-named")).forEachRemaining(r -> freeText.add(r.get("id").asString()));
                     return null;
                 });
             }
             cachedNames = Map.copyOf(names);
+            cachedFreeTextNamed = Set.copyOf(freeText);
             cachedVersion = version;
         }
-        return cachedNames;
     }
 
     public String pseudonym(String id) {
         return pseudonyms.of(id);
     }
 
-    /** A redacted copy of {@code body} as JSON. */
-    public JsonNode redact(Object body) {
-        JsonNode tree = json.valueToTree(body);
-        Map<String, String> names = protectedNames();
-        if (names.isEmpty()) {
-            return tree;
-        }
-        return walk(tree, names);
+    /** What {@code id} is shown as to a role without clearance. */
+    public String shownId(String id) {
+        return isProtected(id) ? pseudonyms.of(id) : id;
     }
 
-    /** A redacted copy converted back to {@code type} (for writers that need records, e.g. GraphML). */
+    /** The redacted JSON tree of {@code body}, for a role without clearance. */
+    public JsonNode redact(Object body) {
+        JsonNode tree = json.valueToTree(body);
+        return walk(body, tree, new View(protectedNames(), freeTextNamed()));
+    }
+
+    /** A redacted copy converted back to {@code type} (for writers of other representations: CSV, GraphML, GEXF). */
     public <T> T redact(Object body, Class<T> type) {
         return lenient.convertValue(redact(body), type);
     }
@@ -103,7 +126,7 @@ public class Redactor {
     /** Ids of protected people that appear anywhere in {@code body} (for the audit of cleared reads). */
     public Set<String> protectedIdsIn(Object body) {
         Map<String, String> names = protectedNames();
-        Set<String> found = new java.util.TreeSet<>();
+        Set<String> found = new TreeSet<>();
         if (!names.isEmpty()) {
             collect(json.valueToTree(body), names, found);
         }
@@ -115,66 +138,133 @@ public class Redactor {
             if (names.containsKey(node.asText())) {
                 found.add(node.asText());
             }
+        } else if (node.isObject()) {
+            node.fieldNames().forEachRemaining(key -> {
+                if (names.containsKey(key)) {
+                    found.add(key);
+                }
+            });
+            node.forEach(child -> collect(child, names, found));
         } else if (node.isContainerNode()) {
             node.forEach(child -> collect(child, names, found));
         }
     }
 
-    private JsonNode walk(JsonNode node, Map<String, String> names) {
-        if (node.isTextual()) {
-            String text = node.asText();
-            return names.containsKey(text) ? TextNode.valueOf(pseudonyms.of(text)) : node;
+    private record View(Map<String, String> names, Set<String> freeTextNamed) {
+    }
+
+    /** The declared kind of a record component; null when its type alone makes it safe. */
+    public static Kind declared(RecordComponent component) {
+        Sensitivity sensitivity = component.getAnnotation(Sensitivity.class);
+        return sensitivity == null ? null : sensitivity.value();
+    }
+
+    /** Types that cannot carry text: numbers, booleans, characters, enums, dates and times. */
+    public static boolean closedType(Class<?> type) {
+        return type.isPrimitive() || Number.class.isAssignableFrom(type) || type == Boolean.class
+                || type.isEnum() || Temporal.class.isAssignableFrom(type) || java.time.temporal.TemporalAmount.class.isAssignableFrom(type)
+                || java.util.BitSet.class == type || type.isArray() && type.getComponentType().isPrimitive();
+    }
+
+    private JsonNode walk(Object value, JsonNode node, View view) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return node;
+        }
+        if (value instanceof Record record && node.isObject()) {
+            return walkRecord(record, (ObjectNode) node, view);
         }
         if (node.isArray()) {
             ArrayNode array = (ArrayNode) node;
+            List<?> items = value instanceof Collection<?> c ? new ArrayList<>(c)
+                    : value instanceof Object[] a ? List.of(a) : null;
             for (int i = 0; i < array.size(); i++) {
-                array.set(i, walk(array.get(i), names));
+                Object item = items != null && i < items.size() ? items.get(i) : null;
+                array.set(i, walk(item, array.get(i), view));
             }
             return array;
         }
         if (node.isObject()) {
             ObjectNode object = (ObjectNode) node;
-            JsonNode id = object.get("id");
-            boolean describesProtected = id != null && id.isTextual() && names.containsKey(id.asText());
+            Map<?, ?> map = value instanceof Map<?, ?> m ? m : Map.of();
+            Map<String, Object> byKey = new HashMap<>();
+            map.forEach((k, v) -> byKey.put(String.valueOf(k), v));
+            Map<String, JsonNode> rewritten = new java.util.LinkedHashMap<>();
             Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-            Map<String, JsonNode> replaced = new HashMap<>();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                if (describesProtected && IDENTIFYING.contains(field.getKey())) {
-                    fields.remove();
-                    continue;
-                }
-                JsonNode value = field.getValue();
-                if (value.isTextual() && FREE_TEXT.contains(field.getKey())) {
-                    replaced.put(field.getKey(), TextNode.valueOf(scrubNames(value.asText(), names)));
-                } else {
-                    replaced.put(field.getKey(), walk(value, names));
-                }
+                String key = view.names().containsKey(field.getKey()) ? pseudonyms.of(field.getKey()) : field.getKey();
+                rewritten.put(key, walk(byKey.get(field.getKey()), field.getValue(), view));
             }
-            replaced.forEach(object::set);
-            if (describesProtected) {
-                String pseudonym = pseudonyms.of(id.asText());
-                if (object.has("name")) {
-                    object.put("name", pseudonym);
-                }
-                object.put("id", pseudonym);
-                object.put("pseudonymised", true);
-            }
+            object.removeAll();
+            object.setAll(rewritten);
             return object;
+        }
+        if (node.isTextual() && view.names().containsKey(node.asText())) {
+            return TextNode.valueOf(pseudonyms.of(node.asText()));
         }
         return node;
     }
 
-    private String scrubNames(String text, Map<String, String> names) {
-        String out = text;
-        for (Map.Entry<String, String> person : names.entrySet()) {
-            if (out.contains(person.getValue())) {
-                out = out.replace(person.getValue(), pseudonyms.of(person.getKey()));
-            }
-            if (out.contains(person.getKey())) {
-                out = out.replace(person.getKey(), pseudonyms.of(person.getKey()));
+    private JsonNode walkRecord(Record record, ObjectNode object, View view) {
+        RecordComponent[] components = record.getClass().getRecordComponents();
+        String subject = null;
+        for (RecordComponent c : components) {
+            if (c.getName().equals("id") && accessed(record, c) instanceof String id) {
+                subject = id;
             }
         }
-        return out;
+        boolean isProtected = subject != null && view.names().containsKey(subject);
+        boolean freeTextName = subject != null && view.freeTextNamed().contains(subject);
+        for (RecordComponent c : components) {
+            String field = c.getName();
+            JsonNode child = object.get(field);
+            if (child == null) {
+                continue;
+            }
+            Kind kind = declared(c);
+            if (kind == null && !closedType(c.getType()) && !Record.class.isAssignableFrom(c.getType())
+                    && !(c.getGenericType() instanceof java.lang.reflect.TypeVariable<?>) && !elementsAreRecordsOrClosed(c)) {
+                kind = Kind.FREE_TEXT; // undeclared text: fail closed
+            }
+            if (kind == Kind.FREE_TEXT || (kind == Kind.IDENTIFYING && isProtected)
+                    || (kind == Kind.NAME && !isProtected && freeTextName)) {
+                object.remove(field);
+                continue;
+            }
+            if (kind == Kind.NAME && isProtected) {
+                object.put(field, pseudonyms.of(subject));
+                continue;
+            }
+            object.set(field, walk(accessed(record, c), child, view));
+        }
+        if (isProtected) {
+            object.put("id", pseudonyms.of(subject));
+            object.put("pseudonymised", true);
+        }
+        return object;
+    }
+
+    /** A collection or map whose declared element types are records or closed types needs no declaration. */
+    private static boolean elementsAreRecordsOrClosed(RecordComponent c) {
+        if (!(Collection.class.isAssignableFrom(c.getType()))) {
+            return false;
+        }
+        if (c.getGenericType() instanceof java.lang.reflect.ParameterizedType p
+                && p.getActualTypeArguments().length == 1) {
+            java.lang.reflect.Type element = p.getActualTypeArguments()[0];
+            // A type variable (a page of T) is bound per endpoint; the records it holds declare their own fields.
+            return element instanceof java.lang.reflect.TypeVariable<?>
+                    || element instanceof Class<?> e && (closedType(e) || Record.class.isAssignableFrom(e));
+        }
+        return false;
+    }
+
+    private static Object accessed(Record record, RecordComponent c) {
+        try {
+            c.getAccessor().setAccessible(true);
+            return c.getAccessor().invoke(record);
+        } catch (IllegalAccessException | InvocationTargetException | RuntimeException e) {
+            return null;
+        }
     }
 }

@@ -24,6 +24,29 @@ public enum Role {
         return clearance;
     }
 
+    /** The role an authenticated principal holds, or null (anonymous, or not one of ours). */
+    public static Role of(java.security.Principal principal) {
+        if (!(principal instanceof org.springframework.security.core.Authentication authentication)) {
+            return null;
+        }
+        for (var authority : authentication.getAuthorities()) {
+            String name = authority.getAuthority();
+            if (name.startsWith("ROLE_")) {
+                try {
+                    return Role.valueOf(name.substring(5));
+                } catch (IllegalArgumentException ignored) {
+                    // not one of ours
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code role} (possibly null: anonymous) may see protected people and free text. */
+    public static boolean cleared(Role role) {
+        return role != null && role.hasClearance();
+    }
+
     public String authority() {
         return "ROLE_" + name();
     }

@@ -1,7 +1,5 @@
 package org.civnet.security;
 
-import java.util.Map;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,7 +15,7 @@ class SessionController {
     @Operation(summary = "The web page's session: whether it is logged in, as whom, and the CSRF token its writes "
             + "must send (log in with a form POST of username and password to this path; log out with POST "
             + "/api/session/logout)")
-    Map<String, Object> session(HttpServletRequest request, Authentication authentication) {
+    SessionResponses.PageSession session(HttpServletRequest request, Authentication authentication) {
         return SessionResponses.describe(request, authentication);
     }
 }

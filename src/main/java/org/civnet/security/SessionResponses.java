@@ -1,12 +1,13 @@
 package org.civnet.security;
 
+import static org.civnet.domain.Sensitivity.Kind.SAFE;
+
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.civnet.domain.Sensitivity;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -29,20 +30,19 @@ class SessionResponses implements AuthenticationSuccessHandler, AuthenticationFa
         this.json = json;
     }
 
-    /** The page's view of its session: who is logged in, and the token its writes must carry. */
-    static Map<String, Object> describe(HttpServletRequest request, Authentication authentication) {
-        Map<String, Object> body = new LinkedHashMap<>();
+    /**
+     * The page's view of its session: whether it is logged in, as whom, and the CSRF token its writes
+     * must carry (the caller's own, so safe to show).
+     */
+    record PageSession(boolean authenticated, @Sensitivity(SAFE) String username, Role role,
+                       @Sensitivity(SAFE) String csrfHeader, @Sensitivity(SAFE) String csrfToken) {
+    }
+
+    static PageSession describe(HttpServletRequest request, Authentication authentication) {
         Role role = Role.of(authentication);
-        body.put("authenticated", role != null);
-        if (role != null) {
-            body.put("username", authentication.getName());
-            body.put("role", role.name());
-        }
-        if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
-            body.put("csrfHeader", token.getHeaderName());
-            body.put("csrfToken", token.getToken());
-        }
-        return body;
+        CsrfToken token = request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken t ? t : null;
+        return new PageSession(role != null, role == null ? null : authentication.getName(), role,
+                token == null ? null : token.getHeaderName(), token == null ? null : token.getToken());
     }
 
     @Override

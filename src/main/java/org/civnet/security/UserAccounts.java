@@ -1,5 +1,9 @@
 package org.civnet.security;
 
+import org.civnet.domain.Sensitivity;
+import static org.civnet.domain.Sensitivity.Kind.NAME;
+import static org.civnet.domain.Sensitivity.Kind.SAFE;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,7 +45,7 @@ public class UserAccounts {
         }
     }
 
-    public record TokenInfo(String name, String createdAt, String expiresAt, String revokedAt) {
+    public record TokenInfo(@Sensitivity(NAME) String name, @Sensitivity(SAFE) String createdAt, @Sensitivity(SAFE) String expiresAt, @Sensitivity(SAFE) String revokedAt) {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -92,7 +96,7 @@ public class UserAccounts {
     }
 
     /** What an administrator sees of a user: no hash, no tokens. */
-    public record UserInfo(String username, Role role, String createdAt) {
+    public record UserInfo(@Sensitivity(SAFE) String username, Role role, @Sensitivity(SAFE) String createdAt) {
     }
 
     public List<UserInfo> users() {

@@ -169,7 +169,7 @@ class ActivityRecordsIT extends IntegrationTest {
                 analyst.getForObject("/api/activities/comm-1/participants", String.class),
                 analyst.getForObject("/api/activities/training-1/participants", String.class),
                 analyst.getForObject("/api/followups/communications", String.class),
-                analyst.getForObject("/api/contacts/c-badr", String.class),
+                // (GET /api/contacts/c-badr is a 404 for an analyst now, issue 15: its problem echoes the id sent)
                 analyst.getForObject("/api/communications/comm-1", String.class),
                 analyst.getForObject("/api/handover?mandate=m-hrd", String.class),
                 analyst.getForObject("/api/handover?mandate=m-hrd&format=csv", String.class),
@@ -182,9 +182,10 @@ class ActivityRecordsIT extends IntegrationTest {
                 .contains("Amal Haddad");       // not a source: shown in full
         JsonNode participants = analyst.getForObject("/api/activities/comm-1/participants", JsonNode.class);
         assertThat(participants.get(0).get("pseudonymised").asBoolean()).isTrue();
-        // The summary names the source: the name is replaced, the rest of the record stays.
+        // The summary is free text: withheld from roles without clearance, the rest of the record stays
+        // (issue 15: it was scrubbed of the exact name only, so other spellings and channels leaked).
         JsonNode communication = analyst.getForObject("/api/communications/comm-1", JsonNode.class);
-        assertThat(communication.get("summary").asText()).startsWith("Detention of a journalist, reported by anon-");
+        assertThat(communication.has("summary")).isFalse();
         assertThat(communication.get("country").asText()).isEqualTo("EG");
 
         // REPORTS reads reports only: none of the activity endpoints, and no source in the coverage report.

@@ -62,7 +62,9 @@ class BackupRestoreIT extends IntegrationTest {
         assertThat(send(http, HttpMethod.POST, "/api/users", "{\"username\":\"restored-analyst\",\"password\":\""
                 + USER_PASSWORD + "\",\"role\":\"ANALYST\"}").getStatusCode()).isEqualTo(HttpStatus.CREATED);
         // A pseudonym an analyst saw before the backup must be the same one after the restore.
-        String pseudonym = as(Role.ANALYST).getForObject("/api/contacts/c-badr", JsonNode.class).get("id").asText();
+        // (Read from the list: a protected id answers an analyst as an unknown id does, issue 15.)
+        java.util.List<String> pseudonym = analystPseudonyms();
+        assertThat(pseudonym).isNotEmpty();
         JsonNode before = http.getForObject("/api/export", JsonNode.class);
         String key = pseudonymKey();
         assertThat(key).isNotNull();
@@ -126,8 +128,7 @@ class BackupRestoreIT extends IntegrationTest {
                 .isEqualTo("[\"m-hrd\",\"m-er\"]");
         assertThat(anonymous.withBasicAuth("restored-analyst", USER_PASSWORD).getForObject("/api/me", JsonNode.class)
                 .get("role").asText()).isEqualTo("ANALYST");
-        assertThat(as(Role.ANALYST).getForObject("/api/contacts/c-badr", JsonNode.class).get("id").asText())
-                .isEqualTo(pseudonym);
+        assertThat(analystPseudonyms()).isEqualTo(pseudonym);
         JsonNode audit = http.getForObject("/api/audit?size=1000", JsonNode.class);
         // The log as it was at the backup, then the restore (the backup's own entry came after its snapshot).
         assertThat(actions(audit)).contains("USER_CREATED", "IMPORT", "EXPORT", "RESTORE").doesNotContain("BACKUP");
@@ -357,5 +358,16 @@ class BackupRestoreIT extends IntegrationTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The pseudonyms an analyst sees in the contact list. */
+    private java.util.List<String> analystPseudonyms() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        as(Role.ANALYST).getForObject("/api/contacts?size=500", JsonNode.class).get("items").forEach(item -> {
+            if (item.get("id").asText().startsWith("anon-")) {
+                out.add(item.get("id").asText());
+            }
+        });
+        return out;
     }
 }

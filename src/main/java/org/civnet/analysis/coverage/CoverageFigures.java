@@ -1,5 +1,9 @@
 package org.civnet.analysis.coverage;
 
+import org.civnet.domain.Sensitivity;
+import static org.civnet.domain.Sensitivity.Kind.NAME;
+import static org.civnet.domain.Sensitivity.Kind.SAFE;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +21,7 @@ import org.civnet.domain.Region;
  */
 public record CoverageFigures(
         LocalDate asOf,
-        String mandate,
+        @Sensitivity(SAFE) String mandate,
         Totals totals,
         List<RegionRow> byRegion,
         List<CountryRow> byCountry,
@@ -52,20 +56,20 @@ public record CoverageFigures(
     }
 
     /** @param share of all counted contacts and organisations */
-    public record CountryRow(String country, Region region, int contacts, int organisations, double share) {
+    public record CountryRow(@Sensitivity(SAFE) String country, Region region, int contacts, int organisations, double share) {
     }
 
     /** @param share of all counted contacts and organisations that carry the theme (shares may sum above 1) */
-    public record ThemeRow(String theme, int contacts, int organisations, double share) {
+    public record ThemeRow(@Sensitivity(SAFE) String theme, int contacts, int organisations, double share) {
     }
 
     /** One value of a contact kind, organisation type or ECOSOC status; share of its contacts or organisations. */
-    public record CountRow(String value, int count, double share) {
+    public record CountRow(@Sensitivity(SAFE) String value, int count, double share) {
     }
 
     /** A mandate's partners (organisations and contacts with PARTNERS_WITH) and their regions. */
-    public record MandateRow(String id, String title, int partners, int contacts, int organisations,
-                             Map<Region, Integer> partnersByRegion) {
+    public record MandateRow(@Sensitivity(SAFE) String id, @Sensitivity(NAME) String title, int partners, int contacts, int organisations,
+                             @Sensitivity(SAFE) Map<Region, Integer> partnersByRegion) {
     }
 
     public record Gaps(int minPartners, List<MandateGap> mandatesBelowMinPartners,
@@ -73,13 +77,13 @@ public record CoverageFigures(
                        List<ThemeGap> themesWithoutOrganisationInRegion) {
     }
 
-    public record MandateGap(String id, String title, int partners) {
+    public record MandateGap(@Sensitivity(SAFE) String id, @Sensitivity(NAME) String title, int partners) {
     }
 
     /** Regions that matter for the mandate (its own for a country mandate, all five otherwise) without a partner. */
-    public record MandateRegionGap(String id, String title, List<Region> missingRegions) {
+    public record MandateRegionGap(@Sensitivity(SAFE) String id, @Sensitivity(NAME) String title, List<Region> missingRegions) {
     }
 
-    public record ThemeGap(String theme, List<Region> missingRegions) {
+    public record ThemeGap(@Sensitivity(SAFE) String theme, List<Region> missingRegions) {
     }
 }
