@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
-import org.springframework.http.converter.AbstractHttpMessageConverter;
-import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.civnet.api.DownloadConverter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +14,7 @@ import org.springframework.stereotype.Component;
  * gets has passed the same redaction as the JSON export.
  */
 @Component
-class GraphFileConverter extends AbstractHttpMessageConverter<NetworkDocument> {
+class GraphFileConverter extends DownloadConverter<NetworkDocument> {
 
     static final MediaType GRAPHML = MediaType.valueOf("application/graphml+xml");
     static final MediaType GEXF = MediaType.valueOf("application/gexf+xml");
@@ -31,26 +29,6 @@ class GraphFileConverter extends AbstractHttpMessageConverter<NetworkDocument> {
     @Override
     protected boolean supports(Class<?> clazz) {
         return NetworkDocument.class.isAssignableFrom(clazz);
-    }
-
-    /**
-     * Only when this representation was asked for by name ({@code format=…} or {@code Accept}) on an
-     * endpoint that offers it: never as the pick for {@code *}{@code /*} or where JSON is the only form.
-     */
-    @Override
-    public boolean canWrite(Class<?> clazz, MediaType mediaType) {
-        return mediaType != null && !mediaType.isWildcardType() && !mediaType.isWildcardSubtype()
-                && super.canWrite(clazz, mediaType);
-    }
-
-    @Override
-    protected boolean canRead(MediaType mediaType) {
-        return false;
-    }
-
-    @Override
-    protected NetworkDocument readInternal(Class<? extends NetworkDocument> clazz, HttpInputMessage input) {
-        throw new HttpMessageNotReadableException("graph files are not read here", input);
     }
 
     @Override

@@ -5,16 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
-import org.springframework.http.converter.AbstractHttpMessageConverter;
-import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.civnet.api.DownloadConverter;
 import org.springframework.stereotype.Component;
 
 /** The one writer of {@code text/csv}: any response type with a {@link CsvFormat}. */
 @Component
-public class CsvMessageConverter extends AbstractHttpMessageConverter<Object> {
+public class CsvMessageConverter extends DownloadConverter<Object> {
 
     public static final MediaType TEXT_CSV = new MediaType("text", "csv");
 
@@ -37,26 +35,6 @@ public class CsvMessageConverter extends AbstractHttpMessageConverter<Object> {
     @Override
     protected boolean supports(Class<?> clazz) {
         return formatOf(clazz) != null;
-    }
-
-    /**
-     * Only when this representation was asked for by name ({@code format=…} or {@code Accept}) on an
-     * endpoint that offers it: never as the pick for {@code *}{@code /*} or where JSON is the only form.
-     */
-    @Override
-    public boolean canWrite(Class<?> clazz, MediaType mediaType) {
-        return mediaType != null && !mediaType.isWildcardType() && !mediaType.isWildcardSubtype()
-                && super.canWrite(clazz, mediaType);
-    }
-
-    @Override
-    protected boolean canRead(MediaType mediaType) {
-        return false;
-    }
-
-    @Override
-    protected Object readInternal(Class<?> clazz, HttpInputMessage inputMessage) {
-        throw new HttpMessageNotReadableException("CSV is not read here", inputMessage);
     }
 
     @Override
