@@ -93,8 +93,8 @@ class AnalysisController {
     BrokerService.Report brokers(@ModelAttribute ScopeQuery query,
                                  @RequestParam(defaultValue = "region") String groupBy,
                                  @RequestParam(defaultValue = "50") @Min(1) int top,
-                                 @RequestParam(defaultValue = "false") boolean weighted) {
-        return brokers.report(scope(query, "brokers", groupBy), groupBy, top(top), weighted);
+                                 @RequestParam(defaultValue = "false") boolean weighted, Role role) {
+        return brokers.report(scope(query, "brokers", groupBy), groupBy, top(top), weighted, hiddenFrom(role));
     }
 
     @GetMapping("/coalitions")
@@ -114,8 +114,8 @@ class AnalysisController {
             description = IsolationService.SCORE_DEFINITION)
     IsolationService.Report isolation(@ModelAttribute ScopeQuery query,
                                       @RequestParam(defaultValue = "theme") String groupBy,
-                                      @RequestParam(defaultValue = "50") @Min(1) int top) {
-        return isolation.report(scope(query, "isolation", groupBy), groupBy, top(top));
+                                      @RequestParam(defaultValue = "50") @Min(1) int top, Role role) {
+        return isolation.report(scope(query, "isolation", groupBy), groupBy, top(top), hiddenFrom(role));
     }
 
     /** What to remove in a resilience run. */
@@ -124,13 +124,19 @@ class AnalysisController {
 
     @PostMapping("/resilience")
     @Operation(summary = "What if these people were lost: who loses every path to the mandates, which groups become isolated")
-    IsolationService.ResilienceReport resilience(@ModelAttribute ScopeQuery query, @RequestBody ResilienceRequest request) {
+    IsolationService.ResilienceReport resilience(@ModelAttribute ScopeQuery query, @RequestBody ResilienceRequest request,
+                                                 Role role) {
         if (request.remove() != null && request.remove().size() > 10_000) {
             throw new InvalidInputException("remove", "at most 10000 ids");
         }
         return isolation.resilience(scope(query, "resilience", String.valueOf(request.remove())),
                 request.groupBy() == null ? "theme" : request.groupBy(), request.remove(), request.removeTop(),
-                request.metric());
+                request.metric(), hiddenFrom(role));
+    }
+
+    /** The people this role sees only as pseudonyms: none for a role with clearance. */
+    private java.util.Set<String> hiddenFrom(Role role) {
+        return Role.cleared(role) ? java.util.Set.of() : redactor.protectedIds();
     }
 
     @GetMapping("/graph")

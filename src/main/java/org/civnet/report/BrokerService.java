@@ -50,11 +50,12 @@ public class BrokerService {
         this.centrality = centrality;
     }
 
-    public Report report(AnalysisScope scope, String groupBy, int top, boolean weighted) {
+    /** {@code hidden}: people whose withheld attributes (country) must not place them in a group for this role. */
+    public Report report(AnalysisScope scope, String groupBy, int top, boolean weighted, java.util.Set<String> hidden) {
         SnapshotCache.Lookup lookup = snapshots.get(scope);
         NetworkSnapshot snapshot = lookup.snapshot();
         long started = System.nanoTime();
-        Grouping grouping = Grouping.of(snapshot, groupBy);
+        Grouping grouping = Grouping.of(snapshot, groupBy, hidden);
         double[] betweenness = centrality.scores(snapshot, new CentralityService.Request(CentralityMetric.BETWEENNESS,
                 1, true, weighted, null, 42, null, null));
         double[] constraint = StructuralHoles.constraint(snapshot.graph(), weighted);

@@ -28,6 +28,14 @@ public record Grouping(String by, List<String> names, List<BitSet> members, int[
     static final String NONE = "(none)";
 
     public static Grouping of(NetworkSnapshot snapshot, String by) {
+        return of(snapshot, by, java.util.Set.of());
+    }
+
+    /**
+     * The grouping as a role sees it: a person in {@code hidden} (protected, for a role without
+     * clearance) has no country to be grouped by, so no country group gives theirs away.
+     */
+    public static Grouping of(NetworkSnapshot snapshot, String by, java.util.Set<String> hidden) {
         String key = by == null ? "region" : by.strip();
         String lower = key.toLowerCase(Locale.ROOT);
         if (lower.startsWith("theme:")) {
@@ -39,7 +47,7 @@ public record Grouping(String by, List<String> names, List<BitSet> members, int[
         }
         return switch (lower) {
             case "region" -> single(snapshot, "region", v -> snapshot.region(v) == null ? null : snapshot.region(v).name());
-            case "country" -> single(snapshot, "country", snapshot::country);
+            case "country" -> single(snapshot, "country", v -> hidden.contains(snapshot.id(v)) ? null : snapshot.country(v));
             case "kind" -> single(snapshot, "kind", v -> snapshot.label(v) + ":" + snapshot.subtype(v));
             case "orgtype" -> single(snapshot, "orgType", v -> snapshot.label(v) == org.civnet.domain.NodeLabel.Organisation
                     ? snapshot.subtype(v) : "not an organisation");

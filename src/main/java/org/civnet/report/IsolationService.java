@@ -98,8 +98,8 @@ public class IsolationService {
                             IsolationAnalysis.Input input) {
     }
 
-    private static Prepared prepare(SnapshotCache.Lookup lookup, String groupBy) {
-        Grouping grouping = Grouping.of(lookup.snapshot(), groupBy);
+    private static Prepared prepare(SnapshotCache.Lookup lookup, String groupBy, java.util.Set<String> hidden) {
+        Grouping grouping = Grouping.of(lookup.snapshot(), groupBy, hidden);
         return new Prepared(lookup, lookup.snapshot(), grouping, inputFor(lookup.snapshot(), grouping));
     }
 
@@ -129,8 +129,9 @@ public class IsolationService {
         return new IsolationAnalysis.Input(mandates, atRisk, grouping.members(), mayIntroduce, regionOf);
     }
 
-    public Report report(AnalysisScope scope, String groupBy, int top) {
-        Prepared p = prepare(snapshots.get(scope), groupBy);
+    /** {@code hidden}: people whose withheld attributes (country) must not place them in a group for this role. */
+    public Report report(AnalysisScope scope, String groupBy, int top, java.util.Set<String> hidden) {
+        Prepared p = prepare(snapshots.get(scope), groupBy, hidden);
         long started = System.nanoTime();
         NetworkSnapshot s = p.snapshot();
         IsolationAnalysis.Report r = IsolationAnalysis.run(s.graph(), p.input(), IsolationAnalysis.Options.DEFAULTS);
@@ -151,15 +152,19 @@ public class IsolationService {
     }
 
     /** What if these people were lost (arrested, withdrawn, moved on)? */
+    /**
+     * {@code hidden}: people this role sees only as pseudonyms; naming one by id is answered as an
+     * unknown id, so the answer cannot confirm who an id is.
+     */
     public ResilienceReport resilience(AnalysisScope scope, String groupBy, List<String> remove, Integer removeTop,
-                                       String metric) {
-        Prepared p = prepare(snapshots.get(scope), groupBy);
+                                       String metric, java.util.Set<String> hidden) {
+        Prepared p = prepare(snapshots.get(scope), groupBy, hidden);
         NetworkSnapshot s = p.snapshot();
         BitSet removed = new BitSet(s.vertexCount());
         if (remove != null) {
             for (String id : remove) {
                 int v = s.indexOf(id);
-                if (v < 0) {
+                if (v < 0 || hidden.contains(id)) {
                     throw new org.civnet.domain.NotFoundException("node in this scope", id);
                 }
                 removed.set(v);

@@ -133,6 +133,35 @@ class RedactionIT extends IntegrationTest {
     }
 
     @Test
+    void groupingByCountryAndRemovingByIdGiveNoProtectedPersonAway() {
+        TestRestTemplate analyst = as(Role.ANALYST);
+        for (String path : List.of("/api/analysis/brokers?groupBy=country&top=100", "/api/analysis/isolation?groupBy=country")) {
+            String body = text(analyst, path);
+            // The confidential person is in the LY group for an officer, never for an analyst.
+            assertThat(body).as(path).doesNotContain("zyxwa");
+            JsonNode groupsOfficer = as(Role.OFFICER).getForObject(path, JsonNode.class);
+            assertThat(groupsOfficer.toString()).as(path).contains("LY");
+        }
+        // The LY group counts the confidential person for an officer, not for an analyst.
+        assertThat(sizeOfGroup(analyst, "LY")).isEqualTo(sizeOfGroup(as(Role.OFFICER), "LY") - 1);
+        // Naming the protected person's real id in a what-if answers as an unknown id does.
+        ResponseEntity<JsonNode> byRealId = send(analyst, HttpMethod.POST, "/api/analysis/resilience", "{\"remove\":[\"c-7\"]}");
+        ResponseEntity<JsonNode> byUnknown = send(analyst, HttpMethod.POST, "/api/analysis/resilience", "{\"remove\":[\"c-8\"]}");
+        assertThat(byRealId.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND).isEqualTo(byUnknown.getStatusCode());
+        assertThat(send(as(Role.OFFICER), HttpMethod.POST, "/api/analysis/resilience", "{\"remove\":[\"c-7\"]}")
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    private static int sizeOfGroup(TestRestTemplate client, String name) {
+        for (JsonNode group : client.getForObject("/api/analysis/isolation?groupBy=country", JsonNode.class).path("groups")) {
+            if (name.equals(group.path("name").asText())) {
+                return group.path("size").asInt();
+            }
+        }
+        throw new AssertionError("no group " + name);
+    }
+
+    @Test
     void listsAreOrderedByWhatTheRoleSeesAndAGuessedIdIsUnknown() {
         TestRestTemplate analyst = as(Role.ANALYST);
         List<String> ids = new ArrayList<>();
