@@ -13,6 +13,8 @@ import org.civnet.domain.OrganisationType;
 import org.civnet.domain.Region;
 import org.civnet.network.Themes;
 import org.civnet.security.AuditLog;
+import org.civnet.security.UserAccounts;
+import org.springframework.security.core.Authentication;
 import org.civnet.security.Redactor;
 import org.civnet.security.Role;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,8 +28,10 @@ class ReferralController {
     private final ReferralService referrals;
     private final Redactor redactor;
     private final AuditLog audit;
+    private final UserAccounts accounts;
 
-    ReferralController(ReferralService referrals, Redactor redactor, AuditLog audit) {
+    ReferralController(ReferralService referrals, Redactor redactor, AuditLog audit, UserAccounts accounts) {
+        this.accounts = accounts;
         this.referrals = referrals;
         this.redactor = redactor;
         this.audit = audit;
@@ -66,7 +70,7 @@ class ReferralController {
             description = "Intermediaries must have consented to make introductions; at-risk people are never intermediaries "
                     + "unless an officer or administrator sets allowAtRisk=true (they are then listed in atRiskIntermediaries). "
                     + "Paths are loop-free and ranked by cost (Yen's k shortest paths within maxHops).")
-    ReferralService.Result referrals(@RequestParam String from,
+    ReferralService.Result referrals(@RequestParam(required = false) String from,
                                      @RequestParam(required = false) String to,
                                      @RequestParam(required = false) Region region,
                                      @RequestParam(required = false) String country,
@@ -81,7 +85,8 @@ class ReferralController {
                                      @RequestParam(defaultValue = "false") boolean allowAtRisk,
                                      @RequestParam(defaultValue = "false") boolean disjoint,
                                      @RequestParam(defaultValue = "20") int limit,
-                                     Role role) {
+                                     Role role, Authentication authentication) {
+        from = fromOrMe(from, authentication);
         ReferralService.Options options = options(role, k, maxHops, minTrust, since, exclude, allowAtRisk, disjoint);
         ReferralService.Target target = target(region, country, theme, orgType, kind);
         if (to != null) {
@@ -98,7 +103,7 @@ class ReferralController {
     @GetMapping("/api/referrals/coverage")
     @Operation(summary = "How many contacts in a target are reachable within 1, 2, 3… hops, the best first asks, "
             + "and who is unreachable")
-    ReferralService.Coverage coverage(@RequestParam String from,
+    ReferralService.Coverage coverage(@RequestParam(required = false) String from,
                                       @RequestParam(required = false) Region region,
                                       @RequestParam(required = false) String country,
                                       @RequestParam(required = false) String theme,
@@ -109,10 +114,20 @@ class ReferralController {
                                       @RequestParam(required = false) LocalDate since,
                                       @RequestParam(required = false) String exclude,
                                       @RequestParam(defaultValue = "false") boolean allowAtRisk,
-                                      Role role) {
+                                      Role role, Authentication authentication) {
+        from = fromOrMe(from, authentication);
         ReferralService.Coverage coverage = referrals.coverage(from, target(region, country, theme, orgType, kind),
                 options(role, 1, maxHops, minTrust, since, exclude, allowAtRisk, false));
         audit.record(AuditLog.Action.REFERRAL_QUERY, coverage.target(), "coverage from " + from + ", maxHops=" + maxHops);
         return coverage;
+    }
+
+    /** A referral starts from {@code from}, or else from the contact the user's account is linked to ("me"). */
+    private String fromOrMe(String from, Authentication authentication) {
+        if (from != null && !from.isBlank()) {
+            return from;
+        }
+        return accounts.contactOf(authentication.getName()).orElseThrow(() -> new InvalidInputException("from",
+                "is required: the id to start from, or link your account to the contact that is you (PUT /api/me/contact)"));
     }
 }

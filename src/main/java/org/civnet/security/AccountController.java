@@ -57,7 +57,8 @@ class AccountController {
                         long expiresInDays) {
     }
 
-    record Me(@Sensitivity(SAFE) String username, Role role, boolean clearance) {
+    /** Who is logged in; {@code contact}: the contact that is this person, which referrals start from. */
+    record Me(@Sensitivity(SAFE) String username, Role role, boolean clearance, @Sensitivity(SAFE) String contact) {
     }
 
     private final UserAccounts accounts;
@@ -76,7 +77,8 @@ class AccountController {
     @Operation(summary = "Who is logged in, with which role")
     Me me(Authentication authentication) {
         Role role = Role.of(authentication);
-        return new Me(authentication.getName(), role, role != null && role.hasClearance());
+        return new Me(authentication.getName(), role, role != null && role.hasClearance(),
+                accounts.contactOf(authentication.getName()).orElse(null));
     }
 
     @PostMapping("/api/users")

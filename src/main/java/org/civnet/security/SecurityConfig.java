@@ -161,6 +161,8 @@ class SecurityConfig {
                         // Administration.
                         .requestMatchers("/api/users/**", "/api/audit/**", "/api/import/**", "/api/admin/**").hasRole(ADMIN)
                         .requestMatchers(GET, "/api/export/**").hasAnyRole(ADMIN, OFFICER, ANALYST)
+                        // "Me": officers and administrators are contacts of the network; the others only read.
+                        .requestMatchers(PUT, "/api/me/contact").hasAnyRole(ADMIN, OFFICER)
                         .requestMatchers("/api/tokens/**", "/api/me").authenticated()
                         // Reports serve every role; analyses and referrals need at least an analyst.
                         .requestMatchers(GET, "/api/reports/**", "/api/graph/stats").hasAnyRole(ADMIN, OFFICER, ANALYST, REPORTS)

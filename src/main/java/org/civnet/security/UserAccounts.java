@@ -68,6 +68,7 @@ public class UserAccounts {
 
     public UserAccounts(Transactions transactions, PasswordEncoder passwords) {
         this.transactions = transactions.require("security/all-users", "security/restore-users",
+                "security/user-contact", "security/set-user-contact",
                 "security/stored-pseudonym-key", "security/restore-pseudonym-key");
         this.passwords = passwords;
     }
@@ -216,6 +217,22 @@ public class UserAccounts {
             rows.add(row);
         }
         return transactions.write("security/restore-users", Map.of("users", rows), r -> r.get("created").asInt()).get(0);
+    }
+
+    /** The contact a user is linked to ("me"), if any. */
+    public Optional<String> contactOf(String username) {
+        return transactions.read("security/user-contact", Map.of("username", username), r -> r.get("contact").asString(null))
+                .stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /** Links a user to the contact that is that person, or unlinks (null); 404 for an unknown user. */
+    public void linkContact(String username, String contact) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("username", username);
+        params.put("contact", contact);
+        if (transactions.write("security/set-user-contact", params, r -> r.get("username").asString()).isEmpty()) {
+            throw new NotFoundException("user", username);
+        }
     }
 
     /** The pseudonym key as stored (Base64), if one was created. */
