@@ -164,7 +164,7 @@ public class NetworkImporter {
 
     private void readRow(ImportPlanner planner, Section<?> section, String file, long number, JsonNode node) {
         try {
-            ImportRow row = node == null || node.isNull() ? null : section.read(json, file, number, node);
+            ImportRow row = node == null || !node.isObject() ? null : section.read(json, file, number, node);
             if (row == null || row.record() == null) {
                 planner.refuseUnreadable(section.name(), unreadable(file, number, node, "(row)", "must be an object"));
             } else {
