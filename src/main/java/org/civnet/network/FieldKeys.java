@@ -49,6 +49,7 @@ public class FieldKeys {
     private final Transactions transactions;
     private final SecretsDirectory secrets;
     private final boolean keysetFromFile;
+    private final boolean rotatesInPlace;
     private final ObjectMapper json = new ObjectMapper();
     private volatile FieldCipher cipher;
 
@@ -58,6 +59,9 @@ public class FieldKeys {
         this.secrets = SecretsDirectory.at(properties.secretsDirectory(), properties.neo4j().dataDirectory());
         String configured = properties.fieldKey();
         this.keysetFromFile = configured == null || configured.isBlank();
+        // Only an embedded store's own keyset file is rotated in place: replicas of an external store
+        // share one keyset, and a key made by one of them would leave the others unable to read.
+        this.rotatesInPlace = keysetFromFile && !properties.neo4j().external();
         String source = keysetFromFile ? secrets.file(SecretsDirectory.FIELD_KEYS).toString() : "civnet.field-key";
         FieldCipher found = keysetFromFile ? secrets.read(SecretsDirectory.FIELD_KEYS).map(k -> parse(k, source)).orElse(null)
                 : parse(configured, source);
@@ -111,13 +115,14 @@ public class FieldKeys {
     }
 
     /**
-     * Makes a new primary key (when the keyset lives in the secrets directory; a keyset given in
-     * {@code civnet.field-key} is rotated by giving a new one with a new primary key and restarting)
-     * and re-encrypts every contact's fields under the primary key.
+     * Makes a new primary key (when the keyset is an embedded store's file in the secrets directory; a
+     * keyset shared by the replicas of an external store, or given in {@code civnet.field-key}, is
+     * rotated by giving every instance one with a new primary key and restarting them) and re-encrypts
+     * every contact's fields under the primary key.
      */
     public synchronized Rotation rotate() {
         boolean written = false;
-        if (keysetFromFile) {
+        if (rotatesInPlace) {
             FieldCipher next = cipher.rotated();
             secrets.write(SecretsDirectory.FIELD_KEYS, next.keysetJson());
             cipher = next;

@@ -127,7 +127,9 @@ public class TieService {
         if (patched.id() != null && !patched.id().equals(id)) {
             throw new InvalidInputException("id", "'" + patched.id() + "' differs from the id in the path '" + id + "'");
         }
-        return upsert(patched);
+        // The path names the introduction: a patch that removes the id must not make a new one.
+        return upsert(new Introduction(id, patched.introducer(), patched.introduced(), patched.recipient(),
+                patched.status(), patched.date(), patched.note()));
     }
 
     public Introduction getIntroduction(String id) {

@@ -34,6 +34,7 @@ public class CredentialAuthentication implements AuthenticationProvider {
     private final PasswordEncoder passwords;
     private final LoginThrottle throttle;
     private final AuditLog audit;
+    private final String dummyHash;
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
     public CredentialAuthentication(UserAccounts accounts, PasswordEncoder passwords, LoginThrottle throttle, AuditLog audit) {
@@ -41,6 +42,8 @@ public class CredentialAuthentication implements AuthenticationProvider {
         this.passwords = passwords;
         this.throttle = throttle;
         this.audit = audit;
+        // Compared against for unknown users, at the same cost as a real hash, so timing does not tell who exists.
+        this.dummyHash = passwords.encode(UserAccounts.randomPassword());
     }
 
     @Override
@@ -55,7 +58,7 @@ public class CredentialAuthentication implements AuthenticationProvider {
             return authenticated(username, account.get().role());
         }
         // Compare against a dummy hash for unknown users so timing does not reveal who exists.
-        String hash = account.map(UserAccounts.Account::passwordHash).orElse(DUMMY_HASH);
+        String hash = account.map(UserAccounts.Account::passwordHash).orElse(dummyHash);
         if (account.isEmpty() | !passwords.matches(password, hash)) {
             String address = authentication.getDetails() instanceof WebAuthenticationDetails details
                     ? details.getRemoteAddress() : "unknown";
@@ -87,5 +90,5 @@ public class CredentialAuthentication implements AuthenticationProvider {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
     }
 
-    private static final String DUMMY_HASH = "$2a$10$7EqJtq98hPqEX7fNZaFWoOhi5BWX4Z2zQ2pYUXzjfH5sA2G3C5c2C";
+
 }

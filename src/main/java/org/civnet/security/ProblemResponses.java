@@ -18,10 +18,10 @@ public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedH
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        // Browsers show their own login dialog on this header; the web page asks not to get it.
-        if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"civnet\"");
-        }
+        // A 401 names a scheme, but never Basic: a browser would answer a Basic challenge with its own
+        // dialog, then send the typed credentials with every request to this site, cross-site forms
+        // included, past the page's CSRF protection. Programs send their credentials unasked.
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"civnet\"");
         write(response, 401, "Unauthorized", "log in (the page's form, HTTP Basic) or send an API token as "
                 + "'Authorization: Bearer …'");
     }

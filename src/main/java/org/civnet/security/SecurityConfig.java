@@ -90,6 +90,8 @@ class SecurityConfig {
         http
                 .securityMatcher(request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null)
                 .csrf(csrf -> csrf.disable())
+                // Logging out is the page's (it has a session); a program has nothing to log out of.
+                .logout(logout -> logout.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authenticationManager(new ProviderManager(credentials))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
@@ -116,6 +118,8 @@ class SecurityConfig {
                         .requireCsrfProtectionMatcher(SecurityConfig::forgeable))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
                         .sessionFixation(f -> f.changeSessionId()))
+                // The page is one page: no "saved request" to return to, so no session for an anonymous visit.
+                .requestCache(cache -> cache.disable())
                 .authenticationManager(new ProviderManager(credentials))
                 .formLogin(form -> form.loginProcessingUrl(SESSION_PATH).successHandler(sessions)
                         .failureHandler(sessions).permitAll())

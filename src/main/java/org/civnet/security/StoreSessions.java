@@ -34,11 +34,15 @@ class StoreSessions implements SessionRepository<MapSession> {
             "maxdepth=20;maxrefs=10000;maxbytes=1000000;java.lang.*;java.util.*;java.time.*;java.net.URI;"
                     + "org.springframework.security.**;org.civnet.security.**;!*");
 
+    /** Marks a session this instance created in the current request, until it is first saved. */
+    private static final String CREATED_HERE = StoreSessions.class.getName() + ".created";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StoreSessions.class);
+
     private final Transactions transactions;
     private final Duration idleTimeout;
 
     StoreSessions(Transactions transactions, Duration idleTimeout) {
-        this.transactions = transactions.require("security/session-find", "security/session-save",
+        this.transactions = transactions.require("security/session-find", "security/session-create", "security/session-update",
                 "security/session-delete", "security/session-delete-expired", "security/session-delete-user");
         this.idleTimeout = idleTimeout;
     }
@@ -48,14 +52,18 @@ class StoreSessions implements SessionRepository<MapSession> {
         transactions.run("security/session-delete-expired", Map.of("now", Instant.now().toEpochMilli()));
         MapSession session = new MapSession();
         session.setMaxInactiveInterval(idleTimeout);
+        session.setAttribute(CREATED_HERE, Boolean.TRUE);
         return session;
     }
 
     @Override
     public void save(MapSession session) {
+        boolean create = session.getAttribute(CREATED_HERE) != null;
+        session.removeAttribute(CREATED_HERE);
         if (!session.getId().equals(session.getOriginalId())) {
             // The id changed at login (session fixation protection): the old one must stop working.
             deleteById(session.getOriginalId());
+            create = true;
         }
         Map<String, Object> attributes = new HashMap<>();
         for (String name : session.getAttributeNames()) {
@@ -69,7 +77,7 @@ class StoreSessions implements SessionRepository<MapSession> {
         params.put("maxInactiveSeconds", session.getMaxInactiveInterval().toSeconds());
         params.put("expiresAt", session.getLastAccessedTime().plus(session.getMaxInactiveInterval()).toEpochMilli());
         params.put("user", user(attributes));
-        transactions.run("security/session-save", params);
+        transactions.run(create ? "security/session-create" : "security/session-update", params);
     }
 
     @Override
@@ -80,9 +88,13 @@ class StoreSessions implements SessionRepository<MapSession> {
             session.setCreationTime(Instant.ofEpochMilli(r.get("creationTime").asLong()));
             session.setLastAccessedTime(Instant.ofEpochMilli(r.get("lastAccessedTime").asLong()));
             session.setMaxInactiveInterval(Duration.ofSeconds(r.get("maxInactiveSeconds").asLong()));
-            deserialise(r.get("attributes").asByteArray()).forEach(session::setAttribute);
+            Map<String, Object> attributes = deserialise(r.get("attributes").asByteArray());
+            if (attributes == null) {
+                return null;
+            }
+            attributes.forEach(session::setAttribute);
             return session;
-        }).stream().findFirst().map(session -> {
+        }).stream().filter(java.util.Objects::nonNull).findFirst().map(session -> {
             if (session.isExpired()) {
                 deleteById(id);
                 return null;
@@ -122,9 +134,10 @@ class StoreSessions implements SessionRepository<MapSession> {
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(stored))) {
             in.setObjectInputFilter(ONLY_SESSION_TYPES);
             return (Map<String, Object>) in.readObject();
-        } catch (IOException | ClassNotFoundException | ClassCastException e) {
-            // An unreadable session is no session: the user logs in again.
-            return Map.of();
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            // An unreadable session is no session (the user logs in again); say so, without its content.
+            log.warn("a stored page session could not be read ({}); it is ignored", e.getClass().getSimpleName());
+            return null;
         }
     }
 }

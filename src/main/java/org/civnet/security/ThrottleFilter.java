@@ -36,13 +36,16 @@ class ThrottleFilter extends OncePerRequestFilter {
 
     /** The user a request tries to log in as: HTTP Basic, or the page's login form; null for neither. */
     private static String loginName(HttpServletRequest request) {
+        // Read exactly as Spring's BasicAuthenticationConverter and UsernamePasswordAuthenticationFilter
+        // read them ("Basic" then any one character; a trimmed username), or a variant would skip the check.
         String header = request.getHeader("Authorization");
-        if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return basicUsername(header.substring(6).strip());
+        if (header != null && header.strip().regionMatches(true, 0, "Basic", 0, 5)) {
+            String value = header.strip();
+            return basicUsername(value.length() > 6 ? value.substring(6).strip() : "");
         }
         if ("POST".equals(request.getMethod()) && SecurityConfig.SESSION_PATH.equals(request.getServletPath())) {
             String username = request.getParameter("username");
-            return username == null ? "" : username;
+            return username == null ? "" : username.trim();
         }
         return null;
     }

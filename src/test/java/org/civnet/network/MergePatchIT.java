@@ -87,5 +87,10 @@ class MergePatchIT extends IntegrationTest {
         assertThat(introduction.get("note").asText()).isEqualTo("Amira will ask Laila after the hearing");
         assertThat(introduction.get("date").asText()).isEqualTo("2026-11-20");
         assertThat(http.getForObject("/api/ties?node=me", JsonNode.class).toString()).contains("laila");
+
+        // A patch that removes the id changes nothing of who it is: no second introduction appears.
+        assertThat(patch(as(Role.OFFICER), "/api/introductions/ask-1", "{\"id\":null,\"note\":\"asked again\"}")
+                .getBody().get("id").asText()).isEqualTo("ask-1");
+        assertThat(http.getForObject("/api/export", JsonNode.class).get("introductions")).hasSize(1);
     }
 }

@@ -141,6 +141,25 @@ class PageSessionIT extends IntegrationTest {
     }
 
     @Test
+    void theThrottleCountsEverySpellingOfALoginAndNoBrowserIsAskedForBasic() throws Exception {
+        send(http, org.springframework.http.HttpMethod.POST, "/api/users",
+                "{\"username\":\"spell-user\",\"password\":\"spell-user-password-1\",\"role\":\"ANALYST\"}");
+        String wrong = Base64.getEncoder().encodeToString("spell-user:wrong".getBytes(StandardCharsets.UTF_8));
+        for (String scheme : List.of("Basic\t", "basic ", "Basic ")) {
+            HttpResponse<String> refused = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/me"))
+                    .header("Authorization", scheme + wrong).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as(scheme).isEqualTo(401);
+            // A browser shown a Basic challenge would offer a dialog, then send what was typed cross-site.
+            assertThat(refused.headers().firstValue("WWW-Authenticate").orElse("")).doesNotContainIgnoringCase("basic");
+        }
+        Page page = new Page();
+        assertThat(page.login("spell-user ", "wrong").statusCode()).isEqualTo(401);
+        assertThat(page.login(" spell-user", "wrong").statusCode()).isEqualTo(401);
+        // Five failures under five spellings: the right password is now refused for a while.
+        assertThat(page.login("spell-user", "spell-user-password-1").statusCode()).isEqualTo(429);
+    }
+
+    @Test
     void deletingAUserEndsTheirPageSessionsAndProgramsGetNoCookie() throws Exception {
         send(http, org.springframework.http.HttpMethod.POST, "/api/users",
                 "{\"username\":\"page-officer\",\"password\":\"page-officer-password-1\",\"role\":\"OFFICER\"}");
