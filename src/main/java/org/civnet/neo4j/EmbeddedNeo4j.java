@@ -36,10 +36,12 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     private final DatabaseManagementService service;
     private final int boltPort;
+    private final String password;
 
-    private EmbeddedNeo4j(DatabaseManagementService service, int boltPort) {
+    private EmbeddedNeo4j(DatabaseManagementService service, int boltPort, String password) {
         this.service = service;
         this.boltPort = boltPort;
+        this.password = password;
     }
 
     /**
@@ -77,7 +79,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         GraphDatabaseAPI db = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         int actualPort = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
                 .getLocalAddress(ConnectorType.BOLT).getPort();
-        return new EmbeddedNeo4j(service, actualPort);
+        return new EmbeddedNeo4j(service, actualPort, password);
     }
 
     /**
@@ -108,6 +110,16 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     public int boltPort() {
         return boltPort;
+    }
+
+    /** How the driver logs in to this server (the password stays here; nothing prints it). */
+    public org.neo4j.driver.AuthToken authToken() {
+        return org.neo4j.driver.AuthTokens.basic(USER, password);
+    }
+
+    @Override
+    public String toString() {
+        return "EmbeddedNeo4j[" + boltUri() + "]";
     }
 
     public String boltUri() {

@@ -61,10 +61,8 @@ class Neo4jConfiguration {
     @Bean
     @ConditionalOnMissingBean(Neo4jConnectionDetails.class)
     @ConditionalOnExpression("'${civnet.neo4j.uri:}' == ''")
-    Neo4jConnectionDetails embeddedNeo4jConnection(EmbeddedNeo4j embedded, CivnetProperties properties) {
-        String password = SecretsDirectory.at(properties.secretsDirectory(), properties.neo4j().dataDirectory())
-                .read(SecretsDirectory.NEO4J_PASSWORD).orElseThrow();
-        return new FixedConnectionDetails(URI.create(embedded.boltUri()), AuthTokens.basic(EmbeddedNeo4j.USER, password));
+    Neo4jConnectionDetails embeddedNeo4jConnection(EmbeddedNeo4j embedded) {
+        return new FixedConnectionDetails(URI.create(embedded.boltUri()), embedded.authToken());
     }
 
     /** The embedded server's password from the secrets directory, generated for a new (or older) store. */

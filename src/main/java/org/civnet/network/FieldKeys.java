@@ -74,7 +74,9 @@ public class FieldKeys {
                     + "give civnet the keyset it was started with (civnet.field-key, or field-keys.json in the secrets directory)");
         }
         this.cipher = found;
-        write("secrets/set-field-key-check", Map.of("value", found.encrypt(CHECK_VALUE, CHECK_CONTEXT)));
+        if (check == null || !check.startsWith(found.primaryPrefix())) {
+            write("secrets/set-field-key-check", Map.of("value", found.encrypt(CHECK_VALUE, CHECK_CONTEXT)));
+        }
         long migrated = reencryptStale();
         if (migrated > 0) {
             log.info("field key: encrypted the channels and notes of {} contacts stored in clear text or under an older key",

@@ -45,6 +45,16 @@ public class AuditLog {
                 "security/audit-ids", "security/restore-audit");
     }
 
+    /**
+     * A failed login of any kind (password, API token, unreadable credentials), under the name tried
+     * (cut to 64 characters) or "anonymous", from {@code address}; never what was presented.
+     */
+    public void recordFailedLogin(String username, String address, String reason) {
+        String who = username == null || username.isEmpty() ? "anonymous"
+                : username.length() > 64 ? username.substring(0, 64) : username;
+        recordAs(who, Action.LOGIN_FAILURE, address, reason);
+    }
+
     /** Records an action by the current user (or "anonymous"). */
     public void record(Action action, String target, String detail) {
         recordAs(currentUser(), action, target, detail);

@@ -39,8 +39,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
         Optional<UserAccounts.Account> account = accounts.resolveToken(header.substring(7).strip());
         if (account.isEmpty()) {
             // A failed login like a wrong password (the token itself is never recorded).
-            audit.recordAs("anonymous", AuditLog.Action.LOGIN_FAILURE, request.getRemoteAddr(),
-                    "unknown, expired or revoked API token");
+            audit.recordFailedLogin(null, request.getRemoteAddr(), "unknown, expired or revoked API token");
             problems.commence(request, response, new BadCredentialsException("token"));
             return;
         }

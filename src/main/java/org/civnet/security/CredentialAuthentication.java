@@ -63,8 +63,7 @@ public class CredentialAuthentication implements AuthenticationProvider {
             String address = authentication.getDetails() instanceof WebAuthenticationDetails details
                     ? details.getRemoteAddress() : "unknown";
             throttle.recordFailure(username, address);
-            audit.recordAs(username.length() > 64 ? username.substring(0, 64) : username, AuditLog.Action.LOGIN_FAILURE,
-                    address, "bad credentials");
+            audit.recordFailedLogin(username, address, "bad credentials");
             throw new BadCredentialsException("bad credentials");
         }
         throttle.recordSuccess(username);

@@ -34,8 +34,7 @@ class UnreadableCredentialsAudit extends OncePerRequestFilter {
         if (header != null && header.regionMatches(true, 0, "Basic", 0, 5)
                 && (header.length() == 5 || header.charAt(5) == ' ') && !readable(header.substring(5).strip())) {
             throttle.recordFailure("", request.getRemoteAddr());
-            audit.recordAs("anonymous", AuditLog.Action.LOGIN_FAILURE, request.getRemoteAddr(),
-                    "unreadable Basic credentials");
+            audit.recordFailedLogin(null, request.getRemoteAddr(), "unreadable Basic credentials");
         }
         chain.doFilter(request, response);
     }

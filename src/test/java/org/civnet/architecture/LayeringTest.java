@@ -34,10 +34,9 @@ class LayeringTest {
 
     @Test
     void theDomainDependsOnNothingElseOfCivnets() {
-        noClasses().that().resideInAPackage("org.civnet.domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.civnet..")
-                .andShould().dependOnClassesThat().resideOutsideOfPackages("org.civnet.domain..", "java..", "jakarta.validation..",
-                        "com.fasterxml.jackson.annotation..")
+        classes().that().resideInAPackage("org.civnet.domain..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("org.civnet.domain..", "java..",
+                        "jakarta.validation..", "com.fasterxml.jackson.annotation..")
                 .check(CLASSES);
     }
 
