@@ -45,6 +45,21 @@ function ensureFcose() {
   }
 }
 
+/** Whether the network is drawn (the map view loads it on its first visit). */
+export function mapLoaded() {
+  return cy !== null;
+}
+
+/** Highlights a path given by its nodes (a referral found in another view). */
+export function showPathNodes(ids) {
+  if (!cy) return;
+  state.paths = [{ nodes: ids }];
+  const list = clear(byId('path-results'));
+  list.appendChild(el('li', { dataset: { index: 0 }, onclick: () => highlightPath(0) }, ids.map(nameOf).join(' → ')));
+  say(byId('path-message'), 'The path from Find introducers.');
+  highlightPath(0);
+}
+
 export function nameOf(id) {
   const node = state.nodesById.get(id);
   return node && node.name ? node.name : id;

@@ -168,12 +168,15 @@ class SecurityConfig {
                         // "Me": officers and administrators are contacts of the network; the others only read.
                         .requestMatchers(PUT, "/api/me/contact").hasAnyRole(ADMIN, OFFICER)
                         .requestMatchers("/api/tokens/**", "/api/me").authenticated()
+                        // The words forms offer (enumerations, countries, themes in use): no one's data.
+                        .requestMatchers(GET, "/api/vocabulary").authenticated()
                         // Reports serve every role; analyses and referrals need at least an analyst.
                         .requestMatchers(GET, "/api/reports/**", "/api/graph/stats").hasAnyRole(ADMIN, OFFICER, ANALYST, REPORTS)
                         .requestMatchers("/api/analysis/**").hasAnyRole(ADMIN, OFFICER, ANALYST)
                         .requestMatchers(GET, "/api/referrals/**").hasAnyRole(ADMIN, OFFICER, ANALYST)
                         // The network itself: analysts read (pseudonymised), officers and admins write.
                         .requestMatchers(GET, NETWORK_DATA).hasAnyRole(ADMIN, OFFICER, ANALYST)
+                        .requestMatchers(GET, "/api/search").hasAnyRole(ADMIN, OFFICER, ANALYST)
                         .requestMatchers(GET, MEMORY).hasAnyRole(ADMIN, OFFICER, ANALYST)
                         .requestMatchers(POST, NETWORK_DATA).hasAnyRole(ADMIN, OFFICER)
                         .requestMatchers(PUT, NETWORK_DATA).hasAnyRole(ADMIN, OFFICER)

@@ -1,0 +1,144 @@
+package org.civnet.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import org.civnet.support.IntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Base of the workspace's browser tests: a real headless Chromium at 1280×720 (the smallest screen
+ * the page must serve), logged in through the page's own form, moving between views by the top
+ * bar as a person would. Screenshots land in {@code target/workspace/}; {@link #documentShot} also
+ * copies one into {@code docs/screenshots/} for the README.
+ */
+public abstract class WorkspacePageTest extends IntegrationTest {
+
+    /** The password of the users {@code as(Role)} creates (see IntegrationTest). */
+    protected static final String ROLE_PASSWORD = "test-role-password-1";
+    protected static final Path SHOTS = Path.of("target", "workspace");
+
+    protected static Browser browser;
+
+    @LocalServerPort
+    protected int port;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        browser = Browser.start();
+        browser.driver().manage().window().setSize(new Dimension(1280, 720));
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+    }
+
+    protected WebDriver driver() {
+        return browser.driver();
+    }
+
+    /** The page at {@code hash} (e.g. "#/find"), logged out: no cookie of an earlier test is left. */
+    protected void open(String hash) {
+        driver().get("http://localhost:" + port + "/app/map.css");
+        driver().manage().deleteAllCookies();
+        driver().get("http://localhost:" + port + "/" + (hash == null ? "" : hash));
+        waitFor(d -> d.findElement(By.id("login-username")).isDisplayed());
+    }
+
+    /** Logs in through the form and waits for the top bar. */
+    protected void login(String username, String password) {
+        WebElement user = driver().findElement(By.id("login-username"));
+        user.clear();
+        user.sendKeys(username);
+        WebElement secret = driver().findElement(By.id("login-password"));
+        secret.clear();
+        secret.sendKeys(password);
+        driver().findElement(By.id("login-submit")).click();
+        waitFor(d -> d.findElement(By.id("nav")).isDisplayed());
+    }
+
+    /** Clicks a top-bar link by its view name ("find", "introductions", …) and waits for the view. */
+    protected void goTo(String view, By ready) {
+        driver().findElement(By.cssSelector("#nav a[data-view='" + view + "']")).click();
+        waitFor(d -> !d.findElements(ready).isEmpty());
+    }
+
+    protected WebElement find(By by) {
+        waitFor(d -> !d.findElements(by).isEmpty());
+        return driver().findElement(by);
+    }
+
+    protected WebElement css(String selector) {
+        return find(By.cssSelector(selector));
+    }
+
+    protected List<WebElement> all(String selector) {
+        return driver().findElements(By.cssSelector(selector));
+    }
+
+    /** Types into a field after emptying it. */
+    protected void type(WebElement field, String text) {
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    protected Object script(String script, Object... args) {
+        return browser.script(script, args);
+    }
+
+    protected void waitFor(Function<WebDriver, Boolean> condition) {
+        waitFor(Duration.ofSeconds(30), condition);
+    }
+
+    protected void waitFor(Duration timeout, Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(driver(), timeout).until(condition::apply);
+    }
+
+    /** A screenshot under target/workspace/. */
+    protected Path shot(String name) throws IOException {
+        Path file = SHOTS.resolve(name + ".png");
+        Files.write(file, ((org.openqa.selenium.TakesScreenshot) driver()).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        return file.toAbsolutePath();
+    }
+
+    /**
+     * A screenshot for the README: under target/workspace/ and, when the build runs in the
+     * repository, also docs/screenshots/NAME.png (the README shows one per view).
+     */
+    protected Path documentShot(String name) throws IOException {
+        Path file = shot(name);
+        Path docs = Path.of("docs", "screenshots");
+        if (Files.isDirectory(Path.of("docs"))) {
+            Files.createDirectories(docs);
+            Files.copy(file, docs.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return file;
+    }
+
+    /** No script error or CSP violation in the console, except entries containing one of {@code allowed}. */
+    protected void assertNoConsoleErrors(String... allowed) {
+        List<String> ok = new ArrayList<>(List.of(allowed));
+        assertThat(browser.severeConsoleEntries())
+                .as("browser console errors")
+                .allMatch(entry -> ok.stream().anyMatch(entry::contains));
+    }
+}
