@@ -101,18 +101,30 @@ export async function get(path, params = {}) {
 export function send(method, path, body, contentType = 'application/json') {
   const payload = body === undefined ? undefined
     : contentType.endsWith('json') ? JSON.stringify(body) : body;
-  return guarded(() => request(method, path, { body: payload, contentType: body === undefined ? undefined : contentType }));
+  return guarded(() => request(method, path, { body: payload, contentType: body === undefined ? undefined : contentType }), true);
 }
 
-async function guarded(call) {
+async function guarded(call, write) {
   try {
     return await call();
   } catch (e) {
     if (e instanceof ApiError && e.status === 401 && loggedIn) {
       loggedIn = false;
       onUnauthorised();
+    } else if (e instanceof ApiError && e.status === 403 && write && loggedIn && !(await stillLoggedIn())) {
+      // An ended session fails a write on its CSRF token (403) before it could fail on the login (401).
+      loggedIn = false;
+      onUnauthorised();
     }
     throw e;
+  }
+}
+
+async function stillLoggedIn() {
+  try {
+    return Boolean(remember(await request('GET', '/api/session')).authenticated);
+  } catch (ignored) {
+    return false;
   }
 }
 

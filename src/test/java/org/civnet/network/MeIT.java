@@ -42,6 +42,12 @@ class MeIT extends IntegrationTest {
         assertThat(fromMe.get("paths")).isEqualTo(explicit.get("paths"));
         assertThat(fromMe.get("paths").get(0).toString()).contains("amira");
         assertThat(http.getForObject("/api/audit?action=USER_LINKED", JsonNode.class).toString()).contains("hro-1");
+
+        // Her contact deleted: she is unlinked (the page asks who she is again), not linked to nobody.
+        http.delete("/api/contacts/hro-1");
+        assertThat(officer.getForObject("/api/me", JsonNode.class).has("contact")).isFalse();
+        assertThat(badRequestFields(officer.exchange("/api/referrals?to=laila", HttpMethod.GET, null, JsonNode.class)))
+                .contains("from");
     }
 
     @Test
