@@ -12,6 +12,8 @@ import { link } from '../router.js';
 import { isAdmin, user } from '../session.js';
 import { Picker, countryLabel, failure, notice } from '../ui.js';
 
+const count = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 const VIA = {
   RECORDED: 'recorded by the officer', ACTIVITY: 'took part in an activity', INTRODUCTION: 'in an introduction',
   PARTNER: 'partner of the mandate', PARTNER_ORGANISATION: 'affiliated with a partner organisation',
@@ -48,7 +50,7 @@ export default async function show(container, params) {
   const successor = new Form({}, update);
 
   function remember() {
-    history.replaceState(null, '', link('handover', state.mode === 'mandate' ? { mandate: state.mandate } : { officer: state.officer }));
+    if (alive) history.replaceState(null, '', link('handover', state.mode === 'mandate' ? { mandate: state.mandate } : { officer: state.officer }));
   }
 
   async function load() {
@@ -84,13 +86,21 @@ export default async function show(container, params) {
     if (!h) return;
     const known = new Map(h.contacts.map((c) => [c.id, c.name]));
     const wanted = new Set();
+    const mandates = new Set(h.partners.map((p) => p.mandate).filter((m) => m && !state.names.has(m)));
+    for (const c of h.contacts) {
+      const last = c.lastInteraction;
+      if (last && last.kind === 'KNOWS' && last.record && !known.has(last.record)) wanted.add(last.record);
+    }
     for (const i of h.openIntroductions) {
       for (const p of [i.introducer, i.introduced, i.recipient]) {
         if (p && !known.has(p) && !state.names.has(p)) wanted.add(p);
       }
     }
     for (const [id, name] of known) state.names.set(id, name);
-    await Promise.all([...wanted].slice(0, 40).map((id) => get(`/api/contacts/${encodeURIComponent(id)}`)
+    if (h.mandate && state.mandateName) state.names.set(h.mandate, state.mandateName);
+    await Promise.all([...mandates].filter((id) => !state.names.has(id)).slice(0, 30).map((id) => get(`/api/mandates/${encodeURIComponent(id)}`)
+      .then((m) => state.names.set(id, m.title)).catch(() => state.names.set(id, null))));
+    await Promise.all([...wanted].filter((id) => !state.names.has(id)).slice(0, 60).map((id) => get(`/api/contacts/${encodeURIComponent(id)}`)
       .then((c) => state.names.set(id, c.name)).catch(() => state.names.set(id, null))));
     update();
   }
@@ -164,6 +174,15 @@ export default async function show(container, params) {
     </div>`;
   }
 
+  /** "Country visit", "Introduction", or for a tie's last contact: "last contact with NAME". */
+  function interaction(last) {
+    if (last.kind === 'KNOWS') {
+      const name = state.names.get(last.record);
+      return html`last contact with <a class="name" href=${pageOf('Contact', last.record)}>${name || last.record}</a>`;
+    }
+    return /^[A-Z_]+$/.test(last.kind) ? `last contact (${enumLabel(last.kind)})` : kindLabel(last.kind);
+  }
+
   function contactsTable(h) {
     if (!h.contacts.length) return html`<p class="hint">No contact.</p>`;
     return html`<table class="list" id="handover-contacts">
@@ -175,7 +194,7 @@ export default async function show(container, params) {
         <td>${c.country ? countryLabel(c.country) : (c.region ? enumLabel(c.region) : '—')}</td>
         <td>${(c.organisations || []).length ? (c.organisations || []).map((o, i) => html`${i ? ', ' : ''}<a class="name" href=${pageOf('Organisation', o.id)}>${o.name || o.id}</a>`) : '—'}</td>
         <td>${enumLabel(c.riskLevel) || '—'}</td>
-        <td>${c.lastInteraction ? html`${formatDate(c.lastInteraction.date)} <span class="sub">${kindLabel(c.lastInteraction.kind)}</span>` : html`<span class="sub">none on record</span>`}</td>
+        <td>${c.lastInteraction ? html`${formatDate(c.lastInteraction.date)} <span class="sub">${interaction(c.lastInteraction)}</span>` : html`<span class="sub">none on record</span>`}</td>
         <td>${(c.via || []).map((v) => VIA[v] || enumLabel(v)).join('; ')}</td></tr>`)}</tbody>
     </table>`;
   }
@@ -188,7 +207,7 @@ export default async function show(container, params) {
       <tbody>${h.partners.map((p) => html`<tr data-id=${p.id}>
         <td>${pageOf(p.label, p.id) ? html`<a class="name" href=${pageOf(p.label, p.id)}>${p.name || p.id}</a>` : html`<span class="name">${p.name || p.id}</span>`}
           <div class="sub">${kindLabel(p.label)}</div></td>
-        <td>${p.mandate}</td><td>${enumLabel(p.kind) || '—'}</td><td>${enumLabel(p.region) || '—'}</td>
+        <td>${state.names.get(p.mandate) || p.mandate}</td><td>${enumLabel(p.kind) || '—'}</td><td>${enumLabel(p.region) || '—'}</td>
         <td>${formatDate(p.since) || '—'}</td><td>${formatDate(p.lastContact) || '—'}</td>
         <td>${(p.activities || []).join(', ') || '—'}</td></tr>`)}</tbody>
     </table>`;
@@ -254,8 +273,8 @@ export default async function show(container, params) {
     return html`<div id="handover-result" data-officer=${h.officer || nothing} data-mandate=${h.mandate || nothing}>
       <p class="handover-heading"><strong>Handover of ${whose}</strong>
         <span class="sub">· generated ${formatDate(h.generatedAt)}${h.mandates && h.mandates.length && !h.mandate ? ` · mandates: ${h.mandates.join(', ')}` : ''}</span></p>
-      <p class="handover-summary" id="handover-summary">${h.contacts.length} contacts · ${h.partners.length} partners ·
-        ${h.openIntroductions.length} open introductions</p>
+      <p class="handover-summary" id="handover-summary">${count(h.contacts.length, 'contact')} · ${count(h.partners.length, 'partner')} ·
+        ${count(h.openIntroductions.length, 'open introduction')}</p>
       <h3>Contacts <span class="sub">most recent interaction first</span></h3>
       ${contactsTable(h)}
       <h3>Partners</h3>
@@ -277,9 +296,13 @@ export default async function show(container, params) {
     </section>`;
   }
 
-  if (isAdmin()) {
-    state.users = await get('/api/users').catch(() => []);
-  }
-  await load();
+  update();
+  // Not awaited: the router can leave this view while the handover is still being read.
+  (async () => {
+    if (isAdmin()) {
+      state.users = await get('/api/users').catch(() => []);
+    }
+    await load();
+  })();
   return { dirty: () => successor.dirty(), leave: () => { alive = false; } };
 }

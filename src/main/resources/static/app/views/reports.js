@@ -20,12 +20,12 @@ const METRICS = [
 ];
 
 const percent = (fraction) => (typeof fraction === 'number' && Number.isFinite(fraction) ? `${(fraction * 100).toFixed(1)}%` : '–');
-const points = (fraction) => (typeof fraction === 'number' ? `${fraction > 0 ? '+' : ''}${(fraction * 100).toFixed(1)} points` : '–');
+const points = (fraction) => (typeof fraction === 'number' ? `${fraction > 0 ? '+' : ''}${(fraction * 100).toFixed(2)} points` : '–');
 
 /** Share (bar) against target (marker) per region; colours: #1f5fa8 bar, #b3261e target, both above 3:1 on white. */
 function chart(rows) {
   const top = Math.max(0.05, ...rows.flatMap((r) => [r.share || 0, r.targetShare || 0]));
-  const labelWidth = 250;
+  const labelWidth = 330;
   const barWidth = 520;
   const rowHeight = 34;
   const height = rows.length * rowHeight + 30;
@@ -61,7 +61,7 @@ export default async function show(container, params) {
   const update = () => { if (alive) render(view(), container); };
 
   function remember() {
-    history.replaceState(null, '', link('reports', { asOf: state.asOf, metric: state.metric === 'degree' ? '' : state.metric }));
+    if (alive) history.replaceState(null, '', link('reports', { asOf: state.asOf, metric: state.metric === 'degree' ? '' : state.metric }));
   }
 
   async function load() {
@@ -181,6 +181,7 @@ export default async function show(container, params) {
   }
 
   update();
-  await load();
+  // Not awaited: the router can leave this view while the report is still being read.
+  load();
   return { leave: () => { alive = false; } };
 }
