@@ -15,7 +15,7 @@ import { Picker, countryLabel, failure, notice } from '../ui.js';
 const count = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 const VIA = {
-  RECORDED: 'recorded by the officer', ACTIVITY: 'took part in an activity', INTRODUCTION: 'in an introduction',
+  RECORDED: 'recorded by the officer', RESPONSIBLE: 'the officer is responsible', ACTIVITY: 'took part in an activity', INTRODUCTION: 'in an introduction',
   PARTNER: 'partner of the mandate', PARTNER_ORGANISATION: 'affiliated with a partner organisation',
 };
 
@@ -195,7 +195,8 @@ export default async function show(container, params) {
         <td>${(c.organisations || []).length ? (c.organisations || []).map((o, i) => html`${i ? ', ' : ''}<a class="name" href=${pageOf('Organisation', o.id)}>${o.name || o.id}</a>`) : '—'}</td>
         <td>${enumLabel(c.riskLevel) || '—'}</td>
         <td>${c.lastInteraction ? html`${formatDate(c.lastInteraction.date)} <span class="sub">${interaction(c.lastInteraction)}</span>` : html`<span class="sub">none on record</span>`}</td>
-        <td>${(c.via || []).map((v) => VIA[v] || enumLabel(v)).join('; ')}</td></tr>`)}</tbody>
+        <td>${(c.via || []).map((v) => VIA[v] || enumLabel(v)).join('; ')}${c.responsibleOfficer
+    ? html`<div class="sub">responsible: ${c.responsibleOfficer}</div>` : nothing}</td></tr>`)}</tbody>
     </table>`;
   }
 
@@ -246,7 +247,9 @@ export default async function show(container, params) {
       <h3 id="handover-reassign-title">Reassign to a successor</h3>
       ${state.reassigned ? html`<p class="notice" id="handover-reassigned" role="status">Reassigned from ${state.reassigned.from}
           to ${state.reassigned.to}: ${state.reassigned.contacts ?? 0} contacts, ${state.reassigned.introductions ?? 0} open introductions,
-          ${state.reassigned.activities ?? 0} activities with their follow-ups.</p>` : nothing}
+          ${state.reassigned.activities ?? 0} activities with their follow-ups.
+          <button type="button" class="link" id="handover-show-successor"
+            @click=${() => { state.officer = state.reassigned.to; state.reassigned = null; load(); }}>Show ${state.reassigned.to}’s handover</button></p>` : nothing}
       ${state.reassigning ? html`<form id="handover-reassign" class="record-form" novalidate @submit=${reassign}>
           <p class="wide">${state.officer}’s contacts, open introductions and follow-ups become the successor’s responsibility
             (the server records this in the audit log).</p>
