@@ -20,6 +20,8 @@ const IDENTIFYING = new Set(['country', 'channels']);
 const ACTIVITY_TIES = new Set(['SOURCE_OF', 'MET_DURING', 'ATTENDED']);
 /** At most this many names of other ends are asked for, one GET each. */
 const NAME_LOOKUPS = 80;
+/** The server's pseudonyms (security/Pseudonyms.java). */
+const PSEUDONYM = /^anon-[0-9a-f]+$/;
 
 const ROLE_LABELS = {
   SOURCE_OF: 'Source', MET_DURING: 'Met during the visit', ATTENDED: 'Took part', INTRODUCER: 'Introducer',
@@ -106,6 +108,14 @@ export default async function show(container, params) {
       }
       for (const mandate of entry.mandates || []) {
         if (!wanted.has(mandate)) wanted.set(mandate, 'Mandate');
+      }
+    }
+    // A pseudonym (what a role without clearance sees instead of a protected person) is the only
+    // name that role gets: no request needed.
+    for (const other of wanted.keys()) {
+      if (pseudonymised() && PSEUDONYM.test(other)) {
+        state.names.set(other, { name: other, label: wanted.get(other), pseudonymised: true });
+        wanted.delete(other);
       }
     }
     const queue = [...wanted.entries()].slice(0, NAME_LOOKUPS);

@@ -100,7 +100,7 @@ export default async function show(container, params) {
     if (h.mandate && state.mandateName) state.names.set(h.mandate, state.mandateName);
     await Promise.all([...mandates].filter((id) => !state.names.has(id)).slice(0, 30).map((id) => get(`/api/mandates/${encodeURIComponent(id)}`)
       .then((m) => state.names.set(id, m.title)).catch(() => state.names.set(id, null))));
-    await Promise.all([...wanted].filter((id) => !state.names.has(id)).slice(0, 60).map((id) => get(`/api/contacts/${encodeURIComponent(id)}`)
+    await Promise.all([...wanted].filter((id) => !state.names.has(id) && !/^anon-[0-9a-f]+$/.test(id)).slice(0, 60).map((id) => get(`/api/contacts/${encodeURIComponent(id)}`)
       .then((c) => state.names.set(id, c.name)).catch(() => state.names.set(id, null))));
     update();
   }
