@@ -15,7 +15,7 @@ import { Picker, countryLabel, failure, notice } from '../ui.js';
 const count = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 const VIA = {
-  RECORDED: 'recorded by the officer', RESPONSIBLE: 'the officer is responsible', ACTIVITY: 'took part in an activity', INTRODUCTION: 'in an introduction',
+  RECORDED: 'recorded by this officer', RESPONSIBLE: 'in this officer’s care', ACTIVITY: 'took part in an activity', INTRODUCTION: 'in an introduction',
   PARTNER: 'partner of the mandate', PARTNER_ORGANISATION: 'affiliated with a partner organisation',
 };
 
@@ -86,7 +86,7 @@ export default async function show(container, params) {
     if (!h) return;
     const known = new Map(h.contacts.map((c) => [c.id, c.name]));
     const wanted = new Set();
-    const mandates = new Set(h.partners.map((p) => p.mandate).filter((m) => m && !state.names.has(m)));
+    const mandates = new Set([...h.partners.map((p) => p.mandate), ...(h.mandates || [])].filter((m) => m && !state.names.has(m)));
     for (const c of h.contacts) {
       const last = c.lastInteraction;
       if (last && last.kind === 'KNOWS' && last.record && !known.has(last.record)) wanted.add(last.record);
@@ -195,8 +195,8 @@ export default async function show(container, params) {
         <td>${(c.organisations || []).length ? (c.organisations || []).map((o, i) => html`${i ? ', ' : ''}<a class="name" href=${pageOf('Organisation', o.id)}>${o.name || o.id}</a>`) : '—'}</td>
         <td>${enumLabel(c.riskLevel) || '—'}</td>
         <td>${c.lastInteraction ? html`${formatDate(c.lastInteraction.date)} <span class="sub">${interaction(c.lastInteraction)}</span>` : html`<span class="sub">none on record</span>`}</td>
-        <td>${(c.via || []).map((v) => VIA[v] || enumLabel(v)).join('; ')}${c.responsibleOfficer
-    ? html`<div class="sub">responsible: ${c.responsibleOfficer}</div>` : nothing}</td></tr>`)}</tbody>
+        <td>${(c.via || []).map((v) => VIA[v] || enumLabel(v)).join('; ')}${c.responsibleOfficer && c.responsibleOfficer !== h.officer
+    ? html`<div class="sub">responsible officer: ${c.responsibleOfficer}</div>` : nothing}</td></tr>`)}</tbody>
     </table>`;
   }
 
@@ -275,7 +275,7 @@ export default async function show(container, params) {
     const whose = h.mandate ? `mandate ${state.mandateName || h.mandate}` : `officer ${h.officer}`;
     return html`<div id="handover-result" data-officer=${h.officer || nothing} data-mandate=${h.mandate || nothing}>
       <p class="handover-heading"><strong>Handover of ${whose}</strong>
-        <span class="sub">· generated ${formatDate(h.generatedAt)}${h.mandates && h.mandates.length && !h.mandate ? ` · mandates: ${h.mandates.join(', ')}` : ''}</span></p>
+        <span class="sub">· generated ${formatDate(h.generatedAt)}${h.mandates && h.mandates.length && !h.mandate ? ` · mandates: ${h.mandates.map((m) => state.names.get(m) || m).join(', ')}` : ''}</span></p>
       <p class="handover-summary" id="handover-summary">${count(h.contacts.length, 'contact')} · ${count(h.partners.length, 'partner')} ·
         ${count(h.openIntroductions.length, 'open introduction')}</p>
       <h3>Contacts <span class="sub">most recent interaction first</span></h3>

@@ -20,7 +20,9 @@ const METRICS = [
 ];
 
 const percent = (fraction) => (typeof fraction === 'number' && Number.isFinite(fraction) ? `${(fraction * 100).toFixed(1)}%` : '–');
-const points = (fraction) => (typeof fraction === 'number' ? `${fraction > 0 ? '+' : ''}${(fraction * 100).toFixed(2)} points` : '–');
+const points = (fraction) => (typeof fraction === 'number'
+  ? `${fraction > 0 ? '+' : ''}${(fraction * 100).toFixed(Math.abs(fraction) < 0.001 ? 2 : 1)} points` : '–');
+const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
 /** Share (bar) against target (marker) per region; colours: #1f5fa8 bar, #b3261e target, both above 3:1 on white. */
 function chart(rows) {
@@ -130,8 +132,8 @@ export default async function show(container, params) {
     const r = state.report;
     if (!r) return html`<p class="hint">Loading…</p>`;
     const t = r.totals || {};
-    return html`<p id="reports-totals">${t.contacts} contacts and ${t.organisations} organisations${t.withoutRegion
-      ? ` (${t.withoutRegion} without a region, left out of the shares)` : ''}; ${t.mandates} mandates with ${t.partnerships} partnerships${r.asOf
+    return html`<p id="reports-totals">${count(t.contacts, 'contact', 'contacts')} and ${count(t.organisations, 'organisation', 'organisations')}${t.withoutRegion
+      ? ` (${t.withoutRegion} without a region, left out of the shares)` : ''}; ${count(t.mandates, 'mandate', 'mandates')} with ${count(t.partnerships, 'partnership', 'partnerships')}${r.asOf
       ? html`, as on record on <strong>${formatDate(r.asOf)}</strong>` : ''}.</p>
       <div class="reports-coverage">
         ${chart(r.byRegion)}
