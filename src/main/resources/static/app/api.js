@@ -135,3 +135,40 @@ export function recordPath(label, id) {
   }[label];
   return collection ? `/api/${collection}/${encodeURIComponent(id)}` : null;
 }
+
+/**
+ * POSTs `formData` (multipart: files) to `path` with the CSRF token; the browser sets the
+ * multipart Content-Type with its boundary, so none is set here. Answers JSON like `send`.
+ */
+export function upload(path, formData) {
+  return guarded(() => request('POST', path, { body: formData }));
+}
+
+/**
+ * GETs `path` as a file (e.g. `Accept: text/csv`): `{ blob, filename }`, the name taken from the
+ * answer's Content-Disposition when it gives one. Errors as for `get`.
+ */
+export async function getFile(path, params = {}, accept = 'text/csv') {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') query.set(key, String(value));
+  }
+  const url = query.toString() ? `${path}?${query}` : path;
+  return guarded(async () => {
+    const response = await fetch(url, {
+      headers: { Accept: accept, 'X-Requested-With': 'XMLHttpRequest' }, credentials: 'same-origin', cache: 'no-store',
+    });
+    if (!response.ok) {
+      let problem = null;
+      try {
+        problem = await response.json();
+      } catch (ignored) {
+        // not JSON
+      }
+      throw new ApiError(response.status, problem);
+    }
+    const disposition = response.headers.get('Content-Disposition') || '';
+    const named = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
+    return { blob: await response.blob(), filename: named ? decodeURIComponent(named[1]) : null };
+  });
+}

@@ -9,6 +9,7 @@ let currentHash = null;
 let container = null;
 let fallback = '#/map';
 let onShow = () => {};
+let showing = 0;
 
 /**
  * A view: `pattern` like "contacts/:id", `show(container, params)` renders it and may return an
@@ -79,9 +80,18 @@ async function show(hash) {
   currentHash = direct ? hash : fallback;
   render(html``, container);
   onShow(found.route.pattern, found.params);
+  // A view still loading when she moves on must neither draw over the next view nor become current.
+  const mine = ++showing;
+  const stillCurrent = () => mine === showing;
   try {
-    current = (await found.route.view(container, found.params)) || null;
+    const shown = (await found.route.view(container, found.params, stillCurrent)) || null;
+    if (!stillCurrent()) {
+      if (shown && shown.leave) shown.leave();
+      return;
+    }
+    current = shown;
   } catch (e) {
+    if (!stillCurrent()) return; // a view she has left: nothing to show
     current = null;
     render(html`<section class="view"><p class="notice error" role="alert">This view could not be shown: ${e.message || String(e)}</p></section>`, container);
     throw e;
@@ -100,6 +110,7 @@ export function navigate(hash) {
 
 /** Forgets the current view without asking (logout). */
 export function stopRouter() {
+  showing += 1;
   if (current && current.leave) current.leave();
   current = null;
   currentHash = null;

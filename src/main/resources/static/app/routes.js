@@ -2,7 +2,11 @@
 // export renders into the workspace: show(container, params) → { dirty(), leave() } or nothing.
 import { route } from './router.js';
 
-const lazy = (file) => async (container, params) => (await import(`./views/${file}`)).default(container, params);
+const lazy = (file) => async (container, params, stillCurrent = () => true) => {
+  const module = await import(`./views/${file}`);
+  // She may have gone elsewhere while the module loaded: then this view is not shown at all.
+  return stillCurrent() ? module.default(container, params) : null;
+};
 
 export function registerRoutes(showMap) {
   route('map', showMap);

@@ -11,6 +11,7 @@ import org.civnet.coverage.Memory.HandoverContact;
 import org.civnet.coverage.Memory.History;
 import org.civnet.coverage.Memory.OpenIntroduction;
 import org.civnet.coverage.Memory.Partner;
+import org.civnet.coverage.Memory.PendingFollowUp;
 import org.civnet.report.Csv;
 import org.civnet.security.AuditLog;
 import org.civnet.security.Redactor;
@@ -21,6 +22,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,11 +33,13 @@ import org.springframework.web.bind.annotation.RestController;
 class HistoryController {
 
     private final HistoryService history;
+    private final Reassignment reassignment;
     private final Redactor redactor;
     private final AuditLog audit;
 
-    HistoryController(HistoryService history, Redactor redactor, AuditLog audit) {
+    HistoryController(HistoryService history, Reassignment reassignment, Redactor redactor, AuditLog audit) {
         this.history = history;
+        this.reassignment = reassignment;
         this.redactor = redactor;
         this.audit = audit;
     }
@@ -63,8 +68,17 @@ class HistoryController {
         audit.record(AuditLog.Action.EXPORT, mandate != null ? mandate : "officer " + officer,
                 "handover (" + ("csv".equalsIgnoreCase(format) ? "csv" : "json") + "): " + handover.contacts().size()
                         + " contacts, " + handover.partners().size() + " partners, "
-                        + handover.openIntroductions().size() + " open introductions");
+                        + handover.openIntroductions().size() + " open introductions, " + handover.followUps().size()
+                        + " follow-ups");
         return handover;
+    }
+
+    @PostMapping("/api/handover/reassign")
+    @Operation(summary = "Hand over by responsibility (ADMIN): what officer `from` is responsible for passes to `to` "
+            + "(an OFFICER or ADMIN), in one transaction: contacts, open (REQUESTED) introductions and activities with "
+            + "their follow-ups; each part unless set to false. Audited; answers the counts moved")
+    Memory.Reassigned reassign(@RequestBody Reassignment.Request request) {
+        return reassignment.reassign(request);
     }
 
     /** The handover as one CSV table. */
@@ -89,9 +103,9 @@ class HistoryController {
     static final List<String> HANDOVER_COLUMNS = List.of("section", "mandate", "id", "name", "label", "kind", "country",
             "region", "themes", "riskLevel", "organisations", "via", "lastInteractionDate", "lastInteractionKind",
             "lastInteractionRecord", "since", "lastContact", "activities", "introducer", "introduced", "recipient",
-            "date", "note", "recordedBy");
+            "date", "note", "recordedBy", "responsibleOfficer", "activity", "activityKind", "followUp");
 
-    /** One table: contacts, then partners, then open introductions, told apart by {@code section}. */
+    /** One table: contacts, then partners, then open introductions, then follow-ups, told apart by {@code section}. */
     static String handoverCsv(Handover h) {
         StringBuilder out = new StringBuilder(Csv.row(HANDOVER_COLUMNS));
         for (HandoverContact c : h.contacts()) {
@@ -104,7 +118,8 @@ class HistoryController {
                     "via", join(c.via()),
                     "lastInteractionDate", last == null ? null : last.date(),
                     "lastInteractionKind", last == null ? null : last.kind(),
-                    "lastInteractionRecord", last == null ? null : last.record())));
+                    "lastInteractionRecord", last == null ? null : last.record(),
+                    "responsibleOfficer", c.responsibleOfficer())));
         }
         for (Partner p : h.partners()) {
             out.append(row(c(
@@ -116,7 +131,16 @@ class HistoryController {
             out.append(row(c(
                     "section", "openIntroduction", "mandate", h.mandate(), "id", i.id(), "label", "Introduction",
                     "introducer", i.introducer(), "introduced", i.introduced(), "recipient", i.recipient(),
-                    "date", i.date(), "note", i.note(), "recordedBy", i.recordedBy())));
+                    "date", i.date(), "note", i.note(), "recordedBy", i.recordedBy(),
+                    "responsibleOfficer", i.responsibleOfficer())));
+        }
+        // A participant still to be followed up: who (id, name, label), after which activity, and its status.
+        for (PendingFollowUp f : h.followUps()) {
+            out.append(row(c(
+                    "section", "followUp", "mandate", join(f.activity().mandates()), "id", f.participant().id(),
+                    "name", f.participant().name(), "label", f.participant().label(), "date", f.activity().date(),
+                    "responsibleOfficer", f.activity().responsibleOfficer(), "activity", f.activity().id(),
+                    "activityKind", f.activity().kind(), "followUp", f.followUp())));
         }
         return out.toString();
     }

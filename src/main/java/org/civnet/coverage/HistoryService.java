@@ -13,6 +13,7 @@ import org.civnet.coverage.Memory.HandoverContact;
 import org.civnet.coverage.Memory.History;
 import org.civnet.coverage.Memory.HistoryEntry;
 import org.civnet.coverage.Memory.LastInteraction;
+import org.civnet.coverage.Memory.PendingFollowUp;
 import org.civnet.coverage.MemoryStore.ContactSummary;
 import org.civnet.coverage.MemoryStore.Subject;
 import org.civnet.domain.InvalidInputException;
@@ -75,12 +76,25 @@ class HistoryService {
         for (ContactSummary c : memory.contactSummaries(contacts.keySet())) {
             listed.add(new HandoverContact(c.id(), c.name(), c.kind(), c.country(), c.region(), c.themes(),
                     c.riskLevel(), c.organisations(), contacts.get(c.id()),
-                    lastInteraction(histories.getOrDefault(c.id(), List.of()), lastContacts.get(c.id()))));
+                    lastInteraction(histories.getOrDefault(c.id(), List.of()), lastContacts.get(c.id())),
+                    c.responsibleOfficer()));
         }
         listed.sort(Comparator.comparing((HandoverContact c) -> c.lastInteraction() == null ? null : c.lastInteraction().date(),
                 Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(HandoverContact::id));
         return new Handover(mandate, officer, mandates, Instant.now(), List.copyOf(listed), memory.partners(mandates),
-                memory.openIntroductions(contacts.keySet(), officer));
+                memory.openIntroductions(contacts.keySet(), officer), officer == null ? List.of() : followUps(officer));
+    }
+
+    /**
+     * The follow-ups still due on the activities an officer is responsible for (the same lists as
+     * {@code /api/followups/**}), newest activity first.
+     */
+    private List<PendingFollowUp> followUps(String officer) {
+        List<PendingFollowUp> due = new ArrayList<>(memory.pendingVisitReports(null, null, officer));
+        due.addAll(memory.pendingReplies(null, null, officer));
+        due.sort(Comparator.comparing((PendingFollowUp f) -> f.activity().date(), Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(f -> f.activity().id()).thenComparing(f -> f.participant().id()));
+        return List.copyOf(due);
     }
 
     /** The latest dated activity, introduction or tie contact; an activity wins a tie on the same day. */

@@ -35,7 +35,8 @@ public final class Memory {
      *
      * @param mandates the mandates that sent the communication, or the visit's mandate
      */
-    public record ActivityRef(@Sensitivity(SAFE) String id, @Sensitivity(SAFE) String kind, LocalDate date, @Sensitivity(SAFE) List<String> mandates, @Sensitivity(SAFE) String country) {
+    public record ActivityRef(@Sensitivity(SAFE) String id, @Sensitivity(SAFE) String kind, LocalDate date, @Sensitivity(SAFE) List<String> mandates, @Sensitivity(SAFE) String country,
+                              @Sensitivity(SAFE) String responsibleOfficer) {
     }
 
     /** Someone still to be followed up after an activity. */
@@ -81,7 +82,7 @@ public final class Memory {
      */
     public record HandoverContact(@Sensitivity(SAFE) String id, @Sensitivity(NAME) String name, @Sensitivity(SAFE) String kind, @Sensitivity(IDENTIFYING) String country, Region region,
                                   @Sensitivity(SAFE) List<String> themes, @Sensitivity(SAFE) String riskLevel, List<Party> organisations, @Sensitivity(SAFE) List<String> via,
-                                  LastInteraction lastInteraction) {
+                                  LastInteraction lastInteraction, @Sensitivity(SAFE) String responsibleOfficer) {
     }
 
     /** A partner (organisation or contact) of a mandate. */
@@ -91,17 +92,27 @@ public final class Memory {
 
     /** An introduction still REQUESTED. */
     public record OpenIntroduction(@Sensitivity(SAFE) String id, @Sensitivity(SAFE) String introducer, @Sensitivity(SAFE) String introduced, @Sensitivity(SAFE) String recipient, LocalDate date,
-                                   @Sensitivity(FREE_TEXT) String note, @Sensitivity(SAFE) String recordedBy, Instant recordedAt) {
+                                   @Sensitivity(FREE_TEXT) String note, @Sensitivity(SAFE) String recordedBy, Instant recordedAt,
+                                   @Sensitivity(SAFE) String responsibleOfficer) {
     }
 
     /**
      * What an officer hands over (seed 000: the handover note's working list of contacts): the
-     * contacts with their last interaction, the partners of the mandate(s), open introductions.
+     * contacts with their last interaction, the partners of the mandate(s), open introductions, and
+     * the follow-ups still due on the activities the officer is responsible for.
      *
-     * @param mandates the mandate, or the mandates of the activities the officer recorded
+     * @param mandates  the mandate, or the mandates of the activities the officer recorded
+     * @param followUps participants not yet followed up (visit report not sent, source not informed)
+     *                  of the activities the officer is responsible for; empty for a mandate's handover
      */
     public record Handover(@Sensitivity(SAFE) String mandate, @Sensitivity(SAFE) String officer, @Sensitivity(SAFE) List<String> mandates, Instant generatedAt,
                            List<HandoverContact> contacts,
-                           List<Partner> partners, List<OpenIntroduction> openIntroductions) {
+                           List<Partner> partners, List<OpenIntroduction> openIntroductions,
+                           List<PendingFollowUp> followUps) {
+    }
+
+    /** What a reassignment moved from one officer to another: how many records of each kind. */
+    public record Reassigned(@Sensitivity(SAFE) String from, @Sensitivity(SAFE) String to, long contacts,
+                             long introductions, long activities) {
     }
 }

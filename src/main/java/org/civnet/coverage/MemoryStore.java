@@ -56,7 +56,7 @@ class MemoryStore {
                 "coverage/pending-replies", "coverage/history", "coverage/subject", "coverage/last-contacts",
                 "coverage/mandate-contacts", "coverage/officer-contacts", "coverage/officer-mandates",
                 "coverage/contact-summaries", "coverage/mandate-partners", "coverage/open-introductions",
-                "coverage/actors", "coverage/mandates", "coverage/partnerships");
+                "coverage/actors", "coverage/mandates", "coverage/partnerships", "coverage/reassign");
     }
 
     /** A node a history is about, with who recorded it. */
@@ -65,7 +65,7 @@ class MemoryStore {
 
     /** A contact's details for the handover list. */
     record ContactSummary(String id, String name, String kind, String country, Region region, List<String> themes,
-                          String riskLevel, List<Party> organisations) {
+                          String riskLevel, List<Party> organisations, String responsibleOfficer) {
     }
 
     // ---- participation and follow-up ----------------------------------------------------------
@@ -95,24 +95,29 @@ class MemoryStore {
         });
     }
 
-    List<PendingFollowUp> pendingVisitReports(String visit, String mandate) {
+    /** Participants of visits not yet sent the report; each filter (a visit, a mandate, the responsible officer) when not null. */
+    List<PendingFollowUp> pendingVisitReports(String visit, String mandate, String officer) {
         Map<String, Object> params = new HashMap<>();
         params.put("visit", visit);
         params.put("mandate", mandate);
+        params.put("officer", officer);
         return read(tx -> tx.run(cypher.get("coverage/pending-visit-reports"), params).list(MemoryStore::pending));
     }
 
-    List<PendingFollowUp> pendingReplies(String communication, String mandate) {
+    /** Sources not yet informed of the reply; each filter (a communication, a mandate, the responsible officer) when not null. */
+    List<PendingFollowUp> pendingReplies(String communication, String mandate, String officer) {
         Map<String, Object> params = new HashMap<>();
         params.put("communication", communication);
         params.put("mandate", mandate);
+        params.put("officer", officer);
         return read(tx -> tx.run(cypher.get("coverage/pending-replies"), params).list(MemoryStore::pending));
     }
 
     private static PendingFollowUp pending(Record r) {
         return new PendingFollowUp(
                 new ActivityRef(r.get("activity").asString(), r.get("kind").asString(), day(r.get("date")),
-                        r.get("mandates").asList(Value::asString), r.get("country").asString(null)),
+                        r.get("mandates").asList(Value::asString), r.get("country").asString(null),
+                        r.get("responsibleOfficer").asString(null)),
                 new Party(r.get("id").asString(), r.get("name").asString(), r.get("label").asString()),
                 followUp(r.get("followUp")));
     }
@@ -185,7 +190,8 @@ class MemoryStore {
                         r.get("country").asString(null), region(r.get("region")),
                         r.get("themes").asList(Value::asString), r.get("riskLevel").asString(null),
                         r.get("organisations").asList(o -> new Party(o.get("id").asString(), o.get("name").asString(null),
-                                NodeLabel.Organisation.name())).stream().sorted(Comparator.comparing(Party::id)).toList())));
+                                NodeLabel.Organisation.name())).stream().sorted(Comparator.comparing(Party::id)).toList(),
+                        r.get("responsibleOfficer").asString(null))));
     }
 
     List<Partner> partners(Collection<String> mandates) {
@@ -202,7 +208,31 @@ class MemoryStore {
         return read(tx -> tx.run(cypher.get("coverage/open-introductions"), params).list(r -> new OpenIntroduction(
                 r.get("id").asString(), r.get("introducer").asString(null), r.get("introduced").asString(null),
                 r.get("recipient").asString(null), day(r.get("date")), r.get("note").asString(null),
-                r.get("recordedBy").asString(null), instant(r.get("recordedAt")))));
+                r.get("recordedBy").asString(null), instant(r.get("recordedAt")),
+                r.get("responsibleOfficer").asString(null))));
+    }
+
+    /**
+     * Moves the responsibility of {@code from} to {@code to} for the parts asked for, in one
+     * transaction that bumps the graph version when anything moved, like every write.
+     */
+    Memory.Reassigned reassign(String from, String to, boolean contacts, boolean introductions, boolean activities) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("from", from);
+        params.put("to", to);
+        params.put("contacts", contacts);
+        params.put("introductions", introductions);
+        params.put("activities", activities);
+        params.put("now", org.civnet.domain.Timestamps.now());
+        return write(tx -> {
+            Record row = tx.run(cypher.get("coverage/reassign"), params).single();
+            Memory.Reassigned moved = new Memory.Reassigned(from, to, row.get("contacts").asLong(),
+                    row.get("introductions").asLong(), row.get("activities").asLong());
+            if (moved.contacts() + moved.introductions() + moved.activities() > 0) {
+                tx.run(cypher.get("graph/bump-version")).consume();
+            }
+            return moved;
+        });
     }
 
     // ---- coverage ------------------------------------------------------------------------------

@@ -57,14 +57,14 @@ class ParticipationService {
     List<PendingFollowUp> pendingVisitReports(String visit, String mandate) {
         requireKind("visit", visit, NodeLabel.CountryVisit);
         requireKind("mandate", mandate, NodeLabel.Mandate);
-        return memory.pendingVisitReports(visit, mandate);
+        return memory.pendingVisitReports(visit, mandate, null);
     }
 
     /** Sources of communications not yet informed of the reply. */
     List<PendingFollowUp> pendingReplies(String communication, String mandate) {
         requireKind("communication", communication, NodeLabel.Communication);
         requireKind("mandate", mandate, NodeLabel.Mandate);
-        return memory.pendingReplies(communication, mandate);
+        return memory.pendingReplies(communication, mandate, null);
     }
 
     static TieType participationTie(NodeLabel activity) {

@@ -33,6 +33,32 @@ public record NetworkDocument(
         introductions = introductions == null ? List.of() : introductions;
     }
 
+    /**
+     * The same document where each contact, introduction and activity that names no responsible
+     * officer names {@code recordedBy.apply(id)} (null: still none). A backup written before records
+     * had one is restored so, as the start-up migration treats a store written before: who recorded a
+     * record is responsible for it (otherwise the restoring administrator, who writes it, would be).
+     */
+    public NetworkDocument withResponsibleOfficers(java.util.function.UnaryOperator<String> recordedBy) {
+        return new NetworkDocument(
+                contacts.stream().map(c -> c.responsibleOfficer() != null ? c : new Contact(c.id(), c.name(), c.kind(),
+                        c.country(), c.region(), c.themes(), c.riskLevel(), c.consentToIntroduce(), c.confidential(),
+                        c.channels(), c.notes(), recordedBy.apply(c.id()), c.createdAt(), c.updatedAt())).toList(),
+                organisations, mandates, networks,
+                communications.stream().map(c -> c.responsibleOfficer() != null ? c : new Communication(c.id(), c.type(),
+                        c.date(), c.country(), c.mandates(), c.summary(), recordedBy.apply(c.id()), c.createdAt(),
+                        c.updatedAt())).toList(),
+                countryVisits.stream().map(v -> v.responsibleOfficer() != null ? v : new CountryVisit(v.id(), v.mandate(),
+                        v.country(), v.startDate(), v.endDate(), recordedBy.apply(v.id()), v.createdAt(), v.updatedAt()))
+                        .toList(),
+                trainings.stream().map(t -> t.responsibleOfficer() != null ? t : new Training(t.id(), t.title(), t.date(),
+                        t.place(), t.organiser(), recordedBy.apply(t.id()), t.createdAt(), t.updatedAt())).toList(),
+                ties,
+                introductions.stream().map(i -> i.responsibleOfficer() != null ? i : new Introduction(i.id(),
+                        i.introducer(), i.introduced(), i.recipient(), i.status(), i.date(), i.note(),
+                        recordedBy.apply(i.id()), i.createdAt(), i.updatedAt())).toList());
+    }
+
     /** The same document with every list ordered by the ids as {@code shown} (a caller's view of them). */
     public NetworkDocument orderedBy(java.util.function.UnaryOperator<String> shown) {
         return new NetworkDocument(sorted(contacts, Contact::id, shown), sorted(organisations, Organisation::id, shown),

@@ -81,7 +81,7 @@ public class NetworkExporter {
             exporter.setExportVertexLabels(true);
             for (String key : List.of("label", "kind", "name", "country", "region", "themes", "riskLevel", "type",
                     "scope", "ecosocStatus", "title", "holderType", "consentToIntroduce", "confidential", "mandates",
-                    "mandate")) {
+                    "mandate", "responsibleOfficer")) {
                 exporter.registerAttribute(key, GraphMLExporter.AttributeCategory.NODE, AttributeType.STRING);
             }
             for (String key : List.of("type", "trust", "since", "lastContact", "role", "activities")) {
@@ -93,7 +93,7 @@ public class NetworkExporter {
             exporter.setVertexAttributeProvider(vertexAttributes::get);
             exporter.setEdgeAttributeProvider(edgeAttributes);
             for (String key : List.of("kind", "name", "country", "region", "themes", "riskLevel", "type", "scope",
-                    "ecosocStatus", "title", "holderType", "mandates", "mandate")) {
+                    "ecosocStatus", "title", "holderType", "mandates", "mandate", "responsibleOfficer")) {
                 exporter.registerAttribute(key, GEXFExporter.AttributeCategory.NODE, org.jgrapht.nio.gexf.GEXFAttributeType.STRING);
             }
             exporter.exportGraph(graph, out);

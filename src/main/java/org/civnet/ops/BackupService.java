@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -208,8 +209,11 @@ public class BackupService {
                     + "new data directory (or an empty Neo4j database) and restore there");
         }
         BackupFile backup = readBackup(file, fileName);
-        refuseRejectedRows(importer.importDocument(backup.network(), true), fileName);
-        ImportReport report = importer.importDocument(backup.network(), false);
+        Map<String, String> recorders = new HashMap<>();
+        backup.recordedBy().forEach(r -> recorders.put(r.id(), r.user()));
+        NetworkDocument network = backup.network().withResponsibleOfficers(recorders::get);
+        refuseRejectedRows(importer.importDocument(network, true), fileName);
+        ImportReport report = importer.importDocument(network, false);
         provenance.restore(backup.recordedBy());
         int created = accounts.restore(backup.users());
         int audited = audit.restore(backup.auditLog());

@@ -178,6 +178,8 @@ class SecurityConfig {
                         .requestMatchers(GET, NETWORK_DATA).hasAnyRole(ADMIN, OFFICER, ANALYST)
                         .requestMatchers(GET, "/api/search").hasAnyRole(ADMIN, OFFICER, ANALYST)
                         .requestMatchers(GET, MEMORY).hasAnyRole(ADMIN, OFFICER, ANALYST)
+                        // A handover by responsibility moves another officer's records: administrators only.
+                        .requestMatchers(POST, "/api/handover/reassign").hasRole(ADMIN)
                         .requestMatchers(POST, NETWORK_DATA).hasAnyRole(ADMIN, OFFICER)
                         .requestMatchers(PUT, NETWORK_DATA).hasAnyRole(ADMIN, OFFICER)
                         .requestMatchers(DELETE, NETWORK_DATA).hasAnyRole(ADMIN, OFFICER)

@@ -140,7 +140,7 @@ class HistoryAndHandoverIT extends IntegrationTest {
         JsonNode handover = http.getForObject("/api/handover?officer=test-officer", JsonNode.class);
         assertThat(handover.get("officer").asText()).isEqualTo("test-officer");
         assertThat(handover.get("contacts")).extracting(c -> c.get("id").asText() + ":" + c.get("via").toString())
-                .containsExactlyInAnyOrder("c-new:[\"INTRODUCTION\",\"RECORDED\"]", "c-chidi:[\"ACTIVITY\"]",
+                .containsExactlyInAnyOrder("c-new:[\"INTRODUCTION\",\"RECORDED\",\"RESPONSIBLE\"]", "c-chidi:[\"ACTIVITY\"]",
                         "c-hro:[\"INTRODUCTION\"]", "c-dana:[\"INTRODUCTION\"]");
         assertThat(handover.get("mandates")).extracting(JsonNode::asText).containsExactly("m-er");
         assertThat(handover.get("partners")).extracting(p -> p.get("mandate").asText() + ":" + p.get("id").asText())
