@@ -13,7 +13,7 @@ import org.civnet.coverage.Memory.OpenIntroduction;
 import org.civnet.coverage.Memory.Partner;
 import org.civnet.report.Csv;
 import org.civnet.security.AuditLog;
-import org.civnet.security.Redactor;
+import org.civnet.security.PseudonymIds;
 import org.civnet.security.Role;
 import org.civnet.domain.NotFoundException;
 import org.civnet.report.CsvFormat;
@@ -30,12 +30,12 @@ import org.springframework.web.bind.annotation.RestController;
 class HistoryController {
 
     private final HistoryService history;
-    private final Redactor redactor;
+    private final PseudonymIds ids;
     private final AuditLog audit;
 
-    HistoryController(HistoryService history, Redactor redactor, AuditLog audit) {
+    HistoryController(HistoryService history, PseudonymIds ids, AuditLog audit) {
         this.history = history;
-        this.redactor = redactor;
+        this.ids = ids;
         this.audit = audit;
     }
 
@@ -43,10 +43,11 @@ class HistoryController {
     @Operation(summary = "Every activity and introduction a contact or organisation took part in, newest first, "
             + "with who recorded it")
     History history(@PathVariable String id, Role role) {
-        if (!Role.cleared(role) && redactor.isProtected(id)) {
+        String named = ids.resolve("id", id, role);
+        if (ids.hiddenFrom(role, named)) {
             throw new NotFoundException("node", id); // exactly as for an unknown id
         }
-        return history.history(id);
+        return history.history(named);
     }
 
     @GetMapping(path = "/api/handover", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
