@@ -97,12 +97,13 @@ class ReferralController {
         ReferralService.Options options = options(role, k, maxHops, minTrust, since, exclude, allowAtRisk, disjoint);
         ReferralService.Target target = target(region, country, theme, orgType, kind);
         if (to != null) {
-            audit.record(AuditLog.Action.REFERRAL_QUERY, to, "from " + from + " to a person, k=" + k + ", maxHops=" + maxHops
+            audit.record(AuditLog.Action.REFERRAL_QUERY, PseudonymIds.forAudit(to), "from " + PseudonymIds.forAudit(from)
+                    + " to a person, k=" + k + ", maxHops=" + maxHops
                     + (allowAtRisk ? ", allowAtRisk" : ""));
             return referrals.toPerson(from, to, options);
         }
         ReferralService.Result result = referrals.toTarget(from, target, limit, options);
-        audit.record(AuditLog.Action.REFERRAL_QUERY, result.target(), "from " + from + ", k=" + k + ", maxHops=" + maxHops
+        audit.record(AuditLog.Action.REFERRAL_QUERY, result.target(), "from " + PseudonymIds.forAudit(from) + ", k=" + k + ", maxHops=" + maxHops
                 + (allowAtRisk ? ", allowAtRisk" : ""));
         return result;
     }
@@ -125,7 +126,7 @@ class ReferralController {
         from = fromOrMe(from, role, authentication);
         ReferralService.Coverage coverage = referrals.coverage(from, target(region, country, theme, orgType, kind),
                 options(role, 1, maxHops, minTrust, since, exclude, allowAtRisk, false));
-        audit.record(AuditLog.Action.REFERRAL_QUERY, coverage.target(), "coverage from " + from + ", maxHops=" + maxHops);
+        audit.record(AuditLog.Action.REFERRAL_QUERY, coverage.target(), "coverage from " + PseudonymIds.forAudit(from) + ", maxHops=" + maxHops);
         return coverage;
     }
 

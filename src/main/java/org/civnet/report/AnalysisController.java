@@ -133,7 +133,8 @@ class AnalysisController {
             throw new InvalidInputException("remove", "at most 10000 ids");
         }
         List<String> remove = request.remove() == null ? null : ids.resolveAll("remove", request.remove(), role);
-        return isolation.resilience(scope(query, "resilience", String.valueOf(remove)),
+        return isolation.resilience(scope(query, "resilience", String.valueOf(remove == null ? null
+                        : remove.stream().map(PseudonymIds::forAudit).toList())),
                 request.groupBy() == null ? "theme" : request.groupBy(), remove, request.removeTop(),
                 request.metric(), hiddenFrom(role), ids.hiddenFrom(role));
     }

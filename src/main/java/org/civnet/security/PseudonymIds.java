@@ -142,6 +142,11 @@ public class PseudonymIds {
         audit.record(AuditLog.Action.PSEUDONYM_RESOLVED, String.join(",", pseudonyms), detail.toString().strip());
     }
 
+    /** {@code meant} as the audit should name it: a stand-in as the id given, any other id as itself. */
+    public static String forAudit(String meant) {
+        return meant != null && meant.startsWith(STAND_IN) ? meant.substring(STAND_IN.length()) : meant;
+    }
+
     /**
      * Whether {@code role} may not name {@code id}: a protected person's real id, for a role without
      * clearance, unless this request named them by pseudonym. The services' own guard, so that an id
