@@ -14,7 +14,7 @@ import org.civnet.coverage.Memory.Partner;
 import org.civnet.coverage.Memory.PendingFollowUp;
 import org.civnet.report.Csv;
 import org.civnet.security.AuditLog;
-import org.civnet.security.Redactor;
+import org.civnet.security.PseudonymIds;
 import org.civnet.security.Role;
 import org.civnet.domain.NotFoundException;
 import org.civnet.report.CsvFormat;
@@ -34,13 +34,13 @@ class HistoryController {
 
     private final HistoryService history;
     private final Reassignment reassignment;
-    private final Redactor redactor;
+    private final PseudonymIds ids;
     private final AuditLog audit;
 
-    HistoryController(HistoryService history, Reassignment reassignment, Redactor redactor, AuditLog audit) {
+    HistoryController(HistoryService history, Reassignment reassignment, PseudonymIds ids, AuditLog audit) {
         this.history = history;
         this.reassignment = reassignment;
-        this.redactor = redactor;
+        this.ids = ids;
         this.audit = audit;
     }
 
@@ -48,10 +48,11 @@ class HistoryController {
     @Operation(summary = "Every activity and introduction a contact or organisation took part in, newest first, "
             + "with who recorded it")
     History history(@PathVariable String id, Role role) {
-        if (!Role.cleared(role) && redactor.isProtected(id)) {
+        String named = ids.resolve("id", id, role);
+        if (ids.hiddenFrom(role, named)) {
             throw new NotFoundException("node", id); // exactly as for an unknown id
         }
-        return history.history(id);
+        return history.history(named);
     }
 
     @GetMapping(path = "/api/handover", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})

@@ -12,7 +12,7 @@ import org.civnet.domain.FollowUp;
 @RequestMapping("/api/communications")
 @Tag(name = "activities")
 class CommunicationController extends NodeController<Activities.Communication> {
-    CommunicationController(NodeService service) {
-        super(NodeKind.COMMUNICATION, service);
+    CommunicationController(NodeService service, org.civnet.security.PseudonymIds ids) {
+        super(NodeKind.COMMUNICATION, service, ids);
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/contacts")
 @Tag(name = "contacts")
 class ContactController extends NodeController<Contact> {
-    ContactController(NodeService service) {
-        super(NodeKind.CONTACT, service);
+    ContactController(NodeService service, org.civnet.security.PseudonymIds ids) {
+        super(NodeKind.CONTACT, service, ids);
     }
 }

@@ -12,7 +12,7 @@ import org.civnet.domain.FollowUp;
 @RequestMapping("/api/country-visits")
 @Tag(name = "activities")
 class CountryVisitController extends NodeController<Activities.CountryVisit> {
-    CountryVisitController(NodeService service) {
-        super(NodeKind.COUNTRY_VISIT, service);
+    CountryVisitController(NodeService service, org.civnet.security.PseudonymIds ids) {
+        super(NodeKind.COUNTRY_VISIT, service, ids);
     }
 }

@@ -44,19 +44,39 @@ class ImportExportController {
         return report;
     }
 
+    /**
+     * What {@code role} may import: ADMIN anything, OFFICER only activity participants
+     * ({@link ImportScope}); SecurityConfig lets no other role reach the import, and this refuses one anyway.
+     */
+    private static ImportScope scopeOf(Role role) {
+        if (role == Role.ADMIN) {
+            return ImportScope.EVERYTHING;
+        }
+        if (role == Role.OFFICER) {
+            return ImportScope.PARTICIPANTS;
+        }
+        throw new org.springframework.security.access.AccessDeniedException("only administrators and officers import");
+    }
+
     @PostMapping(path = "/api/import", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Import a network document (JSON); upsert by id; rejected rows are reported and write nothing")
-    ImportReport importJson(HttpServletRequest request, @RequestParam(defaultValue = "false") boolean dryRun)
+    @Operation(summary = "Import a network document (JSON); upsert by id; rejected rows are reported and write nothing",
+            description = "ADMIN imports anything; OFFICER only activity participants: a document with nothing but a ties "
+                    + "section of SOURCE_OF, MET_DURING and ATTENDED ties (anything else is a 403 naming it).")
+    ImportReport importJson(HttpServletRequest request, @RequestParam(defaultValue = "false") boolean dryRun, Role role)
             throws IOException {
+        ImportScope scope = scopeOf(role);
         try (InputStream in = request.getInputStream()) {
-            return audited("json", importer.importJson(in, dryRun));
+            return audited("json", importer.importJson(in, dryRun, scope));
         }
     }
 
     @PostMapping(path = "/api/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Import CSV files (contacts.csv, organisations.csv, mandates.csv, networks.csv, ties.csv, …)")
-    ImportReport importCsv(MultipartHttpServletRequest request, @RequestParam(defaultValue = "false") boolean dryRun)
-            throws IOException {
+    @Operation(summary = "Import CSV files (contacts.csv, organisations.csv, mandates.csv, networks.csv, ties.csv, …)",
+            description = "ADMIN imports any file; OFFICER only ties.csv holding SOURCE_OF, MET_DURING and ATTENDED ties "
+                    + "(anything else is a 403 naming it).")
+    ImportReport importCsv(MultipartHttpServletRequest request, @RequestParam(defaultValue = "false") boolean dryRun,
+                           Role role) throws IOException {
+        ImportScope scope = scopeOf(role);
         Map<String, InputStream> files = new LinkedHashMap<>();
         try {
             // Several files may share one part name (curl -F file=@contacts.csv -F file=@ties.csv).
@@ -68,7 +88,7 @@ class ImportExportController {
             if (files.isEmpty()) {
                 throw new InvalidInputException("(files)", "attach at least one CSV file, e.g. contacts.csv");
             }
-            return audited(String.join(",", files.keySet()), importer.importCsv(files, dryRun));
+            return audited(String.join(",", files.keySet()), importer.importCsv(files, dryRun, scope));
         } finally {
             for (InputStream in : files.values()) {
                 in.close();

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/mandates")
 @Tag(name = "mandates")
 class MandateController extends NodeController<Mandate> {
-    MandateController(NodeService service) {
-        super(NodeKind.MANDATE, service);
+    MandateController(NodeService service, org.civnet.security.PseudonymIds ids) {
+        super(NodeKind.MANDATE, service, ids);
     }
 }

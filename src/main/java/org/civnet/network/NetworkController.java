@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/networks")
 @Tag(name = "networks")
 class NetworkController extends NodeController<Network> {
-    NetworkController(NodeService service) {
-        super(NodeKind.NETWORK, service);
+    NetworkController(NodeService service, org.civnet.security.PseudonymIds ids) {
+        super(NodeKind.NETWORK, service, ids);
     }
 }

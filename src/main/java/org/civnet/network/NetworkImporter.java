@@ -85,6 +85,11 @@ public class NetworkImporter {
 
     /** Streams a JSON network document, so a large file is never held as one tree. */
     public ImportReport importJson(InputStream in, boolean dryRun) throws IOException {
+        return importJson(in, dryRun, ImportScope.EVERYTHING);
+    }
+
+    /** {@link #importJson(InputStream, boolean)}, refused (403) as soon as it holds what {@code scope} does not allow. */
+    public ImportReport importJson(InputStream in, boolean dryRun, ImportScope scope) throws IOException {
         long started = System.nanoTime();
         ImportPlanner planner = planner(dryRun);
         try (JsonParser parser = json.getFactory().createParser(in)) {
@@ -97,6 +102,7 @@ public class NetworkImporter {
                 if (section == null) {
                     throw new InvalidInputException(name, "is not a section of a network document");
                 }
+                scope.requireSection(name, "this document");
                 if (parser.nextToken() != JsonToken.START_ARRAY) {
                     throw new InvalidInputException(name, "must be a list");
                 }
@@ -104,7 +110,7 @@ public class NetworkImporter {
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
                     number++;
                     JsonNode node = rowReader.readTree(parser);
-                    readRow(planner, section, name, number, node);
+                    readRow(planner, section, name, number, node, scope);
                 }
             }
             if (parser.nextToken() != null) {
@@ -123,17 +129,28 @@ public class NetworkImporter {
 
     /** Imports CSV files keyed by file name ({@code contacts.csv}, {@code ties.csv}, …). */
     public ImportReport importCsv(Map<String, InputStream> files, boolean dryRun) throws IOException {
+        return importCsv(files, dryRun, ImportScope.EVERYTHING);
+    }
+
+    /** {@link #importCsv(Map, boolean)}, refused (403) when a file holds what {@code scope} does not allow. */
+    public ImportReport importCsv(Map<String, InputStream> files, boolean dryRun, ImportScope scope) throws IOException {
         long started = System.nanoTime();
         ImportPlanner planner = planner(dryRun);
-        for (Map.Entry<String, InputStream> file : files.entrySet()) {
-            String name = CsvRows.sectionOf(file.getKey());
+        Map<String, Section<?>> sections = new LinkedHashMap<>();
+        for (String file : files.keySet()) {
+            String name = CsvRows.sectionOf(file);
             Section<?> section = name == null ? null : Section.named(name);
             if (section == null) {
-                throw new InvalidInputException(file.getKey(), "is not a known import file (expected one of "
+                throw new InvalidInputException(file, "is not a known import file (expected one of "
                         + CsvRows.FILE_NAMES + ")");
             }
-            CsvRows.read(file.getValue(), (lineNumber, node) -> readRow(planner, section, file.getKey(), lineNumber, node),
-                    file.getKey());
+            scope.requireSection(name, file); // every file before any is read
+            sections.put(file, section);
+        }
+        for (Map.Entry<String, InputStream> file : files.entrySet()) {
+            Section<?> section = sections.get(file.getKey());
+            CsvRows.read(file.getValue(), (lineNumber, node) -> readRow(planner, section, file.getKey(), lineNumber, node,
+                    scope), file.getKey());
         }
         return apply(planner.plan(), dryRun, started);
     }
@@ -162,9 +179,13 @@ public class NetworkImporter {
         return new ImportPlanner(rules::check, store::labelsOf, !dryRun);
     }
 
-    private void readRow(ImportPlanner planner, Section<?> section, String file, long number, JsonNode node) {
+    private void readRow(ImportPlanner planner, Section<?> section, String file, long number, JsonNode node,
+                         ImportScope scope) {
         try {
             ImportRow row = node == null || !node.isObject() ? null : section.read(json, file, number, node);
+            if (row instanceof ImportRow.TieRow tie && tie.record() != null) {
+                scope.requireTie(tie.record().type(), file, number);
+            }
             if (row == null || row.record() == null) {
                 planner.refuseUnreadable(section.name(), unreadable(file, number, node, "(row)", "must be an object"));
             } else {

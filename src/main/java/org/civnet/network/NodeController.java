@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.civnet.domain.Region;
 import org.civnet.domain.Sensitivity;
+import org.civnet.security.PseudonymIds;
 import org.civnet.security.Role;
 
 /**
@@ -36,10 +37,12 @@ abstract class NodeController<T> {
 
     private final NodeKind<T> kind;
     private final NodeService service;
+    private final PseudonymIds ids;
 
-    NodeController(NodeKind<T> kind, NodeService service) {
+    NodeController(NodeKind<T> kind, NodeService service, PseudonymIds ids) {
         this.kind = kind;
         this.service = service;
+        this.ids = ids;
     }
 
     @PostMapping
@@ -52,7 +55,7 @@ abstract class NodeController<T> {
 
     @GetMapping("/{id}")
     T get(@PathVariable String id, Role role) {
-        return service.get(kind, id, role);
+        return service.get(kind, ids.resolve("id", id, role), role);
     }
 
     @PutMapping("/{id}")

@@ -7,6 +7,7 @@ import org.civnet.domain.InvalidInputException.FieldProblem;
 import org.civnet.network.NetworkStore.NodeFilter;
 import org.civnet.network.NetworkStore.Page;
 import org.civnet.security.AuditLog;
+import org.civnet.security.PseudonymIds;
 import org.civnet.security.Redactor;
 import org.civnet.security.Role;
 import org.springframework.stereotype.Service;
@@ -24,7 +25,11 @@ public class NodeService {
     private final Redactor redactor;
     private final RecordPatcher patcher;
 
-    public NodeService(NetworkStore store, DomainRules rules, AuditLog audit, Redactor redactor, RecordPatcher patcher) {
+    private final PseudonymIds ids;
+
+    public NodeService(NetworkStore store, DomainRules rules, AuditLog audit, Redactor redactor, RecordPatcher patcher,
+                       PseudonymIds ids) {
+        this.ids = ids;
         this.patcher = patcher;
         this.store = store;
         this.rules = rules;
@@ -42,9 +47,12 @@ public class NodeService {
         return store.find(kind, id).orElseThrow(() -> new NotFoundException(kind.label().name(), id));
     }
 
-    /** One node as {@code role} may ask for it: a protected person's id answers as an unknown id does. */
+    /**
+     * One node as {@code role} may ask for it (the id as {@link PseudonymIds} resolved it): a protected
+     * person's real id answers as an unknown id does.
+     */
     public <T> T get(NodeKind<T> kind, String id, Role role) {
-        if (!Role.cleared(role) && redactor.isProtected(id)) {
+        if (ids.hiddenFrom(role, id)) {
             throw new NotFoundException(kind.label().name(), id);
         }
         return get(kind, id);

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/organisations")
 @Tag(name = "organisations")
 class OrganisationController extends NodeController<Organisation> {
-    OrganisationController(NodeService service) {
-        super(NodeKind.ORGANISATION, service);
+    OrganisationController(NodeService service, org.civnet.security.PseudonymIds ids) {
+        super(NodeKind.ORGANISATION, service, ids);
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
+import org.civnet.security.PseudonymIds;
 import org.civnet.security.Role;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,9 +32,11 @@ import org.civnet.domain.TieType;
 class TieController {
 
     private final TieService service;
+    private final PseudonymIds ids;
 
-    TieController(TieService service) {
+    TieController(TieService service, PseudonymIds ids) {
         this.service = service;
+        this.ids = ids;
     }
 
     @PostMapping("/ties")
@@ -47,7 +50,7 @@ class TieController {
     @GetMapping("/ties")
     @Operation(summary = "The ties of one node")
     List<Tie> tiesOf(@RequestParam String node, Role role) {
-        return service.tiesOf(node, role);
+        return service.tiesOf(ids.resolve("node", node, role), role);
     }
 
     @DeleteMapping("/ties")

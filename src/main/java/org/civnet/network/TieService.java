@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.civnet.domain.InvalidInputException.FieldProblem;
 import org.civnet.security.AuditLog;
-import org.civnet.security.Redactor;
+import org.civnet.security.PseudonymIds;
 import org.civnet.security.Role;
 import org.springframework.stereotype.Service;
 import org.civnet.domain.ConflictException;
@@ -23,14 +23,16 @@ public class TieService {
     private final DomainRules rules;
     private final AuditLog audit;
     private final RecordPatcher patcher;
-    private final Redactor redactor;
 
-    public TieService(NetworkStore store, DomainRules rules, AuditLog audit, Redactor redactor, RecordPatcher patcher) {
+    private final PseudonymIds ids;
+
+    public TieService(NetworkStore store, DomainRules rules, AuditLog audit, RecordPatcher patcher,
+                      PseudonymIds ids) {
+        this.ids = ids;
         this.patcher = patcher;
         this.store = store;
         this.rules = rules;
         this.audit = audit;
-        this.redactor = redactor;
     }
 
     /**
@@ -78,9 +80,12 @@ public class TieService {
                 update.followUp() != null ? update.followUp() : stored.followUp());
     }
 
-    /** The ties of one node; a protected person's id answers {@code role} without clearance as an unknown id does. */
+    /**
+     * The ties of one node (its id as {@link PseudonymIds} resolved it); a protected person's real id
+     * answers {@code role} without clearance as an unknown id does.
+     */
     public List<Tie> tiesOf(String id, Role role) {
-        requireExists(!Role.cleared(role) && redactor.isProtected(id) ? Map.of() : store.labelsOf(List.of(id)), id);
+        requireExists(ids.hiddenFrom(role, id) ? Map.of() : store.labelsOf(List.of(id)), id);
         return store.tiesOf(id);
     }
 

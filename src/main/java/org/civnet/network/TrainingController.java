@@ -12,7 +12,7 @@ import org.civnet.domain.FollowUp;
 @RequestMapping("/api/trainings")
 @Tag(name = "activities")
 class TrainingController extends NodeController<Activities.Training> {
-    TrainingController(NodeService service) {
-        super(NodeKind.TRAINING, service);
+    TrainingController(NodeService service, org.civnet.security.PseudonymIds ids) {
+        super(NodeKind.TRAINING, service, ids);
     }
 }

@@ -13,6 +13,7 @@ import org.civnet.domain.OrganisationType;
 import org.civnet.domain.Region;
 import org.civnet.network.Themes;
 import org.civnet.security.AuditLog;
+import org.civnet.security.PseudonymIds;
 import org.civnet.security.UserAccounts;
 import org.springframework.security.core.Authentication;
 import org.civnet.security.Redactor;
@@ -29,8 +30,10 @@ class ReferralController {
     private final Redactor redactor;
     private final AuditLog audit;
     private final UserAccounts accounts;
+    private final PseudonymIds ids;
 
-    ReferralController(ReferralService referrals, Redactor redactor, AuditLog audit, UserAccounts accounts) {
+    ReferralController(ReferralService referrals, Redactor redactor, AuditLog audit, UserAccounts accounts, PseudonymIds ids) {
+        this.ids = ids;
         this.accounts = accounts;
         this.referrals = referrals;
         this.redactor = redactor;
@@ -42,16 +45,19 @@ class ReferralController {
         if (allowAtRisk && role != Role.OFFICER && role != Role.ADMIN) {
             throw new org.springframework.security.access.AccessDeniedException("allowAtRisk is for officers and administrators only");
         }
-        Set<String> excluded = new LinkedHashSet<>();
+        Set<String> given = new LinkedHashSet<>();
         if (exclude != null && !exclude.isBlank()) {
-            Arrays.stream(exclude.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(excluded::add);
+            Arrays.stream(exclude.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(given::add);
         }
-        if (excluded.size() > 1000) {
+        if (given.size() > 1000) {
             throw new InvalidInputException("exclude", "at most 1000 ids");
         }
+        // A protected person's real id becomes a stand-in no node has: excluding a guessed id changes nothing.
+        Set<String> excluded = new LinkedHashSet<>(ids.resolveAll("exclude", given, role));
         Set<String> hidden = Role.cleared(role) ? Set.of() : redactor.protectedIds();
-        excluded.removeAll(hidden); // excluding a guessed id must change nothing either
-        return new ReferralService.Options(k, maxHops, minTrust, since, excluded, allowAtRisk, disjoint, hidden);
+        Set<String> unnameable = ids.hiddenFrom(role);
+        excluded.removeAll(unnameable);
+        return new ReferralService.Options(k, maxHops, minTrust, since, excluded, allowAtRisk, disjoint, hidden, unnameable);
     }
 
     private static ReferralService.Target target(Region region, String country, String theme, OrganisationType orgType,
@@ -86,16 +92,18 @@ class ReferralController {
                                      @RequestParam(defaultValue = "false") boolean disjoint,
                                      @RequestParam(defaultValue = "20") int limit,
                                      Role role, Authentication authentication) {
-        from = fromOrMe(from, authentication);
+        from = fromOrMe(from, role, authentication);
+        to = ids.resolve("to", to, role);
         ReferralService.Options options = options(role, k, maxHops, minTrust, since, exclude, allowAtRisk, disjoint);
         ReferralService.Target target = target(region, country, theme, orgType, kind);
         if (to != null) {
-            audit.record(AuditLog.Action.REFERRAL_QUERY, to, "from " + from + " to a person, k=" + k + ", maxHops=" + maxHops
+            audit.record(AuditLog.Action.REFERRAL_QUERY, PseudonymIds.forAudit(to), "from " + PseudonymIds.forAudit(from)
+                    + " to a person, k=" + k + ", maxHops=" + maxHops
                     + (allowAtRisk ? ", allowAtRisk" : ""));
             return referrals.toPerson(from, to, options);
         }
         ReferralService.Result result = referrals.toTarget(from, target, limit, options);
-        audit.record(AuditLog.Action.REFERRAL_QUERY, result.target(), "from " + from + ", k=" + k + ", maxHops=" + maxHops
+        audit.record(AuditLog.Action.REFERRAL_QUERY, result.target(), "from " + PseudonymIds.forAudit(from) + ", k=" + k + ", maxHops=" + maxHops
                 + (allowAtRisk ? ", allowAtRisk" : ""));
         return result;
     }
@@ -115,17 +123,20 @@ class ReferralController {
                                       @RequestParam(required = false) String exclude,
                                       @RequestParam(defaultValue = "false") boolean allowAtRisk,
                                       Role role, Authentication authentication) {
-        from = fromOrMe(from, authentication);
+        from = fromOrMe(from, role, authentication);
         ReferralService.Coverage coverage = referrals.coverage(from, target(region, country, theme, orgType, kind),
                 options(role, 1, maxHops, minTrust, since, exclude, allowAtRisk, false));
-        audit.record(AuditLog.Action.REFERRAL_QUERY, coverage.target(), "coverage from " + from + ", maxHops=" + maxHops);
+        audit.record(AuditLog.Action.REFERRAL_QUERY, coverage.target(), "coverage from " + PseudonymIds.forAudit(from) + ", maxHops=" + maxHops);
         return coverage;
     }
 
-    /** A referral starts from {@code from}, or else from the contact the user's account is linked to ("me"). */
-    private String fromOrMe(String from, Authentication authentication) {
+    /**
+     * A referral starts from {@code from} (as {@link PseudonymIds} resolves it), or else from the
+     * contact the user's account is linked to ("me").
+     */
+    private String fromOrMe(String from, Role role, Authentication authentication) {
         if (from != null && !from.isBlank()) {
-            return from;
+            return ids.resolve("from", from, role);
         }
         return accounts.contactOf(authentication.getName()).orElseThrow(() -> new InvalidInputException("from",
                 "is required: the id to start from, or link your account to the contact that is you (PUT /api/me/contact)"));

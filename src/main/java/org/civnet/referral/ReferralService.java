@@ -53,17 +53,17 @@ public class ReferralService {
     static final Set<NodeLabel> NODES = EnumSet.of(NodeLabel.Contact, NodeLabel.Organisation, NodeLabel.Mandate);
     static final Set<TieType> TIES = EnumSet.of(TieType.KNOWS, TieType.AFFILIATED_WITH, TieType.PARTNERS_WITH);
 
-    /** Options of one query. */
     /**
-     * Options of one query. {@code hidden}: ids the caller may neither name ({@code from}, {@code to}:
-     * they answer as unknown ids) nor find by an attribute withheld from them (a target's country):
-     * the protected people, for roles without clearance.
+     * Options of one query. {@code hidden}: ids the caller may not find by an attribute withheld from
+     * them (a target's country): the protected people, for roles without clearance. {@code unnameable}:
+     * ids the caller may not name ({@code from}, {@code to}: they answer as unknown ids): the same
+     * people, except those this request named by pseudonym ({@code security/PseudonymIds}).
      */
     public record Options(int k, int maxHops, Integer minTrust, LocalDate since, Set<String> exclude, boolean allowAtRisk,
-                          boolean disjoint, Set<String> hidden) {
+                          boolean disjoint, Set<String> hidden, Set<String> unnameable) {
         public Options(int k, int maxHops, Integer minTrust, LocalDate since, Set<String> exclude, boolean allowAtRisk,
                        boolean disjoint) {
-            this(k, maxHops, minTrust, since, exclude, allowAtRisk, disjoint, Set.of());
+            this(k, maxHops, minTrust, since, exclude, allowAtRisk, disjoint, Set.of(), Set.of());
         }
     }
 
@@ -190,7 +190,7 @@ public class ReferralService {
 
     private static int vertex(NetworkSnapshot s, String field, String id, Options options) {
         int v = s.indexOf(id);
-        if (v < 0 || options.hidden().contains(id)) {
+        if (v < 0 || options.unnameable().contains(id)) {
             throw new NotFoundException("contact, organisation or mandate", id);
         }
         return v;

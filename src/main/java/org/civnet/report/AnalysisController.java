@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Min;
 import org.civnet.config.CivnetProperties;
 import org.civnet.domain.InvalidInputException;
 import org.civnet.security.AuditLog;
+import org.civnet.security.PseudonymIds;
 import org.civnet.security.Redactor;
 import org.civnet.security.Role;
 import org.civnet.snapshot.AnalysisScope;
@@ -39,11 +40,13 @@ class AnalysisController {
     private final GraphViewService graph;
     private final AuditLog audit;
     private final Redactor redactor;
+    private final PseudonymIds ids;
     private final int maxTop;
 
     AnalysisController(CentralityService centrality, BrokerService brokers, CoalitionService coalitions,
                        IsolationService isolation, GraphViewService graph, AuditLog audit, Redactor redactor,
-                       CivnetProperties properties) {
+                       PseudonymIds ids, CivnetProperties properties) {
+        this.ids = ids;
         this.redactor = redactor;
         this.centrality = centrality;
         this.brokers = brokers;
@@ -83,7 +86,7 @@ class AnalysisController {
                                         Role role) {
         CentralityService.Request request = new CentralityService.Request(CentralityService.metric(metric), top(top),
                 normalized, weighted, approx, seed, sources, targets,
-                Role.cleared(role) ? java.util.Set.of() : redactor.protectedIds());
+                Role.cleared(role) ? java.util.Set.of() : redactor.protectedIds(), pseudonymsIn(sources, targets, role));
         return centrality.report(scope(query, "centrality", metric), request);
     }
 
@@ -129,9 +132,19 @@ class AnalysisController {
         if (request.remove() != null && request.remove().size() > 10_000) {
             throw new InvalidInputException("remove", "at most 10000 ids");
         }
-        return isolation.resilience(scope(query, "resilience", String.valueOf(request.remove())),
-                request.groupBy() == null ? "theme" : request.groupBy(), request.remove(), request.removeTop(),
-                request.metric(), hiddenFrom(role));
+        List<String> remove = request.remove() == null ? null : ids.resolveAll("remove", request.remove(), role);
+        return isolation.resilience(scope(query, "resilience", String.valueOf(remove == null ? null
+                        : remove.stream().map(PseudonymIds::forAudit).toList())),
+                request.groupBy() == null ? "theme" : request.groupBy(), remove, request.removeTop(),
+                request.metric(), hiddenFrom(role), ids.hiddenFrom(role));
+    }
+
+    /** The {@code id:} terms of the selectors that are pseudonyms of protected people, and whom they name. */
+    private java.util.Map<String, String> pseudonymsIn(String sources, String targets, Role role) {
+        java.util.Map<String, String> named = new java.util.HashMap<>();
+        named.putAll(ids.pseudonymsIn("sources", VertexSelector.idTerms(sources), role));
+        named.putAll(ids.pseudonymsIn("targets", VertexSelector.idTerms(targets), role));
+        return java.util.Map.copyOf(named);
     }
 
     /** The people this role sees only as pseudonyms: none for a role with clearance. */

@@ -25,16 +25,17 @@ import org.civnet.snapshot.ResultCache;
 @Service
 public class CentralityService {
 
-    /** How a report was asked for. */
     /**
      * How a report was asked for. {@code hidden}: ids that {@code sources}/{@code targets} may not
-     * select by id or country (protected people, for roles without clearance).
+     * select by id or country (protected people, for roles without clearance); {@code named}: the
+     * {@code id:} terms that are pseudonyms of such people, and whom they name (they select them).
      */
     public record Request(CentralityMetric metric, int top, boolean normalized, boolean weighted, Integer approx,
-                          long seed, String sources, String targets, java.util.Set<String> hidden) {
+                          long seed, String sources, String targets, java.util.Set<String> hidden,
+                          java.util.Map<String, String> named) {
         public Request(CentralityMetric metric, int top, boolean normalized, boolean weighted, Integer approx,
                        long seed, String sources, String targets) {
-            this(metric, top, normalized, weighted, approx, seed, sources, targets, java.util.Set.of());
+            this(metric, top, normalized, weighted, approx, seed, sources, targets, java.util.Set.of(), java.util.Map.of());
         }
     }
 
@@ -119,7 +120,7 @@ public class CentralityService {
     double[] scores(NetworkSnapshot snapshot, Request request) {
         Object key = List.of(snapshot.graphVersion(), snapshot.scope(), request.metric(), request.normalized(),
                 request.weighted(), String.valueOf(request.approx()), request.seed(), String.valueOf(request.sources()),
-                String.valueOf(request.targets()), request.hidden().isEmpty());
+                String.valueOf(request.targets()), request.hidden().isEmpty(), request.named());
         return results.get(key, () -> compute(snapshot, request));
     }
 
@@ -137,10 +138,10 @@ public class CentralityService {
             options = options.withSamples(request.approx(), request.seed());
         }
         if (request.sources() != null) {
-            options = options.withSources(VertexSelector.parse("sources", request.sources()).select(snapshot, request.hidden()));
+            options = options.withSources(VertexSelector.parse("sources", request.sources()).select(snapshot, request.hidden(), request.named()));
         }
         if (request.targets() != null) {
-            options = options.withTargets(VertexSelector.parse("targets", request.targets()).select(snapshot, request.hidden()));
+            options = options.withTargets(VertexSelector.parse("targets", request.targets()).select(snapshot, request.hidden(), request.named()));
         }
         return new Betweenness(snapshot.graph(), options).scores();
     }

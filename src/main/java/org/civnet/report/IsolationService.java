@@ -151,20 +151,21 @@ public class IsolationService {
                 SCORE_DEFINITION, groups, unreached, cuts, bridges, routes, ties);
     }
 
-    /** What if these people were lost (arrested, withdrawn, moved on)? */
     /**
-     * {@code hidden}: people this role sees only as pseudonyms; naming one by id is answered as an
-     * unknown id, so the answer cannot confirm who an id is.
+     * What if these people were lost (arrested, withdrawn, moved on)? {@code hidden}: people this role
+     * sees only as pseudonyms (their withheld country places them in no group); {@code unnameable}: those
+     * of them this request did not name by pseudonym, whose id answers as an unknown id, so the answer
+     * cannot confirm who an id is.
      */
     public ResilienceReport resilience(AnalysisScope scope, String groupBy, List<String> remove, Integer removeTop,
-                                       String metric, java.util.Set<String> hidden) {
+                                       String metric, java.util.Set<String> hidden, java.util.Set<String> unnameable) {
         Prepared p = prepare(snapshots.get(scope), groupBy, hidden);
         NetworkSnapshot s = p.snapshot();
         BitSet removed = new BitSet(s.vertexCount());
         if (remove != null) {
             for (String id : remove) {
                 int v = s.indexOf(id);
-                if (v < 0 || hidden.contains(id)) {
+                if (v < 0 || unnameable.contains(id)) {
                     throw new org.civnet.domain.NotFoundException("node in this scope", id);
                 }
                 removed.set(v);

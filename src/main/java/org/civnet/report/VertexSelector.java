@@ -109,10 +109,25 @@ public final class VertexSelector {
      * without clearance) is never matched by a term on what is withheld from the caller: its id or country.
      */
     public int[] select(NetworkSnapshot snapshot, Set<String> hidden) {
+        return select(snapshot, hidden, Map.of());
+    }
+
+    /**
+     * As {@link #select(NetworkSnapshot, Set)}, except that an {@code id:} term holding the pseudonym
+     * of a hidden person ({@code named}: pseudonym → id, resolved by the caller) selects that person:
+     * the caller names them as it sees them. Their country stays withheld.
+     */
+    public int[] select(NetworkSnapshot snapshot, Set<String> hidden, Map<String, String> named) {
         IntPredicate matching = on(snapshot);
         boolean withheldTerms = terms.containsKey(Key.ID) || terms.containsKey(Key.COUNTRY);
+        Set<String> namedHidden = new java.util.HashSet<>();
+        terms.getOrDefault(Key.ID, Set.of()).forEach(value -> {
+            if (named.containsKey(value)) {
+                namedHidden.add(named.get(value));
+            }
+        });
         IntPredicate test = hidden.isEmpty() || !withheldTerms ? matching
-                : v -> matching.test(v) && !hidden.contains(snapshot.id(v));
+                : v -> !hidden.contains(snapshot.id(v)) ? matching.test(v) : matchesHidden(snapshot, v, namedHidden);
         List<Integer> out = new ArrayList<>();
         for (int v = 0; v < snapshot.vertexCount(); v++) {
             if (test.test(v)) {
@@ -120,6 +135,36 @@ public final class VertexSelector {
             }
         }
         return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** A hidden vertex: no country term matches it, an id term only through its pseudonym. */
+    private boolean matchesHidden(NetworkSnapshot s, int v, Set<String> namedHidden) {
+        for (Map.Entry<Key, Set<String>> term : terms.entrySet()) {
+            boolean match = switch (term.getKey()) {
+                case COUNTRY -> false;
+                case ID -> namedHidden.contains(s.id(v));
+                default -> matches(s, v, term.getKey(), term.getValue());
+            };
+            if (!match) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The values of the {@code id:} terms of a selector expression (none when null), as given. */
+    public static List<String> idTerms(String expression) {
+        List<String> out = new ArrayList<>();
+        if (expression != null) {
+            for (String raw : expression.split(",")) {
+                String term = raw.strip();
+                int colon = term.indexOf(':');
+                if (colon > 0 && term.substring(0, colon).strip().equalsIgnoreCase("id")) {
+                    out.add(term.substring(colon + 1).strip());
+                }
+            }
+        }
+        return out;
     }
 
     private static boolean matches(NetworkSnapshot s, int v, Key key, Set<String> values) {

@@ -31,7 +31,9 @@ public class AuditLog {
     public enum Action {
         READ_CONFIDENTIAL, REFERRAL_QUERY, ANALYSIS, IMPORT, EXPORT, DELETE, LOGIN_FAILURE,
         USER_CREATED, USER_DELETED, TOKEN_CREATED, TOKEN_REVOKED, BACKUP, RESTORE, FIELD_KEY_ROTATED, USER_LINKED,
-        HANDOVER_REASSIGNED
+        HANDOVER_REASSIGNED,
+        /** A role without clearance named a protected person by pseudonym (see PseudonymIds). */
+        PSEUDONYM_RESOLVED
     }
 
     public record Entry(@Sensitivity(SAFE) String id, @Sensitivity(SAFE) String at, @Sensitivity(SAFE) String user, @Sensitivity(SAFE) String action, @Sensitivity(SAFE) String target, @Sensitivity(SAFE) String detail) {

@@ -24,12 +24,48 @@ public class Pseudonyms {
         this.accounts = accounts;
     }
 
+    /** What every pseudonym looks like; anything else is not one (and costs no look-up). */
+    private static final java.util.regex.Pattern SHAPE = java.util.regex.Pattern.compile("anon-[0-9a-f]{12}");
+
     public String of(String id) {
+        return of(id, mac());
+    }
+
+    private static String of(String id, Mac mac) {
+        byte[] digest = mac.doFinal(id.getBytes(StandardCharsets.UTF_8));
+        return "anon-" + HexFormat.of().formatHex(digest, 0, 6);
+    }
+
+    /** Whether {@code text} has the shape of a pseudonym (it may still stand for nobody). */
+    public static boolean looksLikeOne(String text) {
+        return text != null && SHAPE.matcher(text).matches();
+    }
+
+    /**
+     * Pseudonym → id for {@code ids}. The HMAC cannot be inverted, so the only way back is to compute
+     * the pseudonyms of the candidates: one MAC per id (about a microsecond). A pseudonym two ids share
+     * (48 bits: about one chance in 10^6 among 20,000 protected people) maps to neither, so it never
+     * names the wrong person.
+     */
+    public java.util.Map<String, String> index(java.util.Collection<String> ids) {
+        Mac mac = mac();
+        java.util.Map<String, String> byPseudonym = new java.util.HashMap<>(ids.size() * 2);
+        java.util.Set<String> shared = new java.util.HashSet<>();
+        for (String id : ids) {
+            String pseudonym = of(id, mac);
+            if (byPseudonym.putIfAbsent(pseudonym, id) != null) {
+                shared.add(pseudonym);
+            }
+        }
+        shared.forEach(byPseudonym::remove);
+        return java.util.Map.copyOf(byPseudonym);
+    }
+
+    private Mac mac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key());
-            byte[] digest = mac.doFinal(id.getBytes(StandardCharsets.UTF_8));
-            return "anon-" + HexFormat.of().formatHex(digest, 0, 6);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

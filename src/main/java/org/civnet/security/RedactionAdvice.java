@@ -19,7 +19,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
  * GraphML, GEXF: whatever converter writes it) for roles that do not see it in full, and audits
  * reads of protected people by those who do. Who sees a response in full: the roles with
  * clearance, or those a handler declares with {@link ShownInFullTo}. Problem details name only what
- * the caller sent and pass unchanged (so a guessed id answers exactly as an unknown one).
+ * the caller sent (so a guessed id answers exactly as an unknown one): they pass unchanged, except
+ * that an id {@link PseudonymIds} resolved or stood in for is shown as the caller gave it.
  */
 @RestControllerAdvice
 class RedactionAdvice implements ResponseBodyAdvice<Object> {
@@ -46,6 +47,10 @@ class RedactionAdvice implements ResponseBodyAdvice<Object> {
     public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
                                   Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
                                   ServerHttpResponse response) {
+        if (body instanceof ProblemDetail problem && request instanceof ServletServerHttpRequest servlet
+                && PseudonymIds.namedAnything(servlet.getServletRequest())) {
+            return asSent(problem, servlet.getServletRequest());
+        }
         if (body == null || body instanceof ProblemDetail || body instanceof String || body instanceof byte[]
                 || !(request instanceof ServletServerHttpRequest servlet)) {
             return body;
@@ -64,5 +69,31 @@ class RedactionAdvice implements ResponseBodyAdvice<Object> {
             audit.recordConfidentialReads(redactor.protectedIdsIn(body), http.getMethod() + " " + path);
         }
         return body;
+    }
+
+    /** The problem naming ids as the caller sent them (a pseudonym, never the id it resolved to). */
+    private static ProblemDetail asSent(ProblemDetail problem, HttpServletRequest request) {
+        problem.setTitle(PseudonymIds.shownToCaller(problem.getTitle(), request));
+        problem.setDetail(PseudonymIds.shownToCaller(problem.getDetail(), request));
+        if (problem.getProperties() != null) {
+            new java.util.ArrayList<>(problem.getProperties().entrySet())
+                    .forEach(e -> problem.setProperty(e.getKey(), asSent(e.getValue(), request)));
+        }
+        return problem;
+    }
+
+    private static Object asSent(Object value, HttpServletRequest request) {
+        if (value instanceof String text) {
+            return PseudonymIds.shownToCaller(text, request);
+        }
+        if (value instanceof java.util.Map<?, ?> map) {
+            java.util.Map<Object, Object> out = new java.util.LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(asSent(k, request), asSent(v, request)));
+            return out;
+        }
+        if (value instanceof java.util.Collection<?> list) {
+            return list.stream().map(v -> asSent(v, request)).toList();
+        }
+        return value;
     }
 }

@@ -54,6 +54,8 @@ public class Redactor {
     private long cachedVersion = -1;
     private Map<String, String> cachedNames = Map.of();
     private Set<String> cachedFreeTextNamed = Set.of();
+    /** Pseudonym → protected id, built on the first look-up of a graph version (see {@link #protectedIdOf}). */
+    private Map<String, String> cachedByPseudonym;
 
     public Redactor(Driver driver, CypherQueries cypher, GraphVersion store, Pseudonyms pseudonyms, ObjectMapper json) {
         this.driver = driver;
@@ -99,8 +101,31 @@ public class Redactor {
             }
             cachedNames = Map.copyOf(names);
             cachedFreeTextNamed = Set.copyOf(freeText);
+            cachedByPseudonym = null;
             cachedVersion = version;
         }
+    }
+
+    /**
+     * The protected person {@code pseudonym} stands for now, or null. The index is computed from the
+     * protected ids this class already keeps per graph version, only when a pseudonym-shaped id is
+     * asked for: one HMAC per protected person (tens of milliseconds for 20,000 of 100,000 contacts,
+     * a few MB), once per graph version, instead of a stored look-up every write would have to keep
+     * right and every key change rewrite.
+     */
+    public String protectedIdOf(String pseudonym) {
+        if (!Pseudonyms.looksLikeOne(pseudonym)) {
+            return null;
+        }
+        return byPseudonym().get(pseudonym);
+    }
+
+    private synchronized Map<String, String> byPseudonym() {
+        refresh();
+        if (cachedByPseudonym == null) {
+            cachedByPseudonym = pseudonyms.index(cachedNames.keySet());
+        }
+        return cachedByPseudonym;
     }
 
     public String pseudonym(String id) {

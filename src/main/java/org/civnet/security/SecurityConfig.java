@@ -162,6 +162,9 @@ class SecurityConfig {
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers(GET, "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
+                        // Import: ADMIN anything; OFFICER activity participants only (ImportScope, checked by
+                        // ImportExportController by role: what a file holds is known only once it is read).
+                        .requestMatchers(POST, "/api/import").hasAnyRole(ADMIN, OFFICER)
                         // Administration.
                         .requestMatchers("/api/users/**", "/api/audit/**", "/api/import/**", "/api/admin/**").hasRole(ADMIN)
                         .requestMatchers(GET, "/api/export/**").hasAnyRole(ADMIN, OFFICER, ANALYST)
