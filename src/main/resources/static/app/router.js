@@ -15,7 +15,7 @@ let showing = 0;
  * A view: `pattern` like "contacts/:id", `show(container, params)` renders it and may return an
  * object with `leave()` (cleanup) and `dirty()` (unsaved changes?).
  */
-export function route(pattern, view) {
+export function route(pattern, view, permitted = () => true) {
   const keys = [];
   const regex = new RegExp(`^${pattern.split('/').map((part) => {
     if (part.startsWith(':')) {
@@ -24,7 +24,7 @@ export function route(pattern, view) {
     }
     return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   }).join('/')}$`);
-  routes.push({ pattern, regex, keys, view });
+  routes.push({ pattern, regex, keys, view, permitted });
 }
 
 /** Parses "#/contacts/c-1?tab=history" into the route and its parameters. */
@@ -75,16 +75,20 @@ async function show(hash) {
     history.replaceState(null, '', currentHash);
     return;
   }
-  const direct = resolve(hash);
+  const named = resolve(hash);
+  const direct = named && named.route.permitted() ? named : null;
   const found = direct || resolve(fallback);
   currentHash = direct ? hash : fallback;
-  render(html``, container);
+  // Each view draws into its own element: one still loading when she moves on draws into an element
+  // no longer on the page, never over the next view.
+  const host = document.createElement('div');
+  host.className = 'view-host';
+  container.replaceChildren(host);
   onShow(found.route.pattern, found.params);
-  // A view still loading when she moves on must neither draw over the next view nor become current.
   const mine = ++showing;
   const stillCurrent = () => mine === showing;
   try {
-    const shown = (await found.route.view(container, found.params, stillCurrent)) || null;
+    const shown = (await found.route.view(host, found.params, stillCurrent)) || null;
     if (!stillCurrent()) {
       if (shown && shown.leave) shown.leave();
       return;
@@ -93,7 +97,7 @@ async function show(hash) {
   } catch (e) {
     if (!stillCurrent()) return; // a view she has left: nothing to show
     current = null;
-    render(html`<section class="view"><p class="notice error" role="alert">This view could not be shown: ${e.message || String(e)}</p></section>`, container);
+    render(html`<section class="view"><p class="notice error" role="alert">This view could not be shown: ${e.message || String(e)}</p></section>`, host);
     throw e;
   }
 }
