@@ -51,9 +51,9 @@ export default async function show(container, params) {
       ${notice(state.message)}
       <form id="contact-form" class="record-form" @submit=${save} novalidate>
         <div class="wide">${form.input('name', { required: true, maxlength: 300 })}</div>
-        ${form.select('kind', vocabulary.enumerations.contactKind, { empty: 'Other (default)' })}
+        ${form.select('kind', vocabulary.enumerations.contactKind, { empty: '—' })}
         ${form.select('country', countryOptions(vocabulary), { required: true, empty: 'Choose a country…' })}
-        ${form.select('riskLevel', vocabulary.enumerations.riskLevel, { empty: 'None (default)' })}
+        ${form.select('riskLevel', vocabulary.enumerations.riskLevel, { empty: '—' })}
         <div class="checks">
           ${form.checkbox('consentToIntroduce', { label: 'Agrees to introduce others' })}
           ${form.checkbox('confidential', { label: 'Confidential (shown only as a pseudonym to roles without clearance)' })}

@@ -112,7 +112,8 @@ export default async function show(container, params) {
   function activityCell(row) {
     const a = row.activity;
     const mandates = (a.mandates || []).map((m) => titles.get(m) || m);
-    return html`<span class="activity">${a.kind === 'CountryVisit' ? 'Visit' : 'Communication'}${a.country ? html` · ${countryLabel(a.country)}` : nothing}${a.date ? html` · ${formatDate(a.date)}` : nothing}</span>
+    const edit = `#/${a.kind === 'CountryVisit' ? 'visits' : 'communications'}/${encodeURIComponent(a.id)}/edit`;
+    return html`<a class="activity" href=${edit}>${a.kind === 'CountryVisit' ? 'Visit' : 'Communication'}${a.country ? html` · ${countryLabel(a.country)}` : nothing}${a.date ? html` · ${formatDate(a.date)}` : nothing}</a>
       ${mandates.length ? html`<span class="sub mandates">${mandates.join('; ')}</span>` : nothing}`;
   }
 

@@ -76,10 +76,10 @@ export default async function show(container, params) {
       <h2 id="organisation-form-title" class="name">${state.id ? html`Edit ${record.name}` : 'New organisation'}</h2>
       <form id="organisation-form" class="record-form" @submit=${save} novalidate>
         <div class="wide">${form.input('name', { required: true, maxlength: 300 })}</div>
-        ${form.select('type', vocabulary.enumerations.organisationType, { label: 'Type of organisation', empty: 'Other (default)' })}
+        ${form.select('type', vocabulary.enumerations.organisationType, { label: 'Type of organisation', empty: '—' })}
         ${form.select('country', countryOptions(vocabulary), { required: true, empty: 'Choose a country…' })}
-        ${form.select('scope', vocabulary.enumerations.scope || ['LOCAL', 'NATIONAL', 'REGIONAL', 'INTERNATIONAL'], { empty: 'National (default)' })}
-        ${form.select('ecosocStatus', vocabulary.enumerations.ecosocStatus, { empty: 'None (default)' })}
+        ${form.select('scope', vocabulary.enumerations.scope || ['LOCAL', 'NATIONAL', 'REGIONAL', 'INTERNATIONAL'], { empty: '—' })}
+        ${form.select('ecosocStatus', vocabulary.enumerations.ecosocStatus, { empty: '—' })}
         ${themesField(form, vocabulary, state, update)}
         ${people.view()}
         <div class="wide">

@@ -62,7 +62,7 @@ export class MandateField {
   single({ label = 'Mandate', required = false } = {}) {
     const id = this.ids()[0];
     const error = this.form.errors[this.name];
-    return html`<div class="field mandate-field wide ${error ? 'invalid' : ''}" id=${this.form.id(this.name)}>
+    return html`<div class="field mandate-field ${error ? 'invalid' : ''}" id=${this.form.id(this.name)}>
       <span class="field-title">${label}${required ? html`<span class="required" aria-hidden="true"> *</span>` : nothing}</span>
       ${id ? html`<ul class="chips" aria-label=${label}>${this.chip(id)}</ul>` : this.picker.view()}
       ${this.form.error(this.name)}
