@@ -9,7 +9,7 @@ import { enumLabel, formatDate } from '../labels.js';
 import { link, navigate, replaceRoute } from '../router.js';
 import { canWrite, words } from '../session.js';
 import { failure, notice } from '../ui.js';
-import { InlineContact, Participants, countryOptions, readOnly } from './record-parts.js';
+import { InlineContact, Participants, countryOptions, focusFirstError, readOnly } from './record-parts.js';
 import { MandateField } from './record-mandates.js';
 
 const FIELDS = ['type', 'date', 'country', 'mandates', 'summary'];
@@ -55,7 +55,10 @@ export default async function show(container, params) {
     } else {
       saved = await form.submit(() => send('POST', '/api/communications', form.body(FIELDS)));
     }
-    if (!saved) return;
+    if (!saved) {
+      focusFirstError(container);
+      return;
+    }
     form.saved({ mandates: [], ...saved });
     record = saved;
     if (!state.id) {
@@ -69,6 +72,7 @@ export default async function show(container, params) {
         + `${failed.map((i) => i.name).join(', ')}. See the marked rows; saving again retries them.`,
     } : { saved: true };
     update();
+    if (failed.length) focusFirstError(container);
   }
 
   function savedNotice() {

@@ -6,7 +6,7 @@ import { html, nothing, render } from '../html.js';
 import { navigate } from '../router.js';
 import { canWrite, words } from '../session.js';
 import { failure, notice } from '../ui.js';
-import { countryOptions, readOnly, textListField, themesField } from './record-parts.js';
+import { countryOptions, focusFirstError, readOnly, textListField, themesField } from './record-parts.js';
 
 const FIELDS = ['name', 'kind', 'country', 'themes', 'riskLevel', 'consentToIntroduce', 'confidential', 'channels', 'notes'];
 
@@ -40,6 +40,8 @@ export default async function show(container, params) {
     if (saved) {
       form.saved(saved);
       navigate(`#/contacts/${encodeURIComponent(saved.id)}`);
+    } else {
+      focusFirstError(container);
     }
   }
 

@@ -173,8 +173,14 @@ export default async function show(container, params) {
 
   function filterChips() {
     const chips = [];
-    if (filters.visit) chips.push(html`<li>Only one visit <button type="button" aria-label="Show every visit" @click=${() => setFilter({ visit: '' })}>×</button></li>`);
-    if (filters.communication) chips.push(html`<li>Only one communication <button type="button" aria-label="Show every communication" @click=${() => setFilter({ communication: '' })}>×</button></li>`);
+    const about = (id) => {
+      const row = [...lists.visits.rows, ...lists.communications.rows].find((r) => r.activity.id === id);
+      if (!row) return '';
+      const a = row.activity;
+      return [a.country ? countryLabel(a.country) : '', a.date ? formatDate(a.date) : ''].filter(Boolean).join(', ');
+    };
+    if (filters.visit) chips.push(html`<li>Only the visit${about(filters.visit) ? ` to ${about(filters.visit)}` : ''} <button type="button" aria-label="Show every visit" @click=${() => setFilter({ visit: '' })}>×</button></li>`);
+    if (filters.communication) chips.push(html`<li>Only the communication${about(filters.communication) ? ` (${about(filters.communication)})` : ''} <button type="button" aria-label="Show every communication" @click=${() => setFilter({ communication: '' })}>×</button></li>`);
     if (filters.mandate) {
       const t = titles.get(filters.mandate) || filters.mandate;
       chips.push(html`<li>Mandate: <span class="name">${t}</span> <button type="button" aria-label=${`Show every mandate, not only ${t}`} @click=${() => setFilter({ mandate: '' })}>×</button></li>`);

@@ -9,7 +9,7 @@ import { html, nothing, render } from '../html.js';
 import { navigate, replaceRoute } from '../router.js';
 import { canWrite, words } from '../session.js';
 import { failure, notice } from '../ui.js';
-import { Participants, countryOptions, describeNode, readOnly, themesField } from './record-parts.js';
+import { Participants, countryOptions, describeNode, focusFirstError, readOnly, themesField } from './record-parts.js';
 
 const FIELDS = ['name', 'type', 'country', 'scope', 'ecosocStatus', 'themes'];
 
@@ -50,7 +50,10 @@ export default async function show(container, params) {
     } else {
       saved = await form.submit(() => send('POST', '/api/organisations', form.body(FIELDS)));
     }
-    if (!saved) return;
+    if (!saved) {
+      focusFirstError(container);
+      return;
+    }
     form.saved(saved);
     record = saved;
     if (!state.id) {
@@ -65,6 +68,7 @@ export default async function show(container, params) {
           + `${failed.map((i) => i.name).join(', ')}. See the marked rows, then save again.`,
       };
       update();
+      focusFirstError(container);
       return;
     }
     navigate(`#/organisations/${encodeURIComponent(state.id)}`);

@@ -17,6 +17,14 @@ export function readOnly(title) {
   </section>`;
 }
 
+/** After a refusal: the keyboard goes to the first field the server named (or the form's message). */
+export function focusFirstError(container) {
+  const field = container.querySelector('[aria-invalid="true"], .invalid input, .invalid select, .participant-list li.failed button, .form-message.error');
+  if (!field) return;
+  if (field.matches('p')) field.setAttribute('tabindex', '-1');
+  field.focus();
+}
+
 /** The countries of the vocabulary as select options, by name. */
 export function countryOptions(vocabulary) {
   return [...vocabulary.countries]
@@ -265,6 +273,9 @@ export class InlineContact {
       this.form.initial = { kind: 'OTHER' };
       this.onChange();
       document.getElementById('new-person-name')?.focus();
+    } else {
+      const box = document.getElementById('new-person');
+      if (box) focusFirstError(box);
     }
   }
 

@@ -7,7 +7,7 @@ import { html, nothing, render } from '../html.js';
 import { navigate } from '../router.js';
 import { canWrite } from '../session.js';
 import { Picker, describeMatch } from '../ui.js';
-import { readOnly } from './record-parts.js';
+import { focusFirstError, readOnly } from './record-parts.js';
 
 const TRUST = [
   { value: '1', label: '1 — barely' }, { value: '2', label: '2 — a little' }, { value: '3', label: '3 — fairly' },
@@ -58,6 +58,8 @@ export default async function show(container, params) {
       form.saved({ from: state.from?.id });
       state.to = null;
       update();
+    } else {
+      focusFirstError(container);
     }
   }
 

@@ -7,7 +7,7 @@ import { formatDate } from '../labels.js';
 import { link, navigate, replaceRoute } from '../router.js';
 import { canWrite, words } from '../session.js';
 import { failure, notice } from '../ui.js';
-import { InlineContact, Participants, readOnly } from './record-parts.js';
+import { InlineContact, Participants, focusFirstError, readOnly } from './record-parts.js';
 
 const FIELDS = ['title', 'date', 'place', 'organiser'];
 
@@ -48,7 +48,10 @@ export default async function show(container, params) {
     } else {
       saved = await form.submit(() => send('POST', '/api/trainings', form.body(FIELDS)));
     }
-    if (!saved) return;
+    if (!saved) {
+      focusFirstError(container);
+      return;
+    }
     form.saved(saved);
     record = saved;
     if (!state.id) {
@@ -62,6 +65,7 @@ export default async function show(container, params) {
         + `${failed.map((i) => i.name).join(', ')}. See the marked rows; saving again retries them.`,
     } : { saved: true };
     update();
+    if (failed.length) focusFirstError(container);
   }
 
   function savedNotice() {

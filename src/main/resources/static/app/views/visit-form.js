@@ -10,7 +10,7 @@ import { link, navigate, replaceRoute } from '../router.js';
 import { canWrite, words } from '../session.js';
 import { countryLabel, failure, notice } from '../ui.js';
 import { formatDate } from '../labels.js';
-import { InlineContact, Participants, countryOptions, readOnly } from './record-parts.js';
+import { InlineContact, Participants, countryOptions, focusFirstError, readOnly } from './record-parts.js';
 import { MandateField } from './record-mandates.js';
 
 const FIELDS = ['mandate', 'country', 'startDate', 'endDate'];
@@ -59,7 +59,10 @@ export default async function show(container, params) {
     } else {
       saved = await form.submit(() => send('POST', '/api/country-visits', form.body(FIELDS)));
     }
-    if (!saved) return;
+    if (!saved) {
+      focusFirstError(container);
+      return;
+    }
     form.saved(saved);
     record = saved;
     if (!state.id) {
@@ -77,6 +80,7 @@ export default async function show(container, params) {
       state.message = { saved: true };
     }
     update();
+    if (failed.length) focusFirstError(container);
   }
 
   function savedNotice() {

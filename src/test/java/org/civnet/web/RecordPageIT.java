@@ -28,6 +28,9 @@ import org.springframework.http.HttpStatus;
 class RecordPageIT extends WorkspacePageTest {
 
     /** A contact's page is another view (contact.js); navigating there is all these forms do. */
+    /** A name is data: it must render as these characters, never as an element. */
+    private static final String HOSTILE = "<img src=x onerror=alert(1)>";
+
     private static final String CONTACT_PAGE = "/app/views/contact.js";
 
     private void network() {
@@ -37,6 +40,7 @@ class RecordPageIT extends WorkspacePageTest {
         post("/api/contacts", "{\"id\":\"c-omar\",\"name\":\"Omar Farouk\",\"kind\":\"LAWYER\",\"country\":\"EG\",\"consentToIntroduce\":true}");
         post("/api/contacts", "{\"id\":\"c-lina\",\"name\":\"Lina Saleh\",\"kind\":\"JOURNALIST\",\"country\":\"JO\"}");
         post("/api/contacts", "{\"id\":\"c-yusuf\",\"name\":\"Yusuf Nasser\",\"kind\":\"DEFENDER\",\"country\":\"EG\"}");
+        post("/api/contacts", "{\"id\":\"c-xss\",\"name\":\"" + HOSTILE + "\",\"country\":\"EG\"}");
         post("/api/contacts", "{\"id\":\"c-gone\",\"name\":\"Ghada Gone\",\"kind\":\"OTHER\",\"country\":\"EG\"}");
     }
 
@@ -121,6 +125,9 @@ class RecordPageIT extends WorkspacePageTest {
         // --- A tie: Lina knows Yusuf, trust 4.
         goTo("record", By.id("record-tie"));
         css("#record-tie").click();
+        type(css("#tie-from .picker input"), "<img");
+        assertThat(css("#tie-from li[data-id='c-xss'] .name").getText()).isEqualTo(HOSTILE);
+        assertThat(all("#tie-from .picker-results img")).isEmpty();
         pick("#tie-from", "Lina", "c-lina");
         pick("#tie-to", "Yusuf", "c-yusuf");
         new Select(css("#tie-trust")).selectByValue("4");
