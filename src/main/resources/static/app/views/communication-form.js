@@ -96,7 +96,7 @@ export default async function show(container, params) {
         <div></div>
         ${mandates.multiple({ label: 'Sent by (mandates)' })}
         <div class="wide">${form.textarea('summary', { rows: 4 })}</div>
-        ${sources.view({ extra: newPerson.view() })}
+        ${sources.view({ extra: html`<p class="hint">Sources are always protected: roles without clearance see a pseudonym instead of their name.</p>${newPerson.view()}` })}
         <div class="wide">
           ${savedNotice()}
           ${form.footer(state.id ? 'Save changes' : 'Save communication', { cancel: () => navigate('#/record') })}
