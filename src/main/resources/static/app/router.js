@@ -129,3 +129,13 @@ export function link(path, params = {}) {
   const text = query.toString();
   return `#/${path}${text ? `?${text}` : ''}`;
 }
+
+/**
+ * Changes the address of the view on show without showing it again: a form whose new record was
+ * just saved now edits it ("#/visits/new" → "#/visits/v-1/edit"), so a reload or a retry does not
+ * create a second one.
+ */
+export function replaceRoute(hash) {
+  history.replaceState(null, '', hash);
+  currentHash = hash;
+}

@@ -1,0 +1,110 @@
+// A communication (allegation letter, urgent appeal, other letter) sent by one or more mandates,
+// and its sources: contacts or organisations, each a SOURCE_OF tie to the communication (sources
+// are always confidential: roles without clearance see pseudonyms). As for a visit, a refused tie
+// leaves the form editing the saved communication, the refused rows marked.
+import { ApiError, get, send } from '../api.js';
+import { Form } from '../forms.js';
+import { html, nothing, render } from '../html.js';
+import { enumLabel, formatDate } from '../labels.js';
+import { link, navigate, replaceRoute } from '../router.js';
+import { canWrite, words } from '../session.js';
+import { failure, notice } from '../ui.js';
+import { InlineContact, Participants, countryOptions, focusFirstError, readOnly } from './record-parts.js';
+import { MandateField } from './record-mandates.js';
+
+const FIELDS = ['type', 'date', 'country', 'mandates', 'summary'];
+
+export default async function show(container, params) {
+  if (!canWrite()) {
+    render(readOnly(params.id ? 'Edit communication' : 'Record a communication'), container);
+    return {};
+  }
+  const vocabulary = await words();
+  const state = { id: params.id || null, message: null };
+  const update = () => render(view(), container);
+  let record = {};
+  const sources = new Participants({
+    type: 'SOURCE_OF', labels: ['Contact', 'Organisation'], legend: 'Sources',
+    pickerLabel: 'Add a source (person or organisation)', onChange: update,
+  });
+  const newPerson = new InlineContact(vocabulary, sources, update);
+  const form = new Form({ mandates: [] }, update);
+  form.prefix = 'communication';
+  const mandates = new MandateField(form, 'mandates', { onChange: update });
+
+  if (state.id) {
+    try {
+      record = await get(`/api/communications/${encodeURIComponent(state.id)}`);
+      await Promise.all([sources.loadActivity(state.id), mandates.load(record.mandates || [])]);
+    } catch (e) {
+      render(html`<section class="view narrow"><h2>Edit communication</h2>${notice(failure(
+        e instanceof ApiError && e.status === 404 ? 'No such communication' : 'The communication could not be read', e))}</section>`, container);
+      return {};
+    }
+    form.saved({ mandates: [], ...record });
+  }
+
+  async function save(event) {
+    event.preventDefault();
+    state.message = null;
+    let saved;
+    if (state.id) {
+      const patch = form.patch(FIELDS);
+      saved = Object.keys(patch).length === 0 ? form.values
+        : await form.submit(() => send('PATCH', `/api/communications/${encodeURIComponent(state.id)}`, patch, 'application/merge-patch+json'));
+    } else {
+      saved = await form.submit(() => send('POST', '/api/communications', form.body(FIELDS)));
+    }
+    if (!saved) {
+      focusFirstError(container);
+      return;
+    }
+    form.saved({ mandates: [], ...saved });
+    record = saved;
+    if (!state.id) {
+      state.id = saved.id;
+      replaceRoute(link(`communications/${encodeURIComponent(saved.id)}/edit`));
+    }
+    const failed = await sources.save(state.id);
+    state.message = failed.length ? {
+      error: true,
+      text: `The communication is saved, but ${failed.length === 1 ? 'one source was' : `${failed.length} sources were`} not recorded: `
+        + `${failed.map((i) => i.name).join(', ')}. See the marked rows; saving again retries them.`,
+    } : { saved: true };
+    update();
+    if (failed.length) focusFirstError(container);
+  }
+
+  function savedNotice() {
+    if (!state.message) return nothing;
+    if (!state.message.saved) return notice(state.message);
+    const n = sources.ids().length;
+    return html`<p class="notice" role="status" id="communication-saved">Saved: ${enumLabel(record.type)}
+      ${record.date ? html` of ${formatDate(record.date)}` : nothing} with ${n} ${n === 1 ? 'source' : 'sources'}.
+      <a href=${link('followups', { communication: state.id })}>Sources to inform</a> ·
+      <a href="#/communications/new">Record another communication</a></p>`;
+  }
+
+  function view() {
+    return html`<section class="view record-view" aria-labelledby="communication-form-title">
+      <p class="path"><a href="#/record">Record</a></p>
+      <h2 id="communication-form-title">${state.id ? 'Edit communication' : 'Record a communication'}</h2>
+      <form id="communication-form" class="record-form" @submit=${save} novalidate>
+        ${form.select('type', vocabulary.enumerations.communicationType, { required: true, label: 'Type of communication', empty: 'Choose a type…' })}
+        ${form.input('date', { type: 'date', label: 'Date sent', min: '1900-01-01', max: '2200-12-31' })}
+        ${form.select('country', countryOptions(vocabulary), { label: 'Country concerned', empty: '—' })}
+        <div></div>
+        ${mandates.multiple({ label: 'Sent by (mandates)' })}
+        <div class="wide">${form.textarea('summary', { rows: 4 })}</div>
+        ${sources.view({ extra: html`<p class="hint">Sources are always protected: roles without clearance see a pseudonym instead of their name.</p>${newPerson.view()}` })}
+        <div class="wide">
+          ${savedNotice()}
+          ${form.footer(state.id ? 'Save changes' : 'Save communication', { cancel: () => navigate('#/record') })}
+        </div>
+      </form>
+    </section>`;
+  }
+
+  update();
+  return { dirty: () => form.dirty() || sources.dirty() || newPerson.dirty() };
+}

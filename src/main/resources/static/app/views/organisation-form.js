@@ -1,0 +1,101 @@
+// Add or edit an organisation and the people affiliated with it. Each person is an AFFILIATED_WITH
+// tie from the contact to the organisation (with an optional role), saved after the organisation;
+// removing one deletes that tie. If the organisation is saved but a tie is refused, the form stays
+// (now editing the saved organisation, so trying again does not create a second one) and the
+// refused row says why.
+import { ApiError, get, send } from '../api.js';
+import { Form } from '../forms.js';
+import { html, nothing, render } from '../html.js';
+import { navigate, replaceRoute } from '../router.js';
+import { canWrite, words } from '../session.js';
+import { failure, notice } from '../ui.js';
+import { Participants, countryOptions, describeNode, focusFirstError, readOnly, themesField } from './record-parts.js';
+
+const FIELDS = ['name', 'type', 'country', 'scope', 'ecosocStatus', 'themes'];
+
+export default async function show(container, params) {
+  if (!canWrite()) {
+    render(readOnly(params.id ? 'Edit organisation' : 'New organisation'), container);
+    return {};
+  }
+  const vocabulary = await words();
+  const state = { id: params.id || null, newTheme: '', message: null };
+  const update = () => render(view(), container);
+  let record = { type: 'OTHER', scope: 'NATIONAL', ecosocStatus: 'NONE', themes: [] };
+  const people = new Participants({
+    type: 'AFFILIATED_WITH', labels: ['Contact'], legend: 'People affiliated', pickerLabel: 'Add a person affiliated',
+    withRole: true, onChange: update,
+  });
+  if (state.id) {
+    try {
+      record = await get(`/api/organisations/${encodeURIComponent(state.id)}`);
+      await people.load(state.id, describeNode);
+    } catch (e) {
+      render(html`<section class="view narrow"><h2>Edit organisation</h2>${notice(failure(
+        e instanceof ApiError && e.status === 404 ? 'No such organisation' : 'The organisation could not be read', e))}</section>`, container);
+      return {};
+    }
+  }
+  const form = new Form(record, update);
+  form.prefix = 'organisation';
+
+  async function save(event) {
+    event.preventDefault();
+    state.message = null;
+    let saved;
+    if (state.id) {
+      const patch = form.patch(FIELDS);
+      saved = Object.keys(patch).length === 0 ? form.values
+        : await form.submit(() => send('PATCH', `/api/organisations/${encodeURIComponent(state.id)}`, patch, 'application/merge-patch+json'));
+    } else {
+      saved = await form.submit(() => send('POST', '/api/organisations', form.body(FIELDS)));
+    }
+    if (!saved) {
+      focusFirstError(container);
+      return;
+    }
+    form.saved(saved);
+    record = saved;
+    if (!state.id) {
+      state.id = saved.id;
+      replaceRoute(`#/organisations/${encodeURIComponent(saved.id)}/edit`);
+    }
+    const failed = await people.save(state.id);
+    if (failed.length) {
+      state.message = {
+        error: true,
+        text: `The organisation is saved, but ${failed.length === 1 ? 'one affiliation was' : `${failed.length} affiliations were`} not: `
+          + `${failed.map((i) => i.name).join(', ')}. See the marked rows, then save again.`,
+      };
+      update();
+      focusFirstError(container);
+      return;
+    }
+    navigate(`#/organisations/${encodeURIComponent(state.id)}`);
+  }
+
+  function view() {
+    return html`<section class="view narrow record-view" aria-labelledby="organisation-form-title">
+      <p class="path"><a href="#/record">Record</a></p>
+      <h2 id="organisation-form-title" class="name">${state.id ? html`Edit ${record.name}` : 'New organisation'}</h2>
+      <form id="organisation-form" class="record-form" @submit=${save} novalidate>
+        <div class="wide">${form.input('name', { required: true, maxlength: 300 })}</div>
+        ${form.select('type', vocabulary.enumerations.organisationType, { label: 'Type of organisation', empty: '—' })}
+        ${form.select('country', countryOptions(vocabulary), { required: true, empty: 'Choose a country…' })}
+        ${form.select('scope', vocabulary.enumerations.scope || ['LOCAL', 'NATIONAL', 'REGIONAL', 'INTERNATIONAL'], { empty: '—' })}
+        ${form.select('ecosocStatus', vocabulary.enumerations.ecosocStatus, { empty: '—' })}
+        ${themesField(form, vocabulary, state, update)}
+        ${people.view()}
+        <div class="wide">
+          ${notice(state.message)}
+          ${form.footer(state.id ? 'Save changes' : 'Add organisation', {
+            cancel: () => navigate(state.id ? `#/organisations/${encodeURIComponent(state.id)}` : '#/record'),
+          })}
+        </div>
+      </form>
+    </section>`;
+  }
+
+  update();
+  return { dirty: () => form.dirty() || people.dirty() };
+}

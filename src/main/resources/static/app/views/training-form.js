@@ -1,0 +1,100 @@
+// A training given to civil society actors and who attended it (ATTENDED ties, contacts only).
+// As for a visit, a refused tie leaves the form editing the saved training, the refused rows marked.
+import { ApiError, get, send } from '../api.js';
+import { Form } from '../forms.js';
+import { html, nothing, render } from '../html.js';
+import { formatDate } from '../labels.js';
+import { link, navigate, replaceRoute } from '../router.js';
+import { canWrite, words } from '../session.js';
+import { failure, notice } from '../ui.js';
+import { InlineContact, Participants, focusFirstError, readOnly } from './record-parts.js';
+
+const FIELDS = ['title', 'date', 'place', 'organiser'];
+
+export default async function show(container, params) {
+  if (!canWrite()) {
+    render(readOnly(params.id ? 'Edit training' : 'Record a training'), container);
+    return {};
+  }
+  const vocabulary = await words();
+  const state = { id: params.id || null, message: null };
+  const update = () => render(view(), container);
+  let record = {};
+  const attended = new Participants({
+    type: 'ATTENDED', labels: ['Contact'], legend: 'Participants', pickerLabel: 'Add a participant', onChange: update,
+  });
+  const newPerson = new InlineContact(vocabulary, attended, update);
+  if (state.id) {
+    try {
+      record = await get(`/api/trainings/${encodeURIComponent(state.id)}`);
+      await attended.loadActivity(state.id);
+    } catch (e) {
+      render(html`<section class="view narrow"><h2>Edit training</h2>${notice(failure(
+        e instanceof ApiError && e.status === 404 ? 'No such training' : 'The training could not be read', e))}</section>`, container);
+      return {};
+    }
+  }
+  const form = new Form(record, update);
+  form.prefix = 'training';
+
+  async function save(event) {
+    event.preventDefault();
+    state.message = null;
+    let saved;
+    if (state.id) {
+      const patch = form.patch(FIELDS);
+      saved = Object.keys(patch).length === 0 ? form.values
+        : await form.submit(() => send('PATCH', `/api/trainings/${encodeURIComponent(state.id)}`, patch, 'application/merge-patch+json'));
+    } else {
+      saved = await form.submit(() => send('POST', '/api/trainings', form.body(FIELDS)));
+    }
+    if (!saved) {
+      focusFirstError(container);
+      return;
+    }
+    form.saved(saved);
+    record = saved;
+    if (!state.id) {
+      state.id = saved.id;
+      replaceRoute(link(`trainings/${encodeURIComponent(saved.id)}/edit`));
+    }
+    const failed = await attended.save(state.id);
+    state.message = failed.length ? {
+      error: true,
+      text: `The training is saved, but ${failed.length === 1 ? 'one participant was' : `${failed.length} participants were`} not recorded: `
+        + `${failed.map((i) => i.name).join(', ')}. See the marked rows; saving again retries them.`,
+    } : { saved: true };
+    update();
+    if (failed.length) focusFirstError(container);
+  }
+
+  function savedNotice() {
+    if (!state.message) return nothing;
+    if (!state.message.saved) return notice(state.message);
+    const n = attended.ids().length;
+    return html`<p class="notice" role="status" id="training-saved">Saved: ${record.title}${record.date ? ` (${formatDate(record.date)})` : ''}
+      with ${n} ${n === 1 ? 'participant' : 'participants'}. <a href="#/trainings/new">Record another training</a></p>`;
+  }
+
+  function view() {
+    return html`<section class="view record-view" aria-labelledby="training-form-title">
+      <p class="path"><a href="#/record">Record</a></p>
+      <h2 id="training-form-title">${state.id ? 'Edit training' : 'Record a training'}</h2>
+      <form id="training-form" class="record-form" @submit=${save} novalidate>
+        <div class="wide">${form.input('title', { required: true, maxlength: 300 })}</div>
+        ${form.input('date', { type: 'date', min: '1900-01-01', max: '2200-12-31' })}
+        ${form.input('place', { maxlength: 300 })}
+        ${form.input('organiser', { maxlength: 300, hint: 'Who gave it: an office, a mandate, a partner.' })}
+        <div></div>
+        ${attended.view({ extra: newPerson.view() })}
+        <div class="wide">
+          ${savedNotice()}
+          ${form.footer(state.id ? 'Save changes' : 'Save training', { cancel: () => navigate('#/record') })}
+        </div>
+      </form>
+    </section>`;
+  }
+
+  update();
+  return { dirty: () => form.dirty() || attended.dirty() || newPerson.dirty() };
+}
