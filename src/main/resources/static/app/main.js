@@ -60,7 +60,8 @@ async function refreshIdentity() {
   byId('session-role').textContent = user.clearance ? user.role : `${user.role} · pseudonyms`;
   const meLink = byId('session-me');
   if (!user.contact) {
-    meLink.textContent = 'Who are you? Link yourself';
+    meLink.textContent = 'Link yourself';
+    meLink.title = 'Who are you in the network? Referrals start from the contact you link.';
     meLink.classList.add('attention');
   } else {
     meLink.classList.remove('attention');
