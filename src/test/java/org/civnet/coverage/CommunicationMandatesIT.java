@@ -281,7 +281,8 @@ class CommunicationMandatesIT extends IntegrationTest {
                 .containsExactly("m-er");
         long version = graphVersion();
 
-        assertThat(schema.migrate()).isEqualTo(3);
+        // Three communications' mandates, and comm-legacy's responsible officer (who recorded it).
+        assertThat(schema.migrate()).isEqualTo(4);
         assertThat(schema.migrate()).isZero();          // idempotent
         assertThat(graphVersion()).isGreaterThan(version);
 
@@ -295,6 +296,7 @@ class CommunicationMandatesIT extends IntegrationTest {
         assertThat(texts(migrated.get("mandates"))).containsExactly("m-er");
         assertThat(migrated.get("date").asText()).isEqualTo("2024-04-01");
         assertThat(migrated.get("createdAt").asText()).startsWith("2024-04-01T10:00");
+        assertThat(migrated.get("responsibleOfficer").asText()).isEqualTo("someone-who-left");
         assertThat(http.getForObject("/api/followups/communications?mandate=m-er", JsonNode.class))
                 .extracting(r -> r.get("activity").get("id").asText()).containsExactly("comm-legacy");
         assertThat(texts(http.getForObject("/api/handover?officer=someone-who-left", JsonNode.class).get("mandates")))

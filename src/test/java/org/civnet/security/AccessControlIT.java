@@ -52,6 +52,8 @@ class AccessControlIT extends IntegrationTest {
             new Row(HttpMethod.GET, "/api/ties?node=c-amal", null, 200, 200, 200, 403),
             new Row(HttpMethod.POST, "/api/ties", "{\"type\":\"KNOWS\",\"from\":\"c-hro\",\"to\":\"c-chidi\",\"trust\":3}", 201, 201, 403, 403),
             new Row(HttpMethod.GET, "/api/introductions/i-1", null, 200, 200, 200, 403),
+            new Row(HttpMethod.GET, "/api/introductions", null, 200, 200, 200, 403),
+            new Row(HttpMethod.POST, "/api/handover/reassign", "{\"from\":\"gone-officer\",\"to\":\"admin\"}", 200, 403, 403, 403),
             new Row(HttpMethod.GET, "/api/graph/stats", null, 200, 200, 200, 200),
             new Row(HttpMethod.POST, "/api/import?dryRun=true", "{\"contacts\":[]}", 200, 403, 403, 403),
             // An officer imports activity participants (participation ties) only.
