@@ -103,7 +103,7 @@ export class Picker {
         role="combobox" aria-expanded=${this.results.length ? 'true' : 'false'} aria-controls=${listId}
         aria-activedescendant=${this.active >= 0 ? `${listId}-${this.active}` : nothing}
         @input=${(e) => this.type(e.target.value)} @keydown=${(e) => this.keydown(e)}>
-      <ul id=${listId} class="picker-results" role="listbox" aria-label=${`${this.label}: matches`}>
+      <ul id=${listId} class="picker-results" role="listbox" aria-label=${`${this.label}: matches`} ?hidden=${!this.results.length}>
         ${this.results.map((m, i) => html`<li id=${`${listId}-${i}`} role="option" aria-selected=${i === this.active ? 'true' : 'false'}
             class=${i === this.active ? 'active' : ''} data-id=${m.id} @mousedown=${(e) => { e.preventDefault(); this.pick(m); }}>
           <span class="name">${m.name || m.id}</span> <span class="sub">${describeMatch(m)}</span></li>`)}
