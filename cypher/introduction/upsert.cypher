@@ -21,7 +21,8 @@ MERGE (i)-[:INTRODUCER]->(introducer)
 MERGE (i)-[:INTRODUCED]->(introduced)
 MERGE (i)-[:RECIPIENT]->(recipient)
 WITH i, row, introduced, recipient, isNew, before,
-     (NOT isNew AND (before.status <> i.status OR coalesce(before.note, '') <> coalesce(i.note, '') OR coalesce(before.date, '') <> coalesce(i.date, ''))) AS changed,
+     (NOT isNew AND (before.status <> i.status OR coalesce(before.note, '') <> coalesce(i.note, '') OR coalesce(before.date, '') <> coalesce(i.date, '')
+                     OR coalesce(before.responsibleOfficer, '') <> coalesce(i.responsibleOfficer, ''))) AS changed,
      (i.status = 'MADE' AND (isNew OR before.status <> 'MADE')) AS becameMade,
      (i.status = 'MADE' AND NOT isNew AND before.status <> 'MADE') AS strengthen
 FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END | SET i.updatedAt = $now)

@@ -21,17 +21,21 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.civnet.domain.CommunicationType;
 import org.civnet.domain.Ids;
+import org.civnet.domain.Officers;
 
 /**
  * Activity records. Who took part is recorded as ties (SOURCE_OF, MET_DURING, ATTENDED), so the
- * analyses can use participation as a scope like any other tie.
+ * analyses can use participation as a scope like any other tie. Each names the officer responsible
+ * for its follow-ups ({@code responsibleOfficer}; when a write leaves it out, the user who writes),
+ * so they can be handed over.
  */
 public final class Activities {
     private Activities() {
     }
 
     static Communication normalised(Communication c, String id) {
-        return new Communication(id, c.type(), c.date(), c.country(), c.mandates(), c.summary(), c.createdAt(), c.updatedAt());
+        return new Communication(id, c.type(), c.date(), c.country(), c.mandates(), c.summary(), c.responsibleOfficer(),
+                c.createdAt(), c.updatedAt());
     }
 
     /**
@@ -54,11 +58,13 @@ public final class Activities {
     }
 
     static CountryVisit normalised(CountryVisit v, String id) {
-        return new CountryVisit(id, v.mandate(), v.country(), v.startDate(), v.endDate(), v.createdAt(), v.updatedAt());
+        return new CountryVisit(id, v.mandate(), v.country(), v.startDate(), v.endDate(), v.responsibleOfficer(),
+                v.createdAt(), v.updatedAt());
     }
 
     static Training normalised(Training t, String id) {
-        return new Training(id, t.title(), t.date(), t.place(), t.organiser(), t.createdAt(), t.updatedAt());
+        return new Training(id, t.title(), t.date(), t.place(), t.organiser(), t.responsibleOfficer(), t.createdAt(),
+                t.updatedAt());
     }
 
     /**
@@ -76,6 +82,7 @@ public final class Activities {
             @Size(min = 1, message = "must name at least one mandate when given")
             List<@NotBlank @Size(max = 128) String> mandates,
             @Sensitivity(FREE_TEXT) @Size(max = 2_000) String summary,
+            @Sensitivity(SAFE) @Pattern(regexp = Officers.PATTERN, message = Officers.MESSAGE) String responsibleOfficer,
             Instant createdAt,
             Instant updatedAt) {
 
@@ -85,7 +92,7 @@ public final class Activities {
 
         public Communication(String id, CommunicationType type, LocalDate date, String country, List<String> mandates,
                              String summary) {
-            this(id, type, date, country, mandates, summary, null, null);
+            this(id, type, date, country, mandates, summary, null, null, null);
         }
 
         /**
@@ -102,6 +109,7 @@ public final class Activities {
                                               + "mandate id, as written before joint communications; read as "
                                               + "mandates: [id]") String legacyMandate,
                                       @JsonProperty("summary") String summary,
+                                      @JsonProperty("responsibleOfficer") String responsibleOfficer,
                                       @JsonProperty("createdAt") Instant createdAt,
                                       @JsonProperty("updatedAt") Instant updatedAt) {
             List<String> merged = mandates;
@@ -109,7 +117,7 @@ public final class Activities {
                 merged = new ArrayList<>(mandates == null ? List.of() : mandates);
                 merged.add(legacyMandate);
             }
-            return new Communication(id, type, date, country, merged, summary, createdAt, updatedAt);
+            return new Communication(id, type, date, country, merged, summary, responsibleOfficer, createdAt, updatedAt);
         }
 
         private static List<String> withoutRepeats(List<String> ids) {
@@ -125,11 +133,12 @@ public final class Activities {
             @Sensitivity(SAFE) @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country,
             LocalDate startDate,
             LocalDate endDate,
+            @Sensitivity(SAFE) @Pattern(regexp = Officers.PATTERN, message = Officers.MESSAGE) String responsibleOfficer,
             Instant createdAt,
             Instant updatedAt) {
 
         public CountryVisit(String id, String mandate, String country, LocalDate startDate, LocalDate endDate) {
-            this(id, mandate, country, startDate, endDate, null, null);
+            this(id, mandate, country, startDate, endDate, null, null, null);
         }
     }
 
@@ -140,11 +149,12 @@ public final class Activities {
             LocalDate date,
             @Sensitivity(FREE_TEXT) @Size(max = 300) String place,
             @Sensitivity(FREE_TEXT) @Size(max = 300) String organiser,
+            @Sensitivity(SAFE) @Pattern(regexp = Officers.PATTERN, message = Officers.MESSAGE) String responsibleOfficer,
             Instant createdAt,
             Instant updatedAt) {
-    
+
         public Training(String id, String title, LocalDate date, String place, String organiser) {
-            this(id, title, date, place, organiser, null, null);
+            this(id, title, date, place, organiser, null, null, null);
         }
     }
 }

@@ -14,12 +14,15 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.civnet.domain.ContactKind;
 import org.civnet.domain.Ids;
+import org.civnet.domain.Officers;
 import org.civnet.domain.Region;
 import org.civnet.domain.RiskLevel;
 
 /**
  * An individual: defender, victim, journalist, official, an HRO. {@code region} is derived from
  * {@code country} and read-only; {@code channels} (phone, e-mail, Signal…) are sensitive.
+ * {@code responsibleOfficer} is the user name of the officer who looks after the contact (a handover
+ * moves it); when a write leaves it out, the store names the user who writes.
  */
 public record Contact(
         @Sensitivity(SAFE) @Size(max = 128) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
@@ -34,8 +37,17 @@ public record Contact(
         Boolean confidential,
         @Sensitivity(IDENTIFYING) List<@Size(max = 300) String> channels,
         @Sensitivity(FREE_TEXT) @Size(max = 10_000) String notes,
+        @Sensitivity(SAFE) @Pattern(regexp = Officers.PATTERN, message = Officers.MESSAGE) String responsibleOfficer,
         Instant createdAt,
         Instant updatedAt) {
+
+    /** Without a responsible officer: the store then names the user who writes it. */
+    public Contact(String id, String name, ContactKind kind, String country, Region region, List<String> themes,
+                   RiskLevel riskLevel, Boolean consentToIntroduce, Boolean confidential, List<String> channels,
+                   String notes, Instant createdAt, Instant updatedAt) {
+        this(id, name, kind, country, region, themes, riskLevel, consentToIntroduce, confidential, channels, notes,
+                null, createdAt, updatedAt);
+    }
 
     /** Applies the documented defaults and derives the region. */
     public Contact normalised(String newId) {
@@ -45,7 +57,7 @@ public record Contact(
                 riskLevel == null ? RiskLevel.NONE : riskLevel,
                 consentToIntroduce != null && consentToIntroduce,
                 confidential != null && confidential,
-                channels == null ? List.of() : List.copyOf(channels), notes, createdAt, updatedAt);
+                channels == null ? List.of() : List.copyOf(channels), notes, responsibleOfficer, createdAt, updatedAt);
     }
 
     /** Confidential or at-risk people are shown only as pseudonyms to roles without clearance. */

@@ -388,7 +388,8 @@ public class NetworkStore implements GraphVersion {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Introduction introduction : introductions) {
             Map<String, Object> all = mapper.toMap(introduction);
-            Map<String, Object> props = mapper.toNodeProperties(introduction);
+            Map<String, Object> props = Responsibility.withDefault(NodeLabel.Introduction,
+                    mapper.toNodeProperties(introduction), recorder());
             props.remove("introducer");
             props.remove("introduced");
             props.remove("recipient");
@@ -465,7 +466,7 @@ public class NetworkStore implements GraphVersion {
 
     /** The properties a record is stored with: a contact's channels and notes only as ciphertext. */
     private <T> Map<String, Object> stored(NodeKind<T> kind, String id, T record) {
-        Map<String, Object> properties = mapper.toNodeProperties(record);
+        Map<String, Object> properties = Responsibility.withDefault(kind.label(), mapper.toNodeProperties(record), recorder());
         return kind.label() == NodeLabel.Contact ? fieldKeys.seal(id, properties) : properties;
     }
 

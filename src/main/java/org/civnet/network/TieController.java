@@ -83,6 +83,7 @@ class TieController {
         }
         service.getIntroduction(id);
         return service.upsert(new Introduction(id, introduction.introducer(), introduction.introduced(),
-                introduction.recipient(), introduction.status(), introduction.date(), introduction.note()));
+                introduction.recipient(), introduction.status(), introduction.date(), introduction.note(),
+                introduction.responsibleOfficer()));
     }
 }

@@ -129,7 +129,7 @@ public class TieService {
         }
         // The path names the introduction: a patch that removes the id must not make a new one.
         return upsert(new Introduction(id, patched.introducer(), patched.introduced(), patched.recipient(),
-                patched.status(), patched.date(), patched.note()));
+                patched.status(), patched.date(), patched.note(), patched.responsibleOfficer()));
     }
 
     public Introduction getIntroduction(String id) {
