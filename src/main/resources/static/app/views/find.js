@@ -336,7 +336,8 @@ export default async function show(container, params) {
       ${coverageView(state.coverage, people)}
       <section aria-labelledby="find-results-title">
         <h3 id="find-results-title">${state.asked.to ? 'Paths' : 'Best new contacts'}
-          <span class="sub">${list.length} ${list.length === 1 ? 'contact' : 'contacts'}</span></h3>
+          <span class="sub">${state.asked.to ? `${result.paths.length} ${result.paths.length === 1 ? 'path' : 'paths'}`
+            : `${list.length} ${list.length === 1 ? 'contact' : 'contacts'}`}</span></h3>
         ${list.length === 0 ? html`<p class="hint" id="find-none">No path found.</p>` : nothing}
         <ol class="referrals" id="find-results">
           ${list.map(([target, paths], rank) => {
@@ -412,7 +413,7 @@ export default async function show(container, params) {
         </div>`}
       <div class="options">
         ${form.select('maxHops', HOP_CHOICES.map((n) => ({ value: n, label: `${n}` })), { label: 'At most hops', empty: '4' })}
-        ${form.select('k', PATH_CHOICES.map((n) => ({ value: n, label: `${n}` })), { label: 'Paths per contact', empty: '3' })}
+        ${form.select('k', PATH_CHOICES.map((n) => ({ value: n, label: `${n}` })), { label: state.mode === 'person' ? 'How many paths' : 'Paths per contact', empty: '3' })}
         ${officer ? html`<div class="field checkbox">
             <input id="find-allow-at-risk" type="checkbox" .checked=${state.allowAtRisk}
               @change=${(e) => { state.allowAtRisk = e.target.checked; update(); }}>

@@ -6,7 +6,7 @@ import { get, send } from '../api.js';
 import { html, nothing, render } from '../html.js';
 import { enumLabel, formatDate } from '../labels.js';
 import { link } from '../router.js';
-import { canWrite } from '../session.js';
+import { canWrite, user } from '../session.js';
 import { failure, notice } from '../ui.js';
 
 const STATUSES = ['REQUESTED', 'MADE', 'DECLINED'];
@@ -99,14 +99,14 @@ export default async function show(container, params) {
     return html`<tr data-id=${item.id} data-status=${item.status}>
       <td>${personLink(item.introducerContact, item.introducer)}</td>
       <td>${personLink(item.introducedContact, item.introduced)}</td>
-      <td>${personLink(item.recipientContact, item.recipient)}</td>
+      <td>${personLink(item.recipientContact, item.recipient)}${item.recipient === user.contact ? html` <span class="sub">(you)</span>` : nothing}</td>
       <td>${item.date ? formatDate(item.date) : '—'}</td>
       <td class="note">${item.note || html`<span class="sub">—</span>`}</td>
       ${writer && state.status === 'REQUESTED' ? html`<td class="actions">
           <button type="button" class="mark-made" ?disabled=${busy} @click=${() => mark(item, 'MADE')}
-            aria-label=${`Mark made: ${(item.introducerContact && item.introducerContact.name) || item.introducer} introduced ${(item.introducedContact && item.introducedContact.name) || item.introduced}`}>Made</button>
+            aria-label=${`Mark made: ${(item.introducerContact && item.introducerContact.name) || item.introducer} introduced ${(item.introducedContact && item.introducedContact.name) || item.introduced}`}>Mark made</button>
           <button type="button" class="mark-declined" ?disabled=${busy} @click=${() => mark(item, 'DECLINED')}
-            aria-label=${`Mark declined: ${(item.introducedContact && item.introducedContact.name) || item.introduced}`}>Declined</button>
+            aria-label=${`Mark declined: ${(item.introducedContact && item.introducedContact.name) || item.introduced}`}>Mark declined</button>
         </td>` : nothing}
     </tr>`;
   }

@@ -76,9 +76,9 @@ class FindIntroducersPageIT extends WorkspacePageTest {
     }
 
     /**
-     * A well-connected contact (highest degree first) from whom the officer's query finds new
-     * contacts in the Arab region on the theme, with at least one path to ask on, and whose name
-     * the picker finds.
+     * A well-connected contact (highest degree first), not protected (so an analyst's picker finds
+     * her too), from whom the officer's query finds new contacts in the Arab region on the theme,
+     * with at least one path to ask on, and with a path through an at-risk person once allowed.
      */
     private JsonNode chooseMe(String theme) {
         JsonNode top = http.getForObject("/api/analysis/centrality?metric=degree&top=60&nodes=Contact", JsonNode.class);
@@ -86,7 +86,7 @@ class FindIntroducersPageIT extends WorkspacePageTest {
             String id = row.get("id").asText();
             JsonNode contact = http.getForObject("/api/contacts/" + id, JsonNode.class);
             if (contact == null || !contact.has("name") || "ARAB_REGION".equals(contact.path("region").asText())
-                    || contact.path("confidential").asBoolean()) {
+                    || contact.path("confidential").asBoolean() || !"NONE".equals(contact.path("riskLevel").asText("NONE"))) {
                 continue;
             }
             JsonNode result = http.getForObject("/api/referrals?from=" + id + "&region=ARAB_REGION&theme=" + theme, JsonNode.class);
@@ -95,7 +95,16 @@ class FindIntroducersPageIT extends WorkspacePageTest {
             for (JsonNode p : result.get("paths")) {
                 askable |= askable(p, labels);
             }
-            if (targets(result).size() >= 3 && askable) {
+            if (targets(result).size() < 3 || !askable) {
+                continue;
+            }
+            JsonNode risky = http.getForObject("/api/referrals?from=" + id + "&region=ARAB_REGION&theme=" + theme
+                    + "&allowAtRisk=true", JsonNode.class);
+            boolean throughAtRisk = false;
+            for (JsonNode p : risky.get("paths")) {
+                throughAtRisk |= !p.get("atRiskIntermediaries").isEmpty();
+            }
+            if (throughAtRisk) {
                 return contact;
             }
         }
@@ -158,6 +167,7 @@ class FindIntroducersPageIT extends WorkspacePageTest {
             assertThat(all("#find-unreachable tbody tr")).hasSize(api.get("unreachable").size());
         }
         assertThat(all("#find-allow-at-risk")).hasSize(1);
+        script("document.querySelector('.coverage-card').scrollIntoView()");
         documentShot("find-introducers");
 
         // 3. One click shows a path on the map; back, and the query runs again from the address.
@@ -216,8 +226,29 @@ class FindIntroducersPageIT extends WorkspacePageTest {
         }
         assertThat(knows).as("KNOWS tie between %s and %s", meId, introduced).isTrue();
 
-        // 6. Do no harm: allowing at-risk intermediaries marks the results.
+        // 6. To a person: pick the best new contact by name; the page lists the API's paths to her.
         goTo("find", By.id("find-form"));
+        css("#find-form input[name='find-mode'][value='person']").click();
+        String person = expected.get(0);
+        type(css(".to-person .picker input"), labelOf(api, person));
+        css(".to-person .picker-results li[data-id='" + person + "']").click();
+        css("#find-to");
+        css("#find-submit").click();
+        css("#find-results li.referral-path");
+        assertThat(driver().getCurrentUrl()).contains("to=" + person);
+        JsonNode toPerson = officer.getForObject("/api/referrals?to=" + person, JsonNode.class);
+        List<String> apiPaths = new ArrayList<>();
+        toPerson.get("paths").forEach(p -> {
+            List<String> ids = new ArrayList<>();
+            p.get("nodes").forEach(n -> ids.add(n.asText()));
+            apiPaths.add(String.join(",", ids));
+        });
+        assertThat(all("#find-results li.referral-path").stream().map(li -> li.getAttribute("data-path")).toList())
+                .isEqualTo(apiPaths);
+
+        // 7. Do no harm: allowing at-risk intermediaries marks the results.
+        goTo("find", By.id("find-form"));
+        css("#find-form input[name='find-mode'][value='target']").click();
         new Select(css("#find-form select[name='region']")).selectByValue("ARAB_REGION");
         new Select(css("#find-form select[name='theme']")).selectByValue(theme);
         css("#find-allow-at-risk").click();
@@ -231,13 +262,15 @@ class FindIntroducersPageIT extends WorkspacePageTest {
         risky.get("paths").forEach(p -> p.get("atRiskIntermediaries").forEach(id -> atRisk.add(id.asText())));
         Set<String> markedInPage = new HashSet<>();
         all("#find-results li.hop.at-risk").forEach(li -> markedInPage.add(li.getAttribute("data-id")));
+        assertThat(atRisk).isNotEmpty();
         assertThat(markedInPage).isEqualTo(atRisk);
         assertThat(css("#find-at-risk").getText()).startsWith("At-risk intermediaries allowed");
         assertThat(pageTargets()).isEqualTo(targets(risky));
+        script("document.querySelector('#find-results li.hop.at-risk').scrollIntoView({block: 'center'})");
         shot("find-introducers-at-risk");
         assertNoConsoleErrors();
 
-        // 7. An analyst: pseudonyms, no at-risk checkbox, no ask; not linked, so she picks a start.
+        // 8. An analyst: pseudonyms, no at-risk checkbox, no ask; not linked, so she picks a start.
         open("#/find");
         login("test-analyst", ROLE_PASSWORD);
         css("#find-form");
