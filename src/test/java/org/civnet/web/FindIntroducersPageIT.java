@@ -286,6 +286,15 @@ class FindIntroducersPageIT extends WorkspacePageTest {
         JsonNode analystApi = as(Role.ANALYST).getForObject("/api/referrals?from=" + meId + "&region=ARAB_REGION&theme=" + theme,
                 JsonNode.class);
         assertThat(pageTargets()).isEqualTo(targets(analystApi));
+        // the people the answer names are redacted like every record: a pseudonym, no country, no organisations
+        for (JsonNode named : analystApi.get("people")) {
+            if (named.path("pseudonymised").asBoolean()) {
+                assertThat(named.has("country") && !named.get("country").isNull()).isFalse();
+                assertThat(named.path("organisations").isArray() && !named.get("organisations").isEmpty()).isFalse();
+                assertThat(all("#find-results [data-id='" + named.get("id").asText() + "'] .name"))
+                        .allMatch(e -> e.getText().equals(named.get("name").asText()));
+            }
+        }
         assertThat(all("button.ask")).isEmpty();
         assertThat(all("#find-at-risk")).isEmpty();
         shot("find-introducers-analyst");
