@@ -2,6 +2,7 @@ package org.civnet.referral;
 
 import org.civnet.domain.Sensitivity;
 import static org.civnet.domain.Sensitivity.Kind.FREE_TEXT;
+import static org.civnet.domain.Sensitivity.Kind.IDENTIFYING;
 import static org.civnet.domain.Sensitivity.Kind.NAME;
 import static org.civnet.domain.Sensitivity.Kind.SAFE;
 
@@ -84,8 +85,18 @@ public class ReferralService {
     public record Unreachable(@Sensitivity(SAFE) String id, @Sensitivity(SAFE) String reason) {
     }
 
+    /**
+     * Who an answer names, so a page shows names without a request per id: each contact, organisation
+     * or mandate of its paths and unreachable list, with its kind (contact kind, organisation type,
+     * mandate kind), country and, for a contact, the organisations she is affiliated with.
+     */
+    public record Person(@Sensitivity(SAFE) String id, NodeLabel label, @Sensitivity(NAME) String name,
+                         @Sensitivity(SAFE) String kind, @Sensitivity(IDENTIFYING) String country,
+                         @Sensitivity(IDENTIFYING) List<String> organisations) {
+    }
+
     public record Result(@Sensitivity(SAFE) String from, @Sensitivity(SAFE) String to, @Sensitivity(SAFE) String target, @Sensitivity(SAFE) String weights, long graphVersion, List<Path> paths,
-                         List<Unreachable> unreachable, int unreachableCount) {
+                         List<Unreachable> unreachable, int unreachableCount, List<Person> people) {
     }
 
     public record FirstAsk(@Sensitivity(SAFE) String id, @Sensitivity(NAME) String name, int targets, int newTargets) {
@@ -223,7 +234,8 @@ public class ReferralService {
         List<Unreachable> unreachable = paths.isEmpty()
                 ? List.of(new Unreachable(toId, reason(search.why(from, to), options)))
                 : List.of();
-        return new Result(fromId, toId, null, weightsFormula(), s.graphVersion(), paths, unreachable, unreachable.size());
+        return new Result(fromId, toId, null, weightsFormula(), s.graphVersion(), paths, unreachable, unreachable.size(),
+                people(s, fromId, toId, paths, unreachable));
     }
 
     /** The best new contacts matching a target, each with up to k paths. */
@@ -250,7 +262,7 @@ public class ReferralService {
         List<Unreachable> unreachable = reach.unreachable().stream().limit(50)
                 .map(u -> new Unreachable(s.id(u.target()), reason(u.reason(), options))).toList();
         return new Result(fromId, null, describe(target), weightsFormula(), s.graphVersion(), paths, unreachable,
-                reach.unreachable().size());
+                reach.unreachable().size(), people(s, fromId, null, paths, unreachable));
     }
 
     /** How many contacts in the target are reachable within 1, 2, … hops, and the best first asks. */
@@ -276,6 +288,41 @@ public class ReferralService {
                 .map(u -> new Unreachable(s.id(u.target()), reason(u.reason(), options))).toList();
         return new Coverage(fromId, describe(target), options.maxHops(), reach.targetCount(), reach.reachableAtHops(),
                 within, asks, unreachable, reach.unreachable().size());
+    }
+
+    /** Each node the answer names, once, in the order first named. */
+    private static List<Person> people(NetworkSnapshot s, String from, String to, List<Path> paths, List<Unreachable> unreachable) {
+        java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
+        ids.add(from);
+        if (to != null) {
+            ids.add(to);
+        }
+        paths.forEach(p -> ids.addAll(p.nodes()));
+        unreachable.forEach(u -> ids.add(u.id()));
+        List<Person> out = new ArrayList<>();
+        for (String id : ids) {
+            int v = s.indexOf(id);
+            if (v >= 0) {
+                out.add(new Person(id, s.label(v), s.name(v), s.subtype(v), s.country(v), affiliations(s, v)));
+            }
+        }
+        return out;
+    }
+
+    /** The organisations a contact is affiliated with, by name (none for other kinds). */
+    private static List<String> affiliations(NetworkSnapshot s, int v) {
+        if (s.label(v) != NodeLabel.Contact) {
+            return List.of();
+        }
+        var g = s.graph();
+        List<String> names = new ArrayList<>();
+        for (int slot = g.offset(v); slot < g.offsetEnd(v) && names.size() < 5; slot++) {
+            int u = g.target(slot);
+            if (s.label(u) == NodeLabel.Organisation && s.edgeType(g.edgeId(slot)) == TieType.AFFILIATED_WITH) {
+                names.add(s.name(u));
+            }
+        }
+        return names;
     }
 
     private static IntPredicate targetPredicate(NetworkSnapshot s, Target t, int from, Set<String> hidden) {
