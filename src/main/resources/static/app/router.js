@@ -76,14 +76,21 @@ async function show(hash) {
     return;
   }
   const named = resolve(hash);
-  const direct = named && named.route.permitted() ? named : null;
+  const refused = named && !named.route.permitted();
+  const direct = named && !refused ? named : null;
   const found = direct || resolve(fallback);
-  currentHash = direct ? hash : fallback;
+  currentHash = direct || refused ? hash : fallback;
   // Each view draws into its own element: one still loading when she moves on draws into an element
   // no longer on the page, never over the next view.
   const host = document.createElement('div');
   host.className = 'view-host';
   container.replaceChildren(host);
+  if (refused) {
+    onShow('refused', {});
+    render(html`<section class="view narrow"><h2>Not for your role</h2>
+      <p class="notice" role="status">This view is not open to your role; the top bar lists what is.</p></section>`, host);
+    return;
+  }
   onShow(found.route.pattern, found.params);
   const mine = ++showing;
   const stillCurrent = () => mine === showing;

@@ -5,6 +5,7 @@ import { canReadNetwork, canWrite } from './session.js';
 
 const anyone = () => true;
 const writers = canWrite;
+// Views that record show a role without write access their own read-only message (anyone).
 const readers = canReadNetwork;
 
 const lazy = (file) => async (container, params, stillCurrent = () => true) => {
@@ -19,23 +20,23 @@ export function registerRoutes(showMap) {
   route('map', showMap, readers);
   route('me', lazy('me.js'), writers);
   route('find', lazy('find.js'), readers);
-  route('introductions', lazy('introductions.js'), writers);
-  route('record', lazy('record.js'), writers);
-  route('contacts/new', lazy('contact-form.js'), writers);
-  route('contacts/:id/edit', lazy('contact-form.js'), writers);
+  route('introductions', lazy('introductions.js'), readers);
+  route('record', lazy('record.js'), anyone);
+  route('contacts/new', lazy('contact-form.js'), anyone);
+  route('contacts/:id/edit', lazy('contact-form.js'), anyone);
   route('contacts/:id', lazy('contact.js'), readers);
-  route('organisations/new', lazy('organisation-form.js'), writers);
-  route('organisations/:id/edit', lazy('organisation-form.js'), writers);
+  route('organisations/new', lazy('organisation-form.js'), anyone);
+  route('organisations/:id/edit', lazy('organisation-form.js'), anyone);
   route('organisations/:id', lazy('contact.js'), readers);
-  route('ties/new', lazy('tie-form.js'), writers);
-  route('visits/new', lazy('visit-form.js'), writers);
-  route('visits/:id/edit', lazy('visit-form.js'), writers);
-  route('communications/new', lazy('communication-form.js'), writers);
-  route('communications/:id/edit', lazy('communication-form.js'), writers);
-  route('trainings/new', lazy('training-form.js'), writers);
-  route('trainings/:id/edit', lazy('training-form.js'), writers);
-  route('followups', lazy('followups.js'), writers);
-  route('handover', lazy('handover.js'), writers);
-  route('import', lazy('import.js'), writers);
+  route('ties/new', lazy('tie-form.js'), anyone);
+  route('visits/new', lazy('visit-form.js'), anyone);
+  route('visits/:id/edit', lazy('visit-form.js'), anyone);
+  route('communications/new', lazy('communication-form.js'), anyone);
+  route('communications/:id/edit', lazy('communication-form.js'), anyone);
+  route('trainings/new', lazy('training-form.js'), anyone);
+  route('trainings/:id/edit', lazy('training-form.js'), anyone);
+  route('followups', lazy('followups.js'), readers);
+  route('handover', lazy('handover.js'), readers);
+  route('import', lazy('import.js'), anyone);
   route('reports', lazy('reports.js'), anyone);
 }

@@ -60,6 +60,8 @@ public abstract class WorkspacePageTest extends IntegrationTest {
     protected void open(String hash) {
         driver().get("http://localhost:" + port + "/app/map.css");
         driver().manage().deleteAllCookies();
+        // The console of the test before (requests its last view still made) is not this test's.
+        browser.severeConsoleEntries();
         driver().get("http://localhost:" + port + "/" + (hash == null ? "" : hash));
         waitFor(d -> d.findElement(By.id("login-username")).isDisplayed());
     }
