@@ -5,6 +5,7 @@ import { byId, say } from './dom.js';
 import { ApiError, currentSession, get, login, logout, me, setUnauthorisedHandler } from './api.js';
 import { closeMap, mapLoaded, openMap, showPathNodes, wireControls } from './map.js';
 import { showCoverage } from './coverage.js';
+import { showAnalysis } from './analysis/panel.js';
 import { startRouter, stopRouter } from './router.js';
 import { registerRoutes } from './routes.js';
 import { canReadNetwork, clearUser, onIdentityChange, setUser, user, words } from './session.js';
@@ -21,6 +22,7 @@ async function showMap(container, params) {
   if (params.path) {
     showPathNodes(params.path.split(',').filter(Boolean));
   }
+  showAnalysis(params);
   return { leave: () => { byId('map-view').hidden = true; } };
 }
 

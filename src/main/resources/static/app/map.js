@@ -764,3 +764,121 @@ export function closeMap() {
   clearDetails();
   delete window.civnetMap;
 }
+
+// ---------------------------------------------------------------------------------------------
+// hooks for the analysis panel (app/analysis/*): highlight and centre nodes, hear selections.
+// Everything the panel needs from the map goes through these exports; they add their own class
+// and style, so they never undo a referral path's highlight, the filters or the labels.
+
+const ANALYSIS_STYLE = [
+  { selector: 'node.analysis', style: { 'border-width': 4, 'border-color': '#111', 'min-zoomed-font-size': 0, 'z-index': 25, opacity: 1, 'text-opacity': 1 } },
+  { selector: 'node.analysis-key', style: { 'border-width': 6, 'border-color': '#b3261e', 'border-style': 'double' } },
+  { selector: 'edge.analysis', style: { width: 4, 'line-color': '#b3261e', opacity: 1, 'z-index': 25, 'curve-style': 'straight' } },
+  { selector: '.analysis-faded', style: { opacity: 0.1, 'text-opacity': 0 } },
+];
+const selectListeners = [];
+let styledCy = null;
+let analysisZoom = null;
+
+function ensureAnalysisStyle() {
+  if (styledCy === cy) return;
+  styledCy = cy;
+  const style = cy.style();
+  for (const rule of ANALYSIS_STYLE) style.selector(rule.selector).style(rule.style);
+  style.update();
+  cy.on('select', 'node', (event) => selectListeners.forEach((listener) => listener(event.target.id())));
+  cy.on('zoom', () => {
+    if (analysisZoom === null) {
+      analysisZoom = requestAnimationFrame(() => { analysisZoom = null; nameAnalysisNodes(); });
+    }
+  });
+}
+
+/** Highlighted nodes (when few; else the key ones) keep their full name at a readable size on screen. */
+function nameAnalysisNodes() {
+  if (!cy) return;
+  const lit = cy.nodes('.analysis');
+  const named = lit.length <= 30 ? lit : lit.filter('.analysis-key');
+  cy.batch(() => named.forEach((node) => node.data({ text: node.data('name'), font: SELECTED_FONT_PX / cy.zoom() })));
+}
+
+/**
+ * Highlights `ids` (the rest of the map fades), `key` ids get a second, red ring (e.g. the broker a
+ * group depends on); `edges` (pairs of ids) are drawn too, as a tie of the map or a dashed new one.
+ * `centre`: bring them into view (true), or only the node of that id; `select`: the one id whose details the side panel shows.
+ * Returns the ids that are on the map.
+ */
+export function highlight(ids, { centre: bringIntoView = true, key = [], edges = [], select: selectId = null } = {}) {
+  if (!cy) return [];
+  ensureAnalysisStyle();
+  clearHighlight();
+  const nodes = cy.collection(ids.map((id) => cy.getElementById(id)).filter((n) => n.nonempty()));
+  let lit = nodes;
+  cy.batch(() => {
+    edges.forEach(([from, to], i) => {
+      const a = cy.getElementById(from);
+      const b = cy.getElementById(to);
+      if (a.empty() || b.empty()) return;
+      let edge = a.edgesWith(b);
+      if (edge.empty()) {
+        edge = cy.add({ group: 'edges', data: { id: `analysis-${i}`, source: from, target: to }, classes: 'analysis-extra' });
+        edge.style({ 'line-style': 'dashed' });
+      }
+      lit = lit.union(edge);
+    });
+    lit.removeClass('hidden').addClass('analysis');
+    cy.collection(key.map((id) => cy.getElementById(id)).filter((n) => n.nonempty())).addClass('analysis-key');
+    cy.elements().not(lit).addClass('analysis-faded');
+  });
+  nameAnalysisNodes();
+  if (selectId && cy.getElementById(selectId).nonempty()) {
+    select(selectId, false);
+  }
+  const one = typeof bringIntoView === 'string' ? cy.getElementById(bringIntoView) : nodes;
+  if (bringIntoView && one.nonempty()) {
+    if (one.length === 1) {
+      // Centred on the node itself: its bounding box would include a label sized for the old zoom.
+      const zoom = Math.max(cy.zoom(), 1.2);
+      const p = one.position();
+      cy.viewport({ zoom, pan: { x: cy.width() / 2 - p.x * zoom, y: cy.height() / 2 - p.y * zoom } });
+      nameAnalysisNodes();
+    } else {
+      fitTo(nodes, 60);
+    }
+  }
+  return nodes.map((n) => n.id());
+}
+
+/** Ends the analysis highlight (the map's own path and focus highlights stay). */
+export function clearHighlight() {
+  if (!cy) return;
+  const lit = cy.nodes('.analysis');
+  cy.batch(() => {
+    cy.remove('edge.analysis-extra');
+    cy.elements().removeClass('analysis analysis-key analysis-faded');
+  });
+  refreshLabels(lit);
+}
+
+/** Calls `listener(id)` whenever a node is selected on the map (a click, a search, a row). */
+export function onSelect(listener) {
+  if (!selectListeners.includes(listener)) selectListeners.push(listener);
+  if (cy) ensureAnalysisStyle();
+}
+
+/** The id of the node selected on the map, or null. */
+export function selectedNode() {
+  const node = cy ? cy.nodes(':selected') : null;
+  return node && node.nonempty() ? node[0].id() : null;
+}
+
+/** The ids of the nodes on the map whose data (id, name, label, kind, region, themes, riskLevel) passes `test`. */
+export function nodesWhere(test) {
+  return cy ? cy.nodes().filter((n) => test(n.data())).map((n) => n.id()) : [];
+}
+
+/** Tells Cytoscape its container changed size (the panel opened or closed). */
+export function resizeMap() {
+  if (cy) cy.resize();
+}
+// ---------------------------------------------------------------------------------------------
