@@ -73,9 +73,8 @@ function groupDetail(ctx, g) {
   const unreached = unreachedOf(g);
   const brokers = g.brokers || [];
   const focus = (id) => ctx.show(`group:${g.name}`, membersOf(g), { centre: id, key: [...unreached, ...brokers.map((b) => b.id)], select: id });
-  return html`<section class="group-detail card" id="analysis-group-detail" aria-labelledby="analysis-group-detail-title" data-group=${g.name}>
+  return html`<section class="group-detail" id="analysis-group-detail" aria-labelledby="analysis-group-detail-title" data-group=${g.name}>
     <h3 id="analysis-group-detail-title">${enumLabel(g.name)}: ${whole(g.size)} members, isolation ${fixed(g.score)}</h3>
-    <p class="sub">${humaniseSentence(g.explanation)}</p>
     <h4>No path to any mandate (${unreached.length})</h4>
     ${unreached.length ? html`<ul class="chips" id="analysis-group-unreached">${unreached.map((id) => html`<li>
       <button type="button" class="link" data-id=${id} @click=${() => focus(id)}>${nameOf(id)}</button></li>`)}</ul>` : html`<p class="hint">Every member has a path.</p>`}
@@ -156,8 +155,6 @@ export default {
       const sort = sortOf(id, fallback);
       return { sort, onSort: (s) => { Object.assign(sort, s); ctx.update(); } };
     };
-    const selectedGroup = ctx.selected && ctx.selected.startsWith('group:')
-      ? (d.groups || []).find((g) => `group:${g.name}` === ctx.selected) : null;
     const r = d.routes || {};
     return html`<p class="hint">${graphLine(d)} Groups by theme, most isolated first. <span class="definition">${humaniseSentence(d.scoreDefinition)}.</span></p>
       ${section('analysis-groups', 'Groups ranked by isolation', table({
@@ -166,8 +163,8 @@ export default {
     rowKey: (g) => `group:${g.name}`,
     rowLabel: (g) => `${enumLabel(g.name)}, isolation ${fixed(g.score)}, ${g.unreachableMembers} without a path`,
     activate: (g) => showGroup(ctx, g),
+    detail: (g) => groupDetail(ctx, g),
   }))}
-      ${selectedGroup ? groupDetail(ctx, selectedGroup) : nothing}
       ${section('analysis-unreached', `Parts of the network no mandate reaches (${(d.unreached || []).length})`, table({
     id: 'analysis-unreached-table', caption: 'Unreached parts', columns: unreachedColumns, rows: d.unreached || [], ctx,
     rowKey: (u) => `part:${(u.members || [])[0]}`,

@@ -19,6 +19,7 @@ let mapInstance = null;
 const ctx = {
   open: null,
   selected: null,
+  larger: false,
   params: {},
   update: () => draw(),
   /** Highlights ids on the map for the row `key` (see map.js highlight for the options). */
@@ -93,6 +94,13 @@ function nodeSelected(id) {
   if (row) row.scrollIntoView({ block: 'nearest' });
 }
 
+function toggleLarger() {
+  ctx.larger = !ctx.larger;
+  host.closest('.map-view').classList.toggle('analysis-large', ctx.larger);
+  resizeMap();
+  draw();
+}
+
 function tabKeydown(event) {
   if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
   const tabs = [...host.querySelectorAll('[role=tab]')];
@@ -113,7 +121,9 @@ function draw() {
             aria-selected=${v.id === ctx.open ? 'true' : 'false'} aria-controls="analysis-body"
             @click=${() => openView(v.id)}>${v.label}</button>`)}
       </div>
-      ${view ? html`<button type="button" id="analysis-clear" class="link" @click=${() => ctx.clear()}
+      ${view ? html`<button type="button" id="analysis-larger" aria-pressed=${ctx.larger ? 'true' : 'false'}
+          @click=${toggleLarger}>${ctx.larger ? 'Smaller panel' : 'Larger panel'}</button>
+        <button type="button" id="analysis-clear" class="link" @click=${() => ctx.clear()}
           ?disabled=${ctx.selected === null}>Clear highlight</button>
         <button type="button" id="analysis-close" aria-label="Close the analysis panel" @click=${close}>Close ✕</button>` : nothing}
     </div>
@@ -151,6 +161,7 @@ export function showAnalysis(params = {}) {
     onSelect(nodeSelected);
   }
   ctx.params = params;
+  VIEWS.forEach((v) => v.attach && v.attach(ctx));
   VIEWS.forEach((v) => v.fromUrl && v.fromUrl(params));
   if (params.analysis && byId.has(params.analysis)) {
     openView(params.analysis);

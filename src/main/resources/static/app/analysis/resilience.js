@@ -98,7 +98,7 @@ function results(ctx) {
   const lost = r.lostAllPaths.map((id) => person(id, r));
   const sort = sortOf('analysis-resilience-lost', { key: 'atRisk', dir: 'desc' });
   const groupSort = sortOf('analysis-resilience-groups', { key: 'membersCutOff', dir: 'desc' });
-  return html`<p id="analysis-resilience-summary" class="summary">Without ${state.ran.map((c) => c.name).join(', ')}:
+  return html`<p id="analysis-resilience-summary" class="whatif-summary">Without ${state.ran.map((c) => c.name).join(', ')}:
       <strong>${lost.length}</strong> ${lost.length === 1 ? 'loses' : 'lose'} every path to the mandates
       (${r.atRiskLostAllPaths.length} of them at risk). Reached before: ${percent(r.before.share)}; after: ${percent(r.after.share)}.
       <span class="sub">${graphLine(r)}</span></p>
@@ -145,6 +145,7 @@ export default {
   id: 'resilience',
   label: 'Resilience what-if',
   reset,
+  attach(ctx) { context = ctx; },
   load(ctx) {
     context = ctx;
     return Promise.resolve();

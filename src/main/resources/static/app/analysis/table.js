@@ -21,9 +21,10 @@ function compare(a, b) {
 
 /**
  * `rows` in the API's order; `sort` {key, dir} (dir 'asc' | 'desc'), or none for the API's order.
- * `ctx.selected` is the key of the selected row; `activate(row)` runs on click or Enter.
+ * `ctx.selected` is the key of the selected row; `activate(row)` runs on click or Enter; `detail(row)`,
+ * if given, is shown in a row of its own under the selected row.
  */
-export function table({ id, caption, columns, rows, rowKey, rowLabel, activate, ctx, sort = null, onSort, empty = 'None.' }) {
+export function table({ id, caption, columns, rows, rowKey, rowLabel, activate, ctx, sort = null, onSort, empty = 'None.', detail = null }) {
   if (!rows.length) return html`<p class="hint" id=${`${id}-empty`}>${empty}</p>`;
   let shown = rows;
   if (sort) {
@@ -64,7 +65,7 @@ export function table({ id, caption, columns, rows, rowKey, rowLabel, activate, 
         @click=${(e) => { if (!e.target.closest('button, a, input, select')) activate(row); }}
         @keydown=${(e) => keydown(e, row)}>
       ${columns.map((c) => html`<td class=${c.numeric ? 'num' : ''} data-col=${c.key}>${c.cell(row)}</td>`)}
-    </tr>`;
+    </tr>${selected && detail ? html`<tr class="row-detail"><td colspan=${columns.length}>${detail(row)}</td></tr>` : nothing}`;
   })}</tbody>
   </table>`;
 }
