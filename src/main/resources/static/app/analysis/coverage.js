@@ -13,7 +13,7 @@ let then = loadState();
 let asOf = '';
 
 const points = (fraction) => (typeof fraction === 'number' && Number.isFinite(fraction)
-  ? `${fraction > 0 ? '+' : ''}${(fraction * 100).toFixed(1)} points` : '–');
+  ? `${fraction > 0 ? '+' : ''}${(fraction * 100).toFixed(Math.abs(fraction) < 0.001 ? 2 : 1)} points` : '–');
 
 function loadThen() {
   if (!asOf) return Promise.resolve(null);

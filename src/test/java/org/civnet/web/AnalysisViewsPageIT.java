@@ -87,7 +87,7 @@ class AnalysisViewsPageIT extends WorkspacePageTest {
 
         // Row → map: the node is selected, highlighted, centred, and its details open.
         String second = brokers.get(1).get("id").asText();
-        row("#analysis-brokers-table", second).click();
+        clickRow("#analysis-brokers-table", second);
         waitFor(d -> second.equals(script("const s = window.civnetMap.cy.nodes(':selected'); return s.length ? s[0].id() : null")));
         assertThat(strings("return window.civnetMap.cy.nodes('.analysis').map(n => n.id())")).containsExactly(second);
         assertCentred(second);
@@ -145,7 +145,7 @@ class AnalysisViewsPageIT extends WorkspacePageTest {
         String groupName = dependent.get("name").asText();
         Set<String> spof = new LinkedHashSet<>();
         dependent.get("brokers").forEach(b -> spof.add(b.get("id").asText()));
-        row("#analysis-groups-table", "group:" + groupName).click();
+        clickRow("#analysis-groups-table", "group:" + groupName);
         waitFor(d -> !d.findElements(By.cssSelector("#analysis-group-detail[data-group='" + groupName + "']")).isEmpty());
         List<String> members = strings("return window.civnetMap.cy.nodes().filter(n => (n.data('themes') || []).includes(arguments[0])).map(n => n.id())", groupName);
         assertThat(members).as("the map's members of " + groupName + " are the API's").hasSize(dependent.get("size").asInt());
@@ -156,26 +156,26 @@ class AnalysisViewsPageIT extends WorkspacePageTest {
         // A cut point's row selects it on the map; clicking it on the map selects that row.
         if (!isolation.get("cutVertices").isEmpty()) {
             String cut = isolation.get("cutVertices").get(0).get("id").asText();
-            row("#analysis-cuts-table", "cut:" + cut).click();
+            clickRow("#analysis-cuts-table", "cut:" + cut);
             waitFor(d -> cut.equals(script("const s = window.civnetMap.cy.nodes(':selected'); return s.length ? s[0].id() : null")));
             assertCentred(cut);
         }
         // A suggested tie: both ends highlighted, the new tie drawn.
         JsonNode tie = isolation.get("suggestedTies").get(0);
         String tieKey = "tie:" + tie.get("contact").asText() + ":" + tie.get("candidate").asText();
-        row("#analysis-ties-table", tieKey).click();
+        clickRow("#analysis-ties-table", tieKey);
         waitFor(d -> strings("return window.civnetMap.cy.nodes('.analysis').map(n => n.id())")
                 .containsAll(List.of(tie.get("contact").asText(), tie.get("candidate").asText())));
         assertThat(((Number) script("return window.civnetMap.cy.edges('.analysis').length")).intValue()).isEqualTo(1);
         // Back to the group, for the picture.
-        row("#analysis-groups-table", "group:" + groupName).click();
+        clickRow("#analysis-groups-table", "group:" + groupName);
         waitFor(d -> !d.findElements(By.id("analysis-group-detail")).isEmpty());
         script("arguments[0].scrollIntoView({block: 'start'})", row("#analysis-groups-table", "group:" + groupName));
         documentShot("analysis-isolation");
         checkAccessibility("isolation");
 
         // --- resilience: "what if we lose them?" removes the group's single points of failure.
-        css("#analysis-group-whatif").click();
+        clickCentred("#analysis-group-whatif");
         waitFor(ANALYSIS_TIMEOUT, d -> !d.findElements(By.id("analysis-resilience-summary")).isEmpty());
         assertThat(driver().getCurrentUrl()).contains("analysis=resilience");
         assertThat(all("#analysis-chosen li").stream().map(li -> li.getAttribute("data-id")).toList()).containsExactlyElementsOf(spof);
@@ -197,7 +197,7 @@ class AnalysisViewsPageIT extends WorkspacePageTest {
         css("#analysis-whatif-reset").click();
         css("#analysis-tab-brokers").click();
         String top = brokers.get(0).get("id").asText();
-        css("#analysis-brokers-table button[data-whatif='" + top + "']").click();
+        clickCentred("#analysis-brokers-table button[data-whatif='" + top + "']");
         waitFor(d -> !d.findElements(By.cssSelector("#analysis-chosen li[data-id='" + top + "']")).isEmpty());
         css("#analysis-run").click();
         waitFor(ANALYSIS_TIMEOUT, d -> !d.findElements(By.id("analysis-resilience-summary")).isEmpty());
@@ -223,7 +223,7 @@ class AnalysisViewsPageIT extends WorkspacePageTest {
         assertThat(all("#analysis-coverage-chart g[data-region]")).hasSize(coverage.get("byRegion").size());
         assertThat(all("#analysis-gap-partners tbody tr[data-key]")).hasSize(coverage.get("gaps").get("mandatesBelowMinPartners").size());
         String mandate = coverage.get("gaps").get("mandatesBelowMinPartners").get(0).get("id").asText();
-        row("#analysis-gap-partners", "mandate:" + mandate).click();
+        clickRow("#analysis-gap-partners", "mandate:" + mandate);
         waitFor(d -> mandate.equals(script("const s = window.civnetMap.cy.nodes(':selected'); return s.length ? s[0].id() : null")));
 
         String before = LocalDate.now().minusDays(1).toString();
@@ -237,7 +237,12 @@ class AnalysisViewsPageIT extends WorkspacePageTest {
         }
         assertThat(all("#analysis-coverage-chart g[data-region] .bar-then")).hasSize(earlier.get("byRegion").size());
         assertThat(driver().getCurrentUrl()).contains("analysis=coverage").contains("asOf=" + before);
+        css("#analysis-larger").click();
+        waitFor(d -> "true".equals(d.findElement(By.id("analysis-larger")).getAttribute("aria-pressed")));
+        assertThat(((Number) script("return window.civnetMap.cy.height()")).intValue()).as("the map keeps some room").isPositive();
+        script("document.getElementById('analysis-body').scrollTop = 0");
         documentShot("analysis-coverage");
+        css("#analysis-larger").click();
         checkAccessibility("coverage");
 
         // Closing the panel gives the map its room back and takes the analysis out of the address.
@@ -385,6 +390,19 @@ class AnalysisViewsPageIT extends WorkspacePageTest {
 
     private WebElement row(String table, String key) {
         return css(table + " tbody tr[data-key='" + key + "']");
+    }
+
+    private void clickCentred(String selector) {
+        WebElement element = css(selector);
+        script("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
+    /** Clicks a row with the mouse, after scrolling it clear of the table's sticky header. */
+    private void clickRow(String table, String key) {
+        WebElement row = row(table, key);
+        script("arguments[0].scrollIntoView({block: 'center'})", row);
+        row.click();
     }
 
     private String firstKey(String table) {
