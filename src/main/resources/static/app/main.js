@@ -83,7 +83,9 @@ async function enter(profile) {
   await refreshIdentity();
   words().then(rememberCountries).catch(() => {});
   registerOnce();
-  await startRouter(byId('workspace'), canReadNetwork() ? '#/map' : '#/reports', afterShow);
+  // An officer not yet linked to the contact that is her starts on "Me": referrals start from her.
+  const first = !user.contact && user.role === 'OFFICER' ? '#/me' : canReadNetwork() ? '#/map' : '#/reports';
+  await startRouter(byId('workspace'), first, afterShow);
 }
 
 let registered = false;
