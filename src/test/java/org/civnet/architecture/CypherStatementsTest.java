@@ -34,13 +34,13 @@ class CypherStatementsTest {
 
     @Test
     void everyStatementTheCodeNamesExistsAndEveryStatementIsNamed() throws IOException {
-        Pattern name = statementName();
+        Pattern statement = statementName();
         CypherQueries statements = new CypherQueries();
         TreeSet<String> named = new TreeSet<>();
         List<String> missing = new ArrayList<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                Matcher m = name.matcher(Files.readString(file));
+                Matcher m = statement.matcher(Files.readString(file));
                 while (m.find()) {
                     named.add(m.group(1));
                     try {
