@@ -15,6 +15,7 @@ import org.civnet.coverage.Memory.PendingFollowUp;
 import org.civnet.report.Csv;
 import org.civnet.security.AuditLog;
 import org.civnet.security.PseudonymIds;
+import org.civnet.security.Redactor;
 import org.civnet.security.Role;
 import org.civnet.domain.NotFoundException;
 import org.civnet.report.CsvFormat;
@@ -35,12 +36,14 @@ class HistoryController {
     private final HistoryService history;
     private final Reassignment reassignment;
     private final PseudonymIds ids;
+    private final Redactor redactor;
     private final AuditLog audit;
 
-    HistoryController(HistoryService history, Reassignment reassignment, PseudonymIds ids, AuditLog audit) {
+    HistoryController(HistoryService history, Reassignment reassignment, PseudonymIds ids, Redactor redactor, AuditLog audit) {
         this.history = history;
         this.reassignment = reassignment;
         this.ids = ids;
+        this.redactor = redactor;
         this.audit = audit;
     }
 
@@ -52,7 +55,14 @@ class HistoryController {
         if (ids.hiddenFrom(role, named)) {
             throw new NotFoundException("node", id); // exactly as for an unknown id
         }
-        return history.history(named);
+        History found = history.history(named);
+        if (!Role.cleared(role) && redactor.isProtected(named)) {
+            // Where a protected person was (the countries of the visits and letters they took part in)
+            // locates them as surely as their own country, which these roles never see.
+            return new History(found.subject(), found.recordedBy(), found.recordedAt(), found.entries().stream()
+                    .map(Memory::withoutCountry).toList());
+        }
+        return found;
     }
 
     @GetMapping(path = "/api/handover", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})

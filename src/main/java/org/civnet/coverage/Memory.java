@@ -67,6 +67,13 @@ public final class Memory {
                                @Sensitivity(SAFE) String recipient, @Sensitivity(SAFE) String recordedBy, Instant recordedAt) {
     }
 
+    /** The entry without the activity's country (for a protected person's history, see HistoryController). */
+    static HistoryEntry withoutCountry(HistoryEntry e) {
+        return new HistoryEntry(e.date(), e.endDate(), e.kind(), e.role(), e.record(), e.title(), e.summary(), e.mandates(),
+                null, e.place(), e.organiser(), e.status(), e.followUp(), e.introducer(), e.introduced(), e.recipient(),
+                e.recordedBy(), e.recordedAt());
+    }
+
     /**
      * The latest dated interaction with a contact.
      *
