@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class CypherStatementsTest {
 
     /** A statement name as the code writes it: {@code "folder/name"} passed to the statement helpers. */
-    private static final Pattern NAME = Pattern.compile("\"((?:backup|coverage|graph|introduction|migration|node|schema|"
+    private static final Pattern NAME = Pattern.compile("\"((?:backup|coalition|coverage|graph|introduction|migration|node|schema|"
             + "secrets|security|snapshot|system|tie)/[a-z0-9-]+)\"");
 
     @Test

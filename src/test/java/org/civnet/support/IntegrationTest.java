@@ -68,7 +68,7 @@ public abstract class IntegrationTest {
      */
     protected void clear() {
         try (Session session = driver.session()) {
-            session.run("MATCH (n) WHERE n:Node OR n:AuditEntry OR n:LoginFailures "
+            session.run("MATCH (n) WHERE n:Node OR n:AuditEntry OR n:LoginFailures OR n:CoalitionTrack "
                     + "CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
         }
     }
