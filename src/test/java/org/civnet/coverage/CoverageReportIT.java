@@ -128,8 +128,10 @@ class CoverageReportIT extends IntegrationTest {
                 new HttpEntity<>(accept), String.class);
         assertThat(negotiated.getHeaders().getContentType().toString()).startsWith("text/csv");
         assertThat(negotiated.getBody()).isEqualTo(csv);
-        // Redacted for roles without clearance (nothing here is protected, so the figures are the same).
-        assertThat(as(Role.REPORTS).getForObject("/api/reports/coverage?format=csv&asOf=2026-01-01", String.class)).isEqualTo(csv);
+        // Redacted for roles without clearance (nothing here is protected, so the figures are the same), and
+        // every row says so.
+        assertThat(as(Role.REPORTS).getForObject("/api/reports/coverage?format=csv&asOf=2026-01-01", String.class))
+                .isEqualTo(csv.replace(",false\r\n", ",true\r\n"));
         assertThat(send(http, HttpMethod.GET, "/api/reports/coverage?format=xml", null).getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
     }
