@@ -63,7 +63,7 @@ public abstract class IntegrationTest {
     }
 
     /**
-     * Removes the network, the audit log and the failed-login counts (every test logs in from the
+     * Removes the network (with its coalition numberings), the audit log and the failed-login counts (every test logs in from the
      * same address); users, tokens and the pseudonym key stay.
      */
     protected void clear() {
