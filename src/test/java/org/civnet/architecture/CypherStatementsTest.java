@@ -23,7 +23,7 @@ class CypherStatementsTest {
 
     /** A statement name as the code writes it: {@code "folder/name"} passed to the statement helpers. */
     private static final Pattern NAME = Pattern.compile("\"((?:backup|coalition|coverage|graph|introduction|migration|node|schema|"
-            + "secrets|security|snapshot|system|tie)/[a-z0-9-]+)\"");
+            + "search|secrets|security|snapshot|system|tie|vocabulary)/[a-z0-9-]+)\"");
 
     @Test
     void everyStatementTheCodeNamesExistsAndEveryStatementIsNamed() throws IOException {
