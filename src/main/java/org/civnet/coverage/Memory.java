@@ -113,6 +113,7 @@ public final class Memory {
      *                  of the activities the officer is responsible for; empty for a mandate's handover
      */
     public record Handover(@Sensitivity(SAFE) String mandate, @Sensitivity(SAFE) String officer, @Sensitivity(SAFE) List<String> mandates, Instant generatedAt,
+                           long graphVersion,
                            List<HandoverContact> contacts,
                            List<Partner> partners, List<OpenIntroduction> openIntroductions,
                            List<PendingFollowUp> followUps) {
