@@ -63,10 +63,10 @@ function drawHeader(ctx, meta, width) {
   ctx.fillStyle = INK;
   ctx.textBaseline = 'alphabetic';
   ctx.font = `600 20px ${FONT}`;
-  ctx.fillText(meta.title, 14, 30, width - 28);
+  ctx.fillText(fitted(ctx, meta.title, width - 28), 14, 30);
   ctx.font = `13px ${FONT}`;
   ctx.fillStyle = MUTED;
-  metaLines(meta).forEach((line, i) => ctx.fillText(line, 14, 52 + i * 18, width - 28));
+  metaLines(meta).forEach((line, i) => ctx.fillText(fitted(ctx, line, width - 28), 14, 52 + i * 18));
   if (meta.pseudonymised) {
     ctx.font = `700 13px ${FONT}`;
     const w = ctx.measureText(PSEUDONYM_TEXT).width + 16;
@@ -118,7 +118,7 @@ function drawLegend(ctx, legend, x, y) {
     } else if (row.note) {
       ctx.font = `11px ${FONT}`;
       ctx.fillStyle = MUTED;
-      ctx.fillText(row.note, x, cy + 4, LEGEND_WIDTH - 24);
+      ctx.fillText(fitted(ctx, row.note, LEGEND_WIDTH - 24), x, cy + 4);
     } else {
       const border = RISK_BORDER[row.risk] || RISK_BORDER.NONE;
       ctx.beginPath();
@@ -138,10 +138,18 @@ function drawLegend(ctx, legend, x, y) {
       }
       ctx.font = `12px ${FONT}`;
       ctx.fillStyle = INK;
-      ctx.fillText(row.text, x + 22, cy + 4, LEGEND_WIDTH - 40);
+      ctx.fillText(fitted(ctx, row.text, LEGEND_WIDTH - 40), x + 22, cy + 4);
     }
     top += ROW;
   }
+}
+
+/** `text` cut with an ellipsis to `width` (never squeezed: squeezed glyphs are hard to read). */
+function fitted(ctx, text, width) {
+  if (ctx.measureText(text).width <= width) return text;
+  let cut = text;
+  while (cut.length > 1 && ctx.measureText(`${cut}…`).width > width) cut = cut.slice(0, -1);
+  return `${cut.trimEnd()}…`;
 }
 
 function shapePath(ctx, shape, x, y, r) {

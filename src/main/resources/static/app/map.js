@@ -719,20 +719,26 @@ function restorePositions(animate) {
   }));
 }
 
-/** A path's nodes on one straight line through where they were, spaced so their names fit. */
+/**
+ * A path's nodes from left to right through where they were, as far apart as the canvas allows; when
+ * names are wider than the spacing, every other node goes up a row so neighbours' names never meet.
+ */
 function lineOf(nodes) {
   const count = nodes.length;
+  const zoom = Math.max(cy.zoom(), 0.05);
   const cx = nodes.reduce((sum, n) => sum + n.position().x, 0) / count;
   const cyy = nodes.reduce((sum, n) => sum + n.position().y, 0) / count;
   const first = nodes[0].position();
   const last = nodes[count - 1].position();
   const flip = last.x < first.x;
-  const gap = Math.max(90, ...nodes.map((n) => Math.min(40, String(n.data('name')).length) * 9 + 20)) / Math.max(cy.zoom(), 0.2);
+  const widest = Math.max(...nodes.map((n) => String(n.data('name')).length * 8.5 + 16));
+  const largest = Math.max(...nodes.map((n) => n.data('size') || 10)) * zoom;
+  const gapPx = Math.max(60, Math.min(widest, (cy.width() - 140) / Math.max(1, count - 1)));
+  const rowPx = gapPx < widest ? largest / 2 + 26 : 12;
   const positions = new Map();
   nodes.forEach((n, i) => {
-    const offset = (i - (count - 1) / 2) * gap * (flip ? -1 : 1);
-    // Stagger up and down a little, so long names of neighbours never meet.
-    positions.set(n.id(), { x: cx + offset, y: cyy + (i % 2 ? 18 : -18) / Math.max(cy.zoom(), 0.2) });
+    const offset = ((i - (count - 1) / 2) * gapPx * (flip ? -1 : 1)) / zoom;
+    positions.set(n.id(), { x: cx + offset, y: cyy + ((i % 2 ? rowPx : -rowPx) / zoom) });
   });
   return positions;
 }
@@ -782,7 +788,7 @@ function highlightPath(index) {
     fitTo(cy.collection(nodes), 80);
     const positions = lineOf(nodes);
     saveAndMove(nodes, positions).then(() => {
-      if (state.activePath === index) fitTo(cy.nodes('.path'), 60);
+      if (state.activePath === index) fitTo(cy.nodes('.path'), 50);
       refreshLabels();
     });
   } else {
@@ -821,7 +827,8 @@ function legendModel(hasScores = true) {
     coalitions, other,
     kinds: KINDS.map((kind) => ({ kind, text: kindLabel(kind) })),
     risks: Object.keys(RISK_BORDER).map((level) => ({
-      level, text: `${enumLabel(level)} risk (${{ NONE: 'thin solid border', ELEVATED: 'dashed border', HIGH: 'thick double border' }[level]})`,
+      level,
+      text: { NONE: 'No known risk (thin solid border)', ELEVATED: 'Elevated risk (dashed border)', HIGH: 'High risk (thick double border)' }[level],
     })),
     size: hasScores ? `Size: ${byId('size-metric').selectedOptions[0].textContent} (square-root scale).` : '',
   };
@@ -857,7 +864,7 @@ function drawLegend(hasScores) {
     const b = RISK_BORDER[r.level];
     const on = shown.risk === r.level;
     risk.appendChild(el('li', { dataset: { risk: r.level } }, el('button', {
-      type: 'button', className: 'legend-button', 'aria-pressed': on ? 'true' : 'false', title: `Show only ${r.text.split(' (')[0]} (again to show all)`,
+      type: 'button', className: 'legend-button', 'aria-pressed': on ? 'true' : 'false', title: `Show only nodes with ${r.text.split(' (')[0].toLowerCase()} (again to show all)`,
       onclick: () => { setSelect('filter-risk', on ? '' : r.level); applyFilters(); drawLegend(true); },
     }, el('span', {
       className: `ring ring-${r.level}`,
@@ -911,7 +918,11 @@ async function focusCoalition(id) {
     let mx = 0; let my = 0;
     positions.forEach((p) => { mx += p.x; my += p.y; });
     mx /= positions.size; my /= positions.size;
-    positions.forEach((p, key) => positions.set(key, { x: p.x - mx + centre.x, y: p.y - my + centre.y }));
+    // Spread the drawing so its names have room: about 60 model units per member around the centre.
+    let radius = 1;
+    positions.forEach((p) => { radius = Math.max(radius, Math.hypot(p.x - mx, p.y - my)); });
+    const spread = Math.max(1, (Math.sqrt(positions.size) * 60) / radius);
+    positions.forEach((p, key) => positions.set(key, { x: (p.x - mx) * spread + centre.x, y: (p.y - my) * spread + centre.y }));
     await saveAndMove(members.toArray(), positions);
     if (state.focusCoalition !== id) return;
   }
