@@ -67,7 +67,7 @@ export function showPathNodes(ids) {
   state.paths = [{ nodes: ids }];
   const list = clear(byId('path-results'));
   list.appendChild(el('li', { dataset: { index: 0 }, onclick: () => highlightPath(0) }, ids.map(nameOf).join(' → ')));
-  say(byId('path-message'), 'The path from Find introducers.');
+  say(byId('path-message'), 'The path named in the address (from Find introducers or a shared link).');
   highlightPath(0);
 }
 
