@@ -3,7 +3,7 @@
 // page itself keeps no credentials.
 import { byId, say } from './dom.js';
 import { ApiError, currentSession, get, login, logout, me, setUnauthorisedHandler } from './api.js';
-import { closeMap, mapLoaded, openMap, showPathNodes, wireControls } from './map.js';
+import { closeMap, mapLoaded, openMap, showView, wireControls } from './map.js';
 import { showCoverage } from './coverage.js';
 import { startRouter, stopRouter } from './router.js';
 import { registerRoutes } from './routes.js';
@@ -18,9 +18,8 @@ async function showMap(container, params) {
     showCoverage();
     await openMap();
   }
-  if (params.path) {
-    showPathNodes(params.path.split(',').filter(Boolean));
-  }
+  // The view the address names (filters, size, coalition, node, path: map-share.js), or the one she had.
+  await showView(params);
   return { leave: () => { byId('map-view').hidden = true; } };
 }
 
