@@ -245,7 +245,9 @@ function readCoalitions(result) {
     const info = {
       id: c.id,
       size: c.size ?? (c.members || []).length,
-      color: rank < COALITION_PALETTE.length ? COALITION_PALETTE[rank] : OTHER_COLOUR,
+      // Colour by the coalition's stable number (the server keeps it across writes), so a group keeps
+      // its colour tomorrow; the largest groups get one, the rest are grey.
+      color: rank < COALITION_PALETTE.length ? COALITION_PALETTE[c.id % COALITION_PALETTE.length] : OTHER_COLOUR,
       rank,
       themes: c.themes || [],
       regions: c.regions || [],
