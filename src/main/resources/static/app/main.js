@@ -3,7 +3,7 @@
 // page itself keeps no credentials.
 import { byId, say } from './dom.js';
 import { ApiError, currentSession, get, login, logout, me, setUnauthorisedHandler } from './api.js';
-import { closeMap, mapLoaded, openMap, showPathNodes, wireControls } from './map.js';
+import { closeMap, mapLoaded, openMap, showView, wireControls } from './map.js';
 import { showCoverage } from './coverage.js';
 import { showAnalysis } from './analysis/panel.js';
 import { startRouter, stopRouter } from './router.js';
@@ -19,9 +19,9 @@ async function showMap(container, params) {
     showCoverage();
     await openMap();
   }
-  if (params.path) {
-    showPathNodes(params.path.split(',').filter(Boolean));
-  }
+  // The view the address names (filters, size, coalition, node, path: map-share.js), or the one she had.
+  await showView(params);
+  // The analysis panel under the map (app/analysis/panel.js) opens the analysis the address names.
   showAnalysis(params);
   return { leave: () => { byId('map-view').hidden = true; } };
 }
@@ -85,7 +85,9 @@ async function enter(profile) {
   await refreshIdentity();
   words().then(rememberCountries).catch(() => {});
   registerOnce();
-  await startRouter(byId('workspace'), canReadNetwork() ? '#/map' : '#/reports', afterShow);
+  // An officer not yet linked to the contact that is her starts on "Me": referrals start from her.
+  const first = !user.contact && user.role === 'OFFICER' ? '#/me' : canReadNetwork() ? '#/map' : '#/reports';
+  await startRouter(byId('workspace'), first, afterShow);
 }
 
 let registered = false;

@@ -1,14 +1,19 @@
 // The network map: loads the graph, coalitions and a centrality from the analysis API, draws them
 // with Cytoscape.js and fCoSE, and wires the filters, search, legend, referral paths and exports.
 /* global cytoscape, cytoscapeFcose */
-import { byId, clear, download, el, humanise, say } from './dom.js';
+import { byId, clear, download, el, say } from './dom.js';
 import { ApiError, get } from './api.js';
 import { clearDetails, showDetails } from './details.js';
 import { toGexf } from './gexf.js';
+import { enumLabel, formatDate, kindLabel } from './labels.js';
 import { layoutByGroup } from './layout.js';
+import { pngBlob, svgText } from './map-export.js';
+import { wireKeys } from './map-keys.js';
+import { labelWhenSettled, placeLabels } from './map-labels.js';
+import { namesView, viewFromParams, writeView } from './map-share.js';
+import { pseudonymised } from './session.js';
 import {
-  BASE_FONT, COALITION_PALETTE, HUB_FONT_PX, HUBS, KINDS, MAX_SIZE, MIN_SIZE, OTHER_COLOUR, RISK_RING,
-  SELECTED_FONT_PX, SHAPES, stylesheet,
+  BASE_FONT, COALITION_PALETTE, HUBS, KINDS, MAX_SIZE, MIN_SIZE, OTHER_COLOUR, RISK_BORDER, SHAPES, stylesheet,
 } from './style.js';
 
 /** The same scope on every analysis call, so graph, coalitions and scores describe the same nodes. */
@@ -27,9 +32,15 @@ const state = {
   pathFrom: null,
   pathTo: null,
   paths: [],
+  activePath: null,
   focusCoalition: null,
+  /** Positions before a path or a coalition was laid out afresh, restored when it is cleared. */
+  savedPositions: null,
+  graphVersion: null,
   timings: {},
 };
+/** Re-decides which names are drawn once the view settles (map-labels.js). */
+let scheduleLabels = () => {};
 
 /** For the browser test and the curious: the Cytoscape instance and the measured times. */
 function exposeForTests() {
@@ -56,8 +67,82 @@ export function showPathNodes(ids) {
   state.paths = [{ nodes: ids }];
   const list = clear(byId('path-results'));
   list.appendChild(el('li', { dataset: { index: 0 }, onclick: () => highlightPath(0) }, ids.map(nameOf).join(' → ')));
-  say(byId('path-message'), 'The path from Find introducers.');
+  say(byId('path-message'), 'The path named in the address (from Find introducers or a shared link).');
   highlightPath(0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// views to share (map-share.js): the state in the address, restored from it
+
+/** The view on screen, as map-share.js writes it into the address. */
+export function currentView() {
+  const filter = currentFilter();
+  const allKinds = [...document.querySelectorAll('#filter-kinds input')].map((i) => i.value);
+  const kinds = allKinds.filter((k) => filter.kinds.has(k));
+  const path = state.activePath === null ? [] : ((state.paths[state.activePath] || {}).nodes || []);
+  const selected = cy ? cy.nodes(':selected') : null;
+  return {
+    region: filter.region,
+    theme: filter.theme,
+    risk: filter.risk,
+    kinds: kinds.length === allKinds.length ? null : kinds,
+    size: state.metric,
+    coalition: state.focusCoalition === null ? null : String(state.focusCoalition),
+    node: selected && selected.nonempty() ? selected[0].id() : null,
+    path,
+  };
+}
+
+/** Puts the view on screen into the address (replaceState: no new history entry, nothing re-shown). */
+export function shareView() {
+  if (cy) writeView(currentView());
+}
+
+/**
+ * Shows the view the address names (a shared link, a bookmark, a path from another view); with
+ * none named, keeps the view she had and writes it into the address.
+ */
+export async function showView(params) {
+  if (!cy) return;
+  if (namesView(params)) {
+    await applyView(viewFromParams(params));
+  }
+  shareView();
+}
+
+function setSelect(id, value) {
+  const select = byId(id);
+  select.value = [...select.options].some((o) => o.value === value) ? value : '';
+}
+
+async function applyView(view) {
+  setSelect('filter-region', view.region);
+  setSelect('filter-theme', view.theme);
+  setSelect('filter-risk', view.risk);
+  for (const input of document.querySelectorAll('#filter-kinds input')) {
+    input.checked = view.kinds === null || view.kinds.includes(input.value);
+  }
+  if (view.size !== state.metric && [...byId('size-metric').options].some((o) => o.value === view.size)) {
+    byId('size-metric').value = view.size;
+    await changeMetric();
+  }
+  clearPathHighlight();
+  state.paths = [];
+  state.activePath = null;
+  clear(byId('path-results'));
+  say(byId('path-message'), '');
+  applyFilters();
+  const coalition = view.coalition === null ? null : [...state.coalitions.keys()].find((id) => String(id) === view.coalition);
+  if ((coalition ?? null) !== state.focusCoalition) await focusCoalition(coalition ?? state.focusCoalition);
+  if (view.path.length) {
+    showPathNodes(view.path);
+  }
+  if (view.node && cy.getElementById(view.node).nonempty()) {
+    select(view.node, true);
+  } else {
+    cy.nodes(':selected').unselect();
+    clearDetails();
+  }
 }
 
 export function nameOf(id) {
@@ -89,6 +174,7 @@ export async function openMap() {
   const coalitionOf = readCoalitions(coalitions);
   const scoreOf = scores.status === 'fulfilled' ? scoreMap(scores.value) : new Map();
   const elements = buildElements(graph.value, coalitionOf, scoreOf);
+  state.graphVersion = graph.value.graphVersion ?? null;
 
   say(status, `Arranging ${state.nodesById.size} nodes…`);
   // Let the status paint before the layout keeps the main thread busy.
@@ -122,13 +208,11 @@ export async function openMap() {
     pixelRatio: 1,
   });
   cy.on('tap', 'node', (event) => select(event.target.id(), false));
-  cy.on('select unselect', 'node', (event) => refreshLabel(event.target));
-  let zoomFrame = null;
-  cy.on('zoom', () => {
-    if (zoomFrame === null) {
-      zoomFrame = requestAnimationFrame(() => { zoomFrame = null; refreshLabels(cy.nodes('.hub, .path, :selected')); });
-    }
+  cy.on('select unselect', 'node', (event) => {
+    event.target.connectedEdges().toggleClass('near', event.target.selected());
+    scheduleLabels();
   });
+  scheduleLabels = labelWhenSettled(cy);
   fitTo(cy.nodes(), 20);
   markHubs();
   await firstFrame();
@@ -138,6 +222,7 @@ export async function openMap() {
   fillFilters();
   drawLegend(scores.status === 'fulfilled');
   applyFilters();
+  placeLabels(cy);
   exposeForTests();
   if (coalitions.status === 'rejected') {
     say(byId('legend-modularity'), `(unavailable: ${coalitions.reason.message})`, true);
@@ -160,7 +245,9 @@ function readCoalitions(result) {
     const info = {
       id: c.id,
       size: c.size ?? (c.members || []).length,
-      color: rank < COALITION_PALETTE.length ? COALITION_PALETTE[rank] : OTHER_COLOUR,
+      // Colour by the coalition's stable number (the server keeps it across writes), so a group keeps
+      // its colour tomorrow; the largest groups get one, the rest are grey.
+      color: rank < COALITION_PALETTE.length ? COALITION_PALETTE[c.id % COALITION_PALETTE.length] : OTHER_COLOUR,
       rank,
       themes: c.themes || [],
       regions: c.regions || [],
@@ -298,6 +385,7 @@ async function changeMetric() {
     markHubs();
     drawLegend(true);
     updateStatus();
+    shareView();
   } catch (e) {
     say(byId('status'), `${state.metric} could not be loaded: ${e.message}`, true);
   }
@@ -311,7 +399,8 @@ function markHubs() {
   const best = new Map();
   cy.nodes().forEach((node) => {
     const score = node.data('score');
-    if (!Number.isFinite(score)) return;
+    // The hubs of what is shown: a filtered view names its own most central nodes.
+    if (!Number.isFinite(score) || node.hasClass('hidden')) return;
     const info = state.coalitions.get(node.data('coalition'));
     const key = info ? (info.rank < COALITION_PALETTE.length ? info.id : null) : `node:${node.id()}`;
     if (key === null) return;
@@ -324,25 +413,17 @@ function markHubs() {
     previous.removeClass('hub');
     hubs.forEach((node) => node.addClass('hub'));
   });
-  refreshLabels(previous.union(cy.collection(hubs)));
+  refreshLabels();
 }
 
 /**
- * A node's label: the short name at a fixed model size (shown once zoomed in), or, for hubs, path
- * nodes and the selected node, the full name at a fixed size on screen. Set through data, not
- * through class styles: Cytoscape keeps a label's cached size when a class changes its font.
+ * Names: a short name at a fixed model size (shown once zoomed in), or, for hubs, path nodes and
+ * the selected node, the full name at a fixed size on screen; never two overlapping (map-labels.js
+ * decides, by priority, once the view settles). Set through data, not through class styles:
+ * Cytoscape keeps a label's cached size when a class changes its font.
  */
-function refreshLabel(node) {
-  const emphasis = node.hasClass('path') || node.selected() ? SELECTED_FONT_PX : node.hasClass('hub') ? HUB_FONT_PX : 0;
-  node.data(emphasis
-    ? { text: node.data('name'), font: emphasis / cy.zoom() }
-    : { text: node.data('shortName'), font: BASE_FONT });
-}
-
-
-function refreshLabels(nodes) {
-  if (!cy) return;
-  cy.batch(() => nodes.forEach(refreshLabel));
+function refreshLabels() {
+  if (cy) scheduleLabels();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -365,7 +446,7 @@ function fillFilters() {
   [...kindBox.querySelectorAll('label')].forEach((label) => label.remove());
   for (const kind of KINDS.filter((k) => kinds.has(k))) {
     kindBox.appendChild(el('label', {},
-      el('input', { type: 'checkbox', value: kind, checked: true, name: 'kind', onchange: applyFilters }), kind));
+      el('input', { type: 'checkbox', value: kind, checked: true, name: 'kind', onchange: applyFilters }), kindLabel(kind)));
   }
 }
 
@@ -374,7 +455,7 @@ function resetOptions(select, allLabel, values) {
   clear(select);
   select.appendChild(el('option', { value: '' }, allLabel));
   for (const value of values) {
-    select.appendChild(el('option', { value }, humanise(value)));
+    select.appendChild(el('option', { value }, enumLabel(value)));
   }
   select.value = values.includes(previous) ? previous : '';
 }
@@ -413,8 +494,17 @@ export function applyFilters() {
     });
   });
   fitTo(cy.nodes(':visible'), 20);
+  markHubs();
   updateSearch();
   updateStatus();
+  for (const li of document.querySelectorAll('#legend-kinds li[data-kind]')) {
+    li.firstChild.setAttribute('aria-pressed', filter.kinds.has(li.dataset.kind) ? 'true' : 'false');
+  }
+  for (const li of document.querySelectorAll('#legend-risk li[data-risk]')) {
+    li.firstChild.setAttribute('aria-pressed', filter.risk === li.dataset.risk ? 'true' : 'false');
+  }
+  refreshLabels();
+  shareView();
 }
 
 function updateStatus() {
@@ -467,6 +557,39 @@ export function select(id, bringIntoView) {
     centre(id);
   }
   showDetails(node, detailsContext);
+  shareView();
+}
+
+/** Keyboard: moves the selection (no details yet), keeps the node in view and says its name. */
+function moveTo(id) {
+  const node = cy.getElementById(id);
+  if (node.empty()) return;
+  cy.nodes(':selected').unselect();
+  node.select();
+  const p = node.renderedPosition();
+  const margin = 40;
+  if (p.x < margin || p.y < margin || p.x > cy.width() - margin || p.y > cy.height() - margin) {
+    cy.animate({ center: { eles: node } }, { duration: 200 });
+  }
+  const d = node.data();
+  announce(`${d.name}. ${[kindLabel(d.label), enumLabel(d.kind), enumLabel(d.region)].filter(Boolean).join(', ')}. Enter opens the details.`);
+  shareView();
+}
+
+function clearSelection() {
+  cy.nodes(':selected').unselect();
+  clearDetails();
+  announce('Selection cleared.');
+  shareView();
+}
+
+function announce(text) {
+  let region = byId('map-announce');
+  if (!region) {
+    region = el('div', { id: 'map-announce', className: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
+    byId('cy').parentElement.appendChild(region);
+  }
+  region.textContent = text;
 }
 
 function centre(id) {
@@ -483,6 +606,10 @@ const detailsContext = {
   select,
   centre,
   metric: () => state.metric,
+  metricLabel: () => {
+    const text = byId('size-metric').selectedOptions[0].textContent;
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  },
   coalitionInfo: (id) => (id === null || id === undefined ? null : state.coalitions.get(id)),
   setPathEnd,
 };
@@ -512,7 +639,7 @@ function updateSearch() {
     const d = node.data();
     list.appendChild(el('li', {},
       el('button', { type: 'button', dataset: { id: d.id }, onclick: () => select(d.id, true) },
-        d.name, el('span', { className: 'sub' }, [d.label, humanise(d.region)].filter(Boolean).join(' · ')))));
+        d.name, el('span', { className: 'sub' }, [kindLabel(d.label), enumLabel(d.region)].filter(Boolean).join(' · ')))));
   }
   if (matches.length > MAX_SEARCH_RESULTS) {
     list.appendChild(el('li', { className: 'hint' }, `${matches.length - MAX_SEARCH_RESULTS} more; type more of the name`));
@@ -572,14 +699,61 @@ async function findPath() {
   }
 }
 
+/**
+ * Path and focus views lay their nodes out afresh (a line for a path, fCoSE for a coalition); the
+ * positions they had are kept and come back when the view is cleared.
+ */
+function saveAndMove(nodes, positions) {
+  restorePositions(false);
+  state.savedPositions = new Map(nodes.map((n) => [n.id(), { ...n.position() }]));
+  return Promise.all(nodes.map((n) => n.animation({ position: positions.get(n.id()) }, { duration: 350 }).play().promise()));
+}
+
+function restorePositions(animate) {
+  if (!cy || !state.savedPositions) return;
+  const saved = state.savedPositions;
+  state.savedPositions = null;
+  cy.batch(() => saved.forEach((p, id) => {
+    const node = cy.getElementById(id);
+    if (node.empty()) return;
+    node.stop(true, true);
+    if (animate) node.animate({ position: p }, { duration: 300 }); else node.position(p);
+  }));
+}
+
+/**
+ * A path's nodes from left to right through where they were, as far apart as the canvas allows; when
+ * names are wider than the spacing, every other node goes up a row so neighbours' names never meet.
+ */
+function lineOf(nodes) {
+  const count = nodes.length;
+  const zoom = Math.max(cy.zoom(), 0.05);
+  const cx = nodes.reduce((sum, n) => sum + n.position().x, 0) / count;
+  const cyy = nodes.reduce((sum, n) => sum + n.position().y, 0) / count;
+  const first = nodes[0].position();
+  const last = nodes[count - 1].position();
+  const flip = last.x < first.x;
+  const widest = Math.max(...nodes.map((n) => String(n.data('name')).length * 8.5 + 16));
+  const largest = Math.max(...nodes.map((n) => n.data('size') || 10)) * zoom;
+  const gapPx = Math.max(60, Math.min(widest, (cy.width() - 140) / Math.max(1, count - 1)));
+  const rowPx = gapPx < widest ? largest / 2 + 26 : 12;
+  const positions = new Map();
+  nodes.forEach((n, i) => {
+    const offset = ((i - (count - 1) / 2) * gapPx * (flip ? -1 : 1)) / zoom;
+    positions.set(n.id(), { x: cx + offset, y: cyy + ((i % 2 ? rowPx : -rowPx) / zoom) });
+  });
+  return positions;
+}
+
 function clearPathHighlight() {
   if (!cy) return;
-  const onPath = cy.nodes('.path');
+  state.activePath = null;
+  restorePositions(false);
   cy.batch(() => {
     cy.remove('edge.path-extra');
     cy.elements().removeClass('path faded');
   });
-  refreshLabels(onPath);
+  refreshLabels();
   document.querySelectorAll('#path-results li').forEach((li) => li.classList.remove('active'));
 }
 
@@ -607,17 +781,30 @@ function highlightPath(index) {
     highlighted.addClass('path');
     cy.elements().not(highlighted).addClass('faded');
   });
-  refreshLabels(cy.nodes('.path'));
+  state.activePath = index;
   const item = document.querySelector(`#path-results li[data-index="${index}"]`);
   if (item) item.classList.add('active');
-  const nodes = cy.nodes('.path');
-  fitTo(nodes, 80);
+  const nodes = ids.map((id) => cy.getElementById(id));
+  if (nodes.length > 1) {
+    // Fit first, so the line's spacing is measured at the zoom she will see it at.
+    fitTo(cy.collection(nodes), 80);
+    const positions = lineOf(nodes);
+    saveAndMove(nodes, positions).then(() => {
+      if (state.activePath === index) fitTo(cy.nodes('.path'), 50);
+      refreshLabels();
+    });
+  } else {
+    fitTo(cy.nodes('.path'), 80);
+  }
+  refreshLabels();
   updateStatus();
+  shareView();
 }
 
 function clearPath() {
   clearPathHighlight();
   state.paths = [];
+  state.activePath = null;
   clear(byId('path-results'));
   say(byId('path-message'), '');
   setPathEnd('from', null);
@@ -628,57 +815,121 @@ function clearPath() {
 // ---------------------------------------------------------------------------------------------
 // legend
 
-function drawLegend(hasScores) {
-  const list = clear(byId('legend-coalitions'));
-  byId('legend-modularity').textContent = state.modularity === null ? '' : `modularity ${formatNumber(state.modularity)}`;
+/** What the legend shows, shared by the page's legend and the exports. */
+function legendModel(hasScores = true) {
   const ranked = [...state.coalitions.values()].sort((a, b) => a.rank - b.rank);
-  for (const c of ranked.slice(0, COALITION_PALETTE.length)) {
-    const themes = c.themes.slice(0, 2).map((t) => humanise(t.theme ?? t.value)).join(', ');
+  const coalitions = ranked.slice(0, COALITION_PALETTE.length).map((c) => {
+    const themes = c.themes.slice(0, 2).map((t) => enumLabel(t.theme ?? t.value)).join(', ');
     const core = c.core.slice(0, 1).map((m) => shorten(m.name || nameOf(m.id))).join(', ');
-    const text = [`#${c.id} · ${c.size}`, themes, core ? `core: ${core}` : null].filter(Boolean).join(' · ');
-    list.appendChild(el('li', {
-      className: 'clickable', dataset: { coalition: c.id }, title: 'Click to focus this coalition',
-      onclick: () => focusCoalition(c.id),
-    }, el('span', { className: 'swatch', style: { background: c.color } }), el('span', {}, text)));
-  }
+    return { id: c.id, colour: c.color, text: [`#${c.id} · ${c.size} members`, themes, core ? `core: ${core}` : null].filter(Boolean).join(' · ') };
+  });
   const rest = ranked.length - COALITION_PALETTE.length;
-  if (rest > 0) {
-    list.appendChild(el('li', {}, el('span', { className: 'swatch', style: { background: OTHER_COLOUR } }),
-      el('span', {}, `${rest} smaller coalitions`)));
-  }
-  if (ranked.length === 0) {
-    list.appendChild(el('li', {}, el('span', { className: 'swatch', style: { background: OTHER_COLOUR } }),
-      el('span', {}, 'no coalitions')));
-  }
-
-  const kinds = clear(byId('legend-kinds'));
-  for (const kind of KINDS) {
-    kinds.appendChild(el('li', {}, el('span', { className: `shape shape-${kind}`, title: SHAPES[kind] }), el('span', {}, kind)));
-  }
-  const risk = clear(byId('legend-risk'));
-  for (const [level, colour] of Object.entries(RISK_RING)) {
-    risk.appendChild(el('li', {}, el('span', { className: 'ring', style: { borderColor: colour } }),
-      el('span', {}, `${humanise(level)} risk`)));
-  }
-  byId('legend-size').textContent = hasScores
-    ? `Size: ${byId('size-metric').selectedOptions[0].textContent} (square-root scale). Names appear as you zoom in.`
-    : '';
+  const other = rest > 0 ? `${rest} smaller coalitions` : ranked.length === 0 ? 'No coalitions' : null;
+  return {
+    coalitions, other,
+    kinds: KINDS.map((kind) => ({ kind, text: kindLabel(kind) })),
+    risks: Object.keys(RISK_BORDER).map((level) => ({
+      level,
+      text: { NONE: 'No known risk (thin solid border)', ELEVATED: 'Elevated risk (dashed border)', HIGH: 'High risk (thick double border)' }[level],
+    })),
+    size: hasScores ? `Size: ${byId('size-metric').selectedOptions[0].textContent} (square-root scale).` : '',
+  };
 }
 
-function focusCoalition(id) {
+/** The legend: each entry a button (coalition: focus it; kind: show or hide it; risk: filter by it). */
+function drawLegend(hasScores) {
+  const model = legendModel(hasScores);
+  const list = clear(byId('legend-coalitions'));
+  byId('legend-modularity').textContent = state.modularity === null ? '' : `modularity ${formatNumber(state.modularity)}`;
+  for (const c of model.coalitions) {
+    const active = state.focusCoalition !== null && String(state.focusCoalition) === String(c.id);
+    list.appendChild(el('li', { className: active ? 'clickable active' : 'clickable', dataset: { coalition: c.id } },
+      el('button', {
+        type: 'button', className: 'legend-button', 'aria-pressed': active ? 'true' : 'false',
+        title: 'Focus this coalition (again to show all)', onclick: () => focusCoalition(c.id),
+      }, el('span', { className: 'swatch', style: { background: c.colour } }), el('span', {}, c.text))));
+  }
+  if (model.other) {
+    list.appendChild(el('li', {}, el('span', { className: 'swatch', style: { background: OTHER_COLOUR } }), el('span', {}, model.other)));
+  }
+  const shown = currentFilter();
+  const kinds = clear(byId('legend-kinds'));
+  for (const k of model.kinds) {
+    const on = shown.kinds.size === 0 || shown.kinds.has(k.kind);
+    kinds.appendChild(el('li', { dataset: { kind: k.kind } }, el('button', {
+      type: 'button', className: 'legend-button', 'aria-pressed': on ? 'true' : 'false', title: `Show or hide ${k.text} nodes`,
+      onclick: () => toggleKind(k.kind),
+    }, el('span', { className: `shape shape-${k.kind}`, title: SHAPES[k.kind] }), el('span', {}, k.text))));
+  }
+  const risk = clear(byId('legend-risk'));
+  for (const r of model.risks) {
+    const b = RISK_BORDER[r.level];
+    const on = shown.risk === r.level;
+    risk.appendChild(el('li', { dataset: { risk: r.level } }, el('button', {
+      type: 'button', className: 'legend-button', 'aria-pressed': on ? 'true' : 'false', title: `Show only nodes with ${r.text.split(' (')[0].toLowerCase()} (again to show all)`,
+      onclick: () => { setSelect('filter-risk', on ? '' : r.level); applyFilters(); drawLegend(true); },
+    }, el('span', {
+      className: `ring ring-${r.level}`,
+      style: { borderColor: b.color, borderStyle: b.style, borderWidth: `${Math.min(b.width, 4.5)}px` },
+    }), el('span', {}, r.text))));
+  }
+  byId('legend-size').textContent = model.size ? `${model.size} Names are shown where they do not overlap; zoom in for more.` : '';
+}
+
+function toggleKind(kind) {
+  const input = document.querySelector(`#filter-kinds input[value="${CSS.escape(kind)}"]`);
+  if (!input) return;
+  input.checked = !input.checked;
+  applyFilters();
+  drawLegend(true);
+}
+
+/** Focuses a coalition (again: shows all): the others fade, its members are laid out afresh. */
+async function focusCoalition(id) {
   if (!cy) return;
+  restorePositions(false);
   state.focusCoalition = state.focusCoalition === id ? null : id;
   cy.batch(() => {
-    cy.elements().removeClass('faded');
+    cy.elements().removeClass('faded focus');
     if (state.focusCoalition !== null) {
       const members = cy.nodes().filter((n) => n.data('coalition') === id);
+      members.addClass('focus');
       cy.elements().not(members.union(members.edgesWith(members))).addClass('faded');
     }
   });
-  document.querySelectorAll('#legend-coalitions li').forEach((li) =>
-    li.classList.toggle('active', state.focusCoalition !== null && li.dataset.coalition === String(id)));
+  document.querySelectorAll('#legend-coalitions li[data-coalition]').forEach((li) => {
+    const active = state.focusCoalition !== null && li.dataset.coalition === String(id);
+    li.classList.toggle('active', active);
+    const button = li.querySelector('button');
+    if (button) button.setAttribute('aria-pressed', active ? 'true' : 'false');
+  });
+  shareView();
+  if (state.focusCoalition === null) {
+    refreshLabels();
+    return;
+  }
   const members = cy.nodes(':visible').filter((n) => n.data('coalition') === id);
-  if (state.focusCoalition !== null) fitTo(members, 40);
+  if (members.length > 1) {
+    const positions = await layoutByGroup(
+      members.map((n) => ({ id: n.id(), size: n.data('size'), group: null })),
+      members.edgesWith(members).map((e) => ({ source: e.source().id(), target: e.target().id() })));
+    if (state.focusCoalition !== id) return;
+    // The fresh drawing, centred where the coalition was.
+    const bb = members.boundingBox();
+    const centre = { x: (bb.x1 + bb.x2) / 2, y: (bb.y1 + bb.y2) / 2 };
+    let mx = 0; let my = 0;
+    positions.forEach((p) => { mx += p.x; my += p.y; });
+    mx /= positions.size; my /= positions.size;
+    // Spread the drawing so its names have room: about 60 model units per member around the centre.
+    let radius = 1;
+    positions.forEach((p) => { radius = Math.max(radius, Math.hypot(p.x - mx, p.y - my)); });
+    const spread = Math.max(1, (Math.sqrt(positions.size) * 60) / radius);
+    positions.forEach((p, key) => positions.set(key, { x: (p.x - mx) * spread + centre.x, y: (p.y - my) * spread + centre.y }));
+    await saveAndMove(members.toArray(), positions);
+    if (state.focusCoalition !== id) return;
+  }
+  fitTo(members, 40);
+  refreshLabels();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -688,10 +939,44 @@ function stamp() {
   return new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
 }
 
-function exportPng() {
+/** What an exported picture says about itself: title, scope, graph version, date, legend, mark. */
+function exportMeta() {
+  const filter = currentFilter();
+  const allKinds = [...document.querySelectorAll('#filter-kinds input')].map((i) => i.value);
+  const scope = [
+    filter.region ? `Region: ${enumLabel(filter.region)}` : 'All regions',
+    filter.theme ? `Theme: ${enumLabel(filter.theme)}` : 'all themes',
+    filter.risk ? `Risk: ${byId('filter-risk').selectedOptions[0].textContent}` : null,
+    filter.kinds.size < allKinds.length ? `Kinds: ${[...filter.kinds].map(kindLabel).join(', ') || 'none'}` : null,
+    `Size by ${byId('size-metric').selectedOptions[0].textContent}`,
+    state.focusCoalition !== null ? `Coalition #${state.focusCoalition} in focus` : null,
+    state.activePath !== null ? `Path: ${((state.paths[state.activePath] || {}).nodes || []).map(nameOf).join(' → ')}` : null,
+    `${cy.nodes(':visible').length} nodes shown`,
+  ].filter(Boolean);
+  const model = legendModel(true);
+  const notes = [model.size, model.other, 'Colour: coalition · shape: kind · border: risk'].filter(Boolean);
+  return {
+    title: 'civnet network map',
+    scope,
+    version: state.graphVersion === null ? 'graph version unknown' : `Graph version ${state.graphVersion}`,
+    date: `Exported ${formatDate(new Date().toISOString())}`,
+    pseudonymised: pseudonymised(),
+    legend: { coalitions: model.coalitions, kinds: model.kinds, risks: model.risks, notes },
+  };
+}
+
+async function exportPng() {
   if (!cy) return;
-  const blob = cy.png({ output: 'blob', bg: '#ffffff', full: false, scale: 2, maxWidth: 8000, maxHeight: 8000 });
-  download(blob, `civnet-map-${stamp()}.png`);
+  try {
+    download(await pngBlob(cy, exportMeta()), `civnet-map-${stamp()}.png`);
+  } catch (e) {
+    say(byId('status'), `The PNG could not be made: ${e.message}`, true);
+  }
+}
+
+function exportSvg() {
+  if (!cy) return;
+  download(new Blob([svgText(cy, exportMeta())], { type: 'image/svg+xml' }), `civnet-map-${stamp()}.svg`);
 }
 
 export function currentGexf() {
@@ -742,6 +1027,10 @@ export function wireControls() {
   byId('find-path').addEventListener('click', findPath);
   byId('clear-path').addEventListener('click', clearPath);
   byId('export-png').addEventListener('click', exportPng);
+  byId('export-svg').addEventListener('click', exportSvg);
+  wireKeys(byId('cy'), {
+    cy: () => cy, move: moveTo, open: (id) => select(id, false), clear: clearSelection, announce,
+  });
   byId('export-gexf').addEventListener('click', exportGexf);
 }
 
@@ -754,7 +1043,10 @@ export function closeMap() {
   state.nodesById.clear();
   state.coalitions.clear();
   state.paths = [];
+  state.activePath = null;
+  state.savedPositions = null;
   state.focusCoalition = null;
+  scheduleLabels = () => {};
   setPathEnd('from', null);
   setPathEnd('to', null);
   clear(byId('path-results'));
@@ -778,7 +1070,6 @@ const ANALYSIS_STYLE = [
 ];
 const selectListeners = [];
 let styledCy = null;
-let analysisZoom = null;
 
 function ensureAnalysisStyle() {
   if (styledCy === cy) return;
@@ -787,19 +1078,6 @@ function ensureAnalysisStyle() {
   for (const rule of ANALYSIS_STYLE) style.selector(rule.selector).style(rule.style);
   style.update();
   cy.on('select', 'node', (event) => selectListeners.forEach((listener) => listener(event.target.id())));
-  cy.on('zoom', () => {
-    if (analysisZoom === null) {
-      analysisZoom = requestAnimationFrame(() => { analysisZoom = null; nameAnalysisNodes(); });
-    }
-  });
-}
-
-/** Highlighted nodes (when few; else the key ones) keep their full name at a readable size on screen. */
-function nameAnalysisNodes() {
-  if (!cy) return;
-  const lit = cy.nodes('.analysis');
-  const named = lit.length <= 30 ? lit : lit.filter('.analysis-key');
-  cy.batch(() => named.forEach((node) => node.data({ text: node.data('name'), font: SELECTED_FONT_PX / cy.zoom() })));
 }
 
 /**
@@ -830,7 +1108,6 @@ export function highlight(ids, { centre: bringIntoView = true, key = [], edges =
     cy.collection(key.map((id) => cy.getElementById(id)).filter((n) => n.nonempty())).addClass('analysis-key');
     cy.elements().not(lit).addClass('analysis-faded');
   });
-  nameAnalysisNodes();
   if (selectId && cy.getElementById(selectId).nonempty()) {
     select(selectId, false);
   }
@@ -841,23 +1118,22 @@ export function highlight(ids, { centre: bringIntoView = true, key = [], edges =
       const zoom = Math.max(cy.zoom(), 1.2);
       const p = one.position();
       cy.viewport({ zoom, pan: { x: cy.width() / 2 - p.x * zoom, y: cy.height() / 2 - p.y * zoom } });
-      nameAnalysisNodes();
     } else {
       fitTo(nodes, 60);
     }
   }
+  refreshLabels();
   return nodes.map((n) => n.id());
 }
 
 /** Ends the analysis highlight (the map's own path and focus highlights stay). */
 export function clearHighlight() {
   if (!cy) return;
-  const lit = cy.nodes('.analysis');
   cy.batch(() => {
     cy.remove('edge.analysis-extra');
     cy.elements().removeClass('analysis analysis-key analysis-faded');
   });
-  refreshLabels(lit);
+  refreshLabels();
 }
 
 /** Calls `listener(id)` whenever a node is selected on the map (a click, a search, a row). */

@@ -80,6 +80,10 @@ async function show(hash) {
   const direct = named && !refused ? named : null;
   const found = direct || resolve(fallback);
   currentHash = direct || refused ? hash : fallback;
+  if (location.hash !== currentHash) {
+    // The address names the view shown (a bookmark of it opens it again).
+    history.replaceState(null, '', currentHash);
+  }
   // Each view draws into its own element: one still loading when she moves on draws into an element
   // no longer on the page, never over the next view.
   const host = document.createElement('div');

@@ -1,5 +1,6 @@
 // How the map encodes data: colour = coalition, size = the chosen centrality, shape = kind,
-// ring = risk. Kept in one place so the legend and the graph never disagree.
+// border pattern and colour = risk (dashed = elevated, double = high: told apart without colour).
+// Kept in one place so the legend, the exports and the graph never disagree.
 
 /** Colours for the largest coalitions (Tableau 10 and a few more, told apart in print and on screen). */
 export const COALITION_PALETTE = [
@@ -13,7 +14,21 @@ export const KINDS = ['Contact', 'Organisation', 'Mandate', 'Network'];
 export const SHAPES = {
   Contact: 'ellipse', Organisation: 'round-rectangle', Mandate: 'diamond', Network: 'hexagon',
 };
-export const RISK_RING = { ELEVATED: '#f0a202', HIGH: '#c62828' };
+/**
+ * Risk by pattern as well as colour (Okabe–Ito vermillion and a dark red, both ≥ 3:1 against white;
+ * dashed vs double, so they differ in greyscale and for colour-blind readers).
+ */
+export const RISK_RING = { ELEVATED: '#b35900', HIGH: '#9b1c1c' };
+export const RISK_BORDER = {
+  NONE: { width: 1, style: 'solid', color: '#3b4450' },
+  ELEVATED: { width: 3.5, style: 'dashed', color: RISK_RING.ELEVATED },
+  HIGH: { width: 7, style: 'double', color: RISK_RING.HIGH },
+};
+/** Every node's outline (9.9:1 against white), so light coalition colours still stand out. */
+export const NODE_OUTLINE = RISK_BORDER.NONE.color;
+/** Tie types with no direction: drawn without arrows. */
+export const UNDIRECTED_TIES = ['KNOWS', 'PARTNERS_WITH'];
+export const SELECTION_COLOUR = '#0b57d0';
 
 export const MIN_SIZE = 12;
 export const MAX_SIZE = 72;
@@ -46,18 +61,20 @@ export function stylesheet() {
         color: '#1d232a',
         'text-outline-color': '#ffffff',
         'text-outline-width': 1.5,
-        'border-width': 0,
+        'border-width': RISK_BORDER.NONE.width,
+        'border-style': RISK_BORDER.NONE.style,
+        'border-color': RISK_BORDER.NONE.color,
       },
     },
     ...Object.entries(SHAPES).map(([label, shape]) => ({ selector: `node[label = "${label}"]`, style: { shape } })),
-    {
-      selector: 'node[riskLevel = "ELEVATED"]',
-      style: { 'border-width': 3, 'border-color': RISK_RING.ELEVATED },
-    },
-    {
-      selector: 'node[riskLevel = "HIGH"]',
-      style: { 'border-width': 3, 'border-color': RISK_RING.HIGH },
-    },
+    ...['ELEVATED', 'HIGH'].map((level) => ({
+      selector: `node[riskLevel = "${level}"]`,
+      style: {
+        'border-width': RISK_BORDER[level].width,
+        'border-style': RISK_BORDER[level].style,
+        'border-color': RISK_BORDER[level].color,
+      },
+    })),
     {
       selector: 'edge',
       style: {
@@ -67,6 +84,15 @@ export function stylesheet() {
         // Haystack edges are the cheapest to draw, which matters at 15,000 ties.
         'curve-style': 'haystack',
         'haystack-radius': 0,
+        'target-arrow-shape': 'none',
+      },
+    },
+    {
+      // The ties of the selected node, drawn so their direction shows (none for KNOWS).
+      selector: 'edge.near',
+      style: {
+        width: 1.5, opacity: 0.8, 'line-color': '#5d6670', 'curve-style': 'straight', 'z-index': 15,
+        'target-arrow-shape': 'triangle', 'target-arrow-color': '#5d6670', 'arrow-scale': 0.8,
       },
     },
     {
@@ -77,18 +103,28 @@ export function stylesheet() {
     { selector: '.hidden', style: { display: 'none' } },
     { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
     {
+      // An outline outside the border, so the risk pattern stays visible on the selected node.
       selector: 'node:selected',
-      style: { 'border-width': 4, 'border-color': '#111', 'min-zoomed-font-size': 0, 'z-index': 20 },
+      style: {
+        'outline-width': 3, 'outline-color': SELECTION_COLOUR, 'outline-offset': 2, 'outline-style': 'solid',
+        'min-zoomed-font-size': 0, 'z-index': 20,
+      },
     },
     {
       selector: 'node.path',
       style: {
-        'border-width': 4, 'border-color': '#111', opacity: 1, 'text-opacity': 1, 'min-zoomed-font-size': 0, 'z-index': 30,
+        'outline-width': 3, 'outline-color': '#111', 'outline-offset': 2, 'outline-style': 'solid',
+        opacity: 1, 'text-opacity': 1, 'min-zoomed-font-size': 0, 'z-index': 30,
       },
     },
     {
       selector: 'edge.path',
-      style: { width: 5, 'line-color': '#d62728', opacity: 1, 'z-index': 30, 'curve-style': 'straight' },
+      style: {
+        width: 5, 'line-color': '#b3261e', opacity: 1, 'z-index': 30, 'curve-style': 'straight',
+        'target-arrow-shape': 'triangle', 'target-arrow-color': '#b3261e',
+      },
     },
+    // Last, so no rule above gives an undirected tie an arrow.
+    ...UNDIRECTED_TIES.map((type) => ({ selector: `edge[type = "${type}"]`, style: { 'target-arrow-shape': 'none' } })),
   ];
 }

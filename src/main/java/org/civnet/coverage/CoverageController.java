@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.civnet.analysis.coverage.CoverageFigures;
 import org.civnet.security.AuditLog;
+import org.civnet.report.Csv;
 import org.civnet.report.CsvFormat;
 import org.springframework.stereotype.Component;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -63,8 +64,18 @@ class CoverageController {
         }
 
         @Override
-        public String write(CoverageFigures figures) {
+        public Csv.Table table(CoverageFigures figures) {
             return CoverageService.csv(figures);
+        }
+
+        @Override
+        public long graphVersion(CoverageFigures figures) {
+            return figures.graphVersion();
+        }
+
+        @Override
+        public String scope(CoverageFigures figures) {
+            return CoverageService.scope(figures);
         }
     }
 }

@@ -46,18 +46,35 @@ class CoverageService {
             nodes.requireMandate("mandate", mandate);
         }
         int threshold = minPartners == null ? settings.minPartners() : minPartners;
-        CoverageFigures figures = new CoverageCounter(data(), settings.targetShares(), threshold).count(asOf, mandate);
+        Read read = data();
+        CoverageFigures figures = new CoverageCounter(read.data(), settings.targetShares(), threshold).count(asOf, mandate)
+                .withGraphVersion(read.version());
         return asOf == null ? figures.withAsOf(LocalDate.now(ZoneOffset.UTC)) : figures;
     }
 
-    /** The store's data at its current graph version; re-read after any write. */
-    private synchronized CoverageData data() {
-        long version = network.graphVersion();
-        if (cachedData == null || version != cachedVersion) {
-            cachedData = memory.coverageData();
-            cachedVersion = version;
+    /** The data and the graph version it was read at. */
+    private record Read(CoverageData data, long version) {
+    }
+
+    /**
+     * The store's data at its current graph version; re-read after any write. The version is read
+     * before and after the data (several statements): when a write came between, the data is read
+     * again (three times at most, then labelled with the later version).
+     */
+    private synchronized Read data() {
+        for (int attempt = 1; ; attempt++) {
+            long before = network.graphVersion();
+            if (cachedData != null && before == cachedVersion) {
+                return new Read(cachedData, before);
+            }
+            CoverageData data = memory.coverageData();
+            long after = network.graphVersion();
+            if (before == after || attempt == 3) {
+                cachedData = data;
+                cachedVersion = before;
+                return new Read(data, after);
+            }
         }
-        return cachedData;
     }
 
     /**
@@ -65,56 +82,62 @@ class CoverageService {
      * belongs to (region, country, theme, contactKind, organisationType, ecosocStatus, mandate, and
      * the gaps), {@code key} what it counts.
      */
-    static String csv(CoverageFigures f) {
-        StringBuilder out = new StringBuilder(Csv.row(List.of("section", "key", "region", "contacts", "organisations",
-                "count", "share", "targetShare", "gap", "neededToReachTarget", "detail")));
-        out.append(row("asOf", String.valueOf(f.asOf()), null, null, null, null, null, null, null, null,
+    static Csv.Table csv(CoverageFigures f) {
+        Csv.Table out = new Csv.Table(List.of("section", "key", "region", "contacts", "organisations",
+                "count", "share", "targetShare", "gap", "neededToReachTarget", "detail"));
+        out.add(row("asOf", String.valueOf(f.asOf()), null, null, null, null, null, null, null, null,
                 f.mandate() == null ? "whole network" : "partners of " + f.mandate()));
         for (var r : f.byRegion()) {
-            out.append(row("region", r.region().name(), r.region().name(), r.contacts(), r.organisations(),
+            out.add(row("region", r.region().name(), r.region().name(), r.contacts(), r.organisations(),
                     r.contacts() + r.organisations(), r.share(), r.targetShare(), r.gap(), r.neededToReachTarget(), null));
         }
         for (var r : f.byCountry()) {
-            out.append(row("country", r.country(), r.region() == null ? null : r.region().name(), r.contacts(),
+            out.add(row("country", r.country(), r.region() == null ? null : r.region().name(), r.contacts(),
                     r.organisations(), r.contacts() + r.organisations(), r.share(), null, null, null, null));
         }
         for (var r : f.byTheme()) {
-            out.append(row("theme", r.theme(), null, r.contacts(), r.organisations(), r.contacts() + r.organisations(),
+            out.add(row("theme", r.theme(), null, r.contacts(), r.organisations(), r.contacts() + r.organisations(),
                     r.share(), null, null, null, null));
         }
         for (var r : f.byContactKind()) {
-            out.append(row("contactKind", r.value(), null, null, null, r.count(), r.share(), null, null, null, null));
+            out.add(row("contactKind", r.value(), null, null, null, r.count(), r.share(), null, null, null, null));
         }
         for (var r : f.byOrganisationType()) {
-            out.append(row("organisationType", r.value(), null, null, null, r.count(), r.share(), null, null, null, null));
+            out.add(row("organisationType", r.value(), null, null, null, r.count(), r.share(), null, null, null, null));
         }
         for (var r : f.byEcosocStatus()) {
-            out.append(row("ecosocStatus", r.value(), null, null, null, r.count(), r.share(), null, null, null, null));
+            out.add(row("ecosocStatus", r.value(), null, null, null, r.count(), r.share(), null, null, null, null));
         }
         for (var m : f.mandates()) {
-            out.append(row("mandate", m.id(), null, m.contacts(), m.organisations(), m.partners(), null, null, null,
+            out.add(row("mandate", m.id(), null, m.contacts(), m.organisations(), m.partners(), null, null, null,
                     null, m.title()));
         }
         for (var g : f.gaps().mandatesBelowMinPartners()) {
-            out.append(row("mandateBelowMinPartners", g.id(), null, null, null, g.partners(), null, null, null, null,
+            out.add(row("mandateBelowMinPartners", g.id(), null, null, null, g.partners(), null, null, null, null,
                     g.title()));
         }
         for (var g : f.gaps().mandatesWithoutPartnerInRegion()) {
             for (var region : g.missingRegions()) {
-                out.append(row("mandateWithoutPartnerInRegion", g.id(), region.name(), null, null, 0, null, null, null,
+                out.add(row("mandateWithoutPartnerInRegion", g.id(), region.name(), null, null, 0, null, null, null,
                         null, g.title()));
             }
         }
         for (var g : f.gaps().themesWithoutOrganisationInRegion()) {
             for (var region : g.missingRegions()) {
-                out.append(row("themeWithoutOrganisationInRegion", g.theme(), region.name(), null, 0, null, null, null,
+                out.add(row("themeWithoutOrganisationInRegion", g.theme(), region.name(), null, 0, null, null, null,
                         null, null, null));
             }
         }
-        return out.toString();
+        return out;
     }
 
-    private static String row(Object... cells) {
-        return Csv.row(Arrays.asList(cells));
+    /** What the figures cover, for the CSV's {@code scope} column: the whole network or a mandate's partners, on a date. */
+    static String scope(CoverageFigures f) {
+        return (f.mandate() == null ? "whole network" : "mandate=" + f.mandate()) + " asOf=" + f.asOf()
+                + " minPartners=" + f.gaps().minPartners();
+    }
+
+    private static List<Object> row(Object... cells) {
+        return Arrays.asList(cells);
     }
 }

@@ -15,6 +15,7 @@ import org.civnet.coverage.Memory.PendingFollowUp;
 import org.civnet.report.Csv;
 import org.civnet.security.AuditLog;
 import org.civnet.security.PseudonymIds;
+import org.civnet.security.Redactor;
 import org.civnet.security.Role;
 import org.civnet.domain.NotFoundException;
 import org.civnet.report.CsvFormat;
@@ -35,12 +36,14 @@ class HistoryController {
     private final HistoryService history;
     private final Reassignment reassignment;
     private final PseudonymIds ids;
+    private final Redactor redactor;
     private final AuditLog audit;
 
-    HistoryController(HistoryService history, Reassignment reassignment, PseudonymIds ids, AuditLog audit) {
+    HistoryController(HistoryService history, Reassignment reassignment, PseudonymIds ids, Redactor redactor, AuditLog audit) {
         this.history = history;
         this.reassignment = reassignment;
         this.ids = ids;
+        this.redactor = redactor;
         this.audit = audit;
     }
 
@@ -52,7 +55,14 @@ class HistoryController {
         if (ids.hiddenFrom(role, named)) {
             throw new NotFoundException("node", id); // exactly as for an unknown id
         }
-        return history.history(named);
+        History found = history.history(named);
+        if (!Role.cleared(role) && redactor.isProtected(named)) {
+            // Where a protected person was (the countries of the visits and letters they took part in)
+            // locates them as surely as their own country, which these roles never see.
+            return new History(found.subject(), found.recordedBy(), found.recordedAt(), found.entries().stream()
+                    .map(Memory::withoutCountry).toList());
+        }
+        return found;
     }
 
     @GetMapping(path = "/api/handover", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
@@ -96,8 +106,18 @@ class HistoryController {
         }
 
         @Override
-        public String write(Handover handover) {
+        public Csv.Table table(Handover handover) {
             return handoverCsv(handover);
+        }
+
+        @Override
+        public long graphVersion(Handover handover) {
+            return handover.graphVersion();
+        }
+
+        @Override
+        public String scope(Handover handover) {
+            return handover.mandate() != null ? "mandate=" + handover.mandate() : "officer=" + handover.officer();
         }
     }
 
@@ -107,11 +127,11 @@ class HistoryController {
             "date", "note", "recordedBy", "responsibleOfficer", "activity", "activityKind", "followUp");
 
     /** One table: contacts, then partners, then open introductions, then follow-ups, told apart by {@code section}. */
-    static String handoverCsv(Handover h) {
-        StringBuilder out = new StringBuilder(Csv.row(HANDOVER_COLUMNS));
+    static Csv.Table handoverCsv(Handover h) {
+        Csv.Table out = new Csv.Table(HANDOVER_COLUMNS);
         for (HandoverContact c : h.contacts()) {
             var last = c.lastInteraction();
-            out.append(row(c(
+            out.add(row(c(
                     "section", "contact", "mandate", h.mandate(), "id", c.id(), "name", c.name(), "label", "Contact",
                     "kind", c.kind(), "country", c.country(), "region", c.region(), "themes", join(c.themes()),
                     "riskLevel", c.riskLevel(),
@@ -123,13 +143,13 @@ class HistoryController {
                     "responsibleOfficer", c.responsibleOfficer())));
         }
         for (Partner p : h.partners()) {
-            out.append(row(c(
+            out.add(row(c(
                     "section", "partner", "mandate", p.mandate(), "id", p.id(), "name", p.name(), "label", p.label(),
                     "kind", p.kind(), "region", p.region(), "since", p.since(), "lastContact", p.lastContact(),
                     "activities", join(p.activities()))));
         }
         for (OpenIntroduction i : h.openIntroductions()) {
-            out.append(row(c(
+            out.add(row(c(
                     "section", "openIntroduction", "mandate", h.mandate(), "id", i.id(), "label", "Introduction",
                     "introducer", i.introducer(), "introduced", i.introduced(), "recipient", i.recipient(),
                     "date", i.date(), "note", i.note(), "recordedBy", i.recordedBy(),
@@ -137,13 +157,13 @@ class HistoryController {
         }
         // A participant still to be followed up: who (id, name, label), after which activity, and its status.
         for (PendingFollowUp f : h.followUps()) {
-            out.append(row(c(
+            out.add(row(c(
                     "section", "followUp", "mandate", join(f.activity().mandates()), "id", f.participant().id(),
                     "name", f.participant().name(), "label", f.participant().label(), "date", f.activity().date(),
                     "responsibleOfficer", f.activity().responsibleOfficer(), "activity", f.activity().id(),
                     "activityKind", f.activity().kind(), "followUp", f.followUp())));
         }
-        return out.toString();
+        return out;
     }
 
     /** Cells given as column/value pairs, placed under their columns. */
@@ -159,8 +179,8 @@ class HistoryController {
         return cells;
     }
 
-    private static String row(Object[] cells) {
-        return Csv.row(new ArrayList<>(Arrays.asList(cells)));
+    private static List<Object> row(Object[] cells) {
+        return new ArrayList<>(Arrays.asList(cells));
     }
 
     private static String join(List<String> values) {

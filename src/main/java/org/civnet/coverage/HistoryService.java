@@ -17,6 +17,7 @@ import org.civnet.coverage.Memory.PendingFollowUp;
 import org.civnet.coverage.MemoryStore.ContactSummary;
 import org.civnet.coverage.MemoryStore.Subject;
 import org.civnet.domain.InvalidInputException;
+import org.civnet.network.NetworkStore;
 import org.civnet.network.NodeService;
 import org.civnet.domain.NodeLabel;
 import org.civnet.domain.NotFoundException;
@@ -34,10 +35,12 @@ class HistoryService {
 
     private final MemoryStore memory;
     private final NodeService nodes;
+    private final NetworkStore network;
 
-    HistoryService(MemoryStore memory, NodeService nodes) {
+    HistoryService(MemoryStore memory, NodeService nodes, NetworkStore network) {
         this.memory = memory;
         this.nodes = nodes;
+        this.network = network;
     }
 
     History history(String id) {
@@ -52,8 +55,27 @@ class HistoryService {
         return new History(subject.party(), subject.recordedBy(), subject.recordedAt(), List.copyOf(entries));
     }
 
-    /** The handover of one mandate or one officer (exactly one of the two). */
+    /**
+     * The handover of one mandate or one officer (exactly one of the two), with the graph version it
+     * was read at: read before and after its several statements, and read again when a write came
+     * between (three times at most, then labelled with the later version).
+     */
     Handover handover(String mandate, String officer) {
+        for (int attempt = 1; ; attempt++) {
+            long before = network.graphVersion();
+            Handover handover = read(mandate, officer, before);
+            long after = network.graphVersion();
+            if (before == after) {
+                return handover;
+            }
+            if (attempt == 3) {
+                return new Handover(handover.mandate(), handover.officer(), handover.mandates(), handover.generatedAt(),
+                        after, handover.contacts(), handover.partners(), handover.openIntroductions(), handover.followUps());
+            }
+        }
+    }
+
+    private Handover read(String mandate, String officer, long version) {
         if ((mandate == null) == (officer == null)) {
             throw new InvalidInputException("mandate", "give either mandate or officer");
         }
@@ -81,7 +103,7 @@ class HistoryService {
         }
         listed.sort(Comparator.comparing((HandoverContact c) -> c.lastInteraction() == null ? null : c.lastInteraction().date(),
                 Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(HandoverContact::id));
-        return new Handover(mandate, officer, mandates, Instant.now(), List.copyOf(listed), memory.partners(mandates),
+        return new Handover(mandate, officer, mandates, Instant.now(), version, List.copyOf(listed), memory.partners(mandates),
                 memory.openIntroductions(contacts.keySet(), officer), officer == null ? List.of() : followUps(officer));
     }
 

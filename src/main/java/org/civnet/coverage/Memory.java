@@ -67,6 +67,13 @@ public final class Memory {
                                @Sensitivity(SAFE) String recipient, @Sensitivity(SAFE) String recordedBy, Instant recordedAt) {
     }
 
+    /** The entry without the activity's country (for a protected person's history, see HistoryController). */
+    static HistoryEntry withoutCountry(HistoryEntry e) {
+        return new HistoryEntry(e.date(), e.endDate(), e.kind(), e.role(), e.record(), e.title(), e.summary(), e.mandates(),
+                null, e.place(), e.organiser(), e.status(), e.followUp(), e.introducer(), e.introduced(), e.recipient(),
+                e.recordedBy(), e.recordedAt());
+    }
+
     /**
      * The latest dated interaction with a contact.
      *
@@ -106,6 +113,7 @@ public final class Memory {
      *                  of the activities the officer is responsible for; empty for a mandate's handover
      */
     public record Handover(@Sensitivity(SAFE) String mandate, @Sensitivity(SAFE) String officer, @Sensitivity(SAFE) List<String> mandates, Instant generatedAt,
+                           long graphVersion,
                            List<HandoverContact> contacts,
                            List<Partner> partners, List<OpenIntroduction> openIntroductions,
                            List<PendingFollowUp> followUps) {

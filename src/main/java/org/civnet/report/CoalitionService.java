@@ -16,6 +16,7 @@ import org.civnet.analysis.community.CommunityAlgorithm;
 import org.civnet.analysis.community.CommunityCohesion;
 import org.civnet.analysis.community.CommunityDetection;
 import org.civnet.analysis.community.CommunityOptions;
+import org.civnet.analysis.community.CommunityTracker;
 import org.civnet.analysis.community.Partition;
 import org.civnet.analysis.graph.CsrGraph;
 import org.civnet.domain.InvalidInputException;
@@ -30,7 +31,15 @@ import org.civnet.snapshot.ResultCache;
 /**
  * Coalitions: communities of the scope (Leiden by default), each described by what holds it
  * together (its core organisations, themes, regions, mandates, density) and who bridges it to
- * others. Coalition ids are stable for the same graph, scope and seed.
+ * others.
+ *
+ * <p>Coalition numbers are stable identities: each computation is matched with the previous one of
+ * the same scope, algorithm and options ({@link CommunityTracker}, kept by {@link CoalitionNumbers}),
+ * so a coalition that is the same group keeps its number across writes; a new, split or (evenly)
+ * merged group gets a number never used before in that scope. The first computation numbers by size
+ * (0 the largest). Each coalition says how it relates to the previous computation ({@code change},
+ * {@code from}); the report names the graph version it was compared with. Deterministic: the same
+ * graph, scope, seed and previous numbering give the same numbers.
  */
 @Service
 public class CoalitionService {
@@ -44,7 +53,15 @@ public class CoalitionService {
     public record Bridge(@Sensitivity(SAFE) String id, @Sensitivity(NAME) String name, int externalTies, List<Integer> joins) {
     }
 
-    public record Coalition(int id, int size, @Sensitivity(SAFE) List<String> members, @Sensitivity(SAFE) Map<String, Integer> membersByKind,
+    /**
+     * @param id         the coalition's stable number
+     * @param change     {@code continued}, {@code new}, {@code merged} or {@code split}, relative to the
+     *                   computation at {@link Report#comparedWithGraphVersion()} ({@code new} when none)
+     * @param from       the previous numbers it continues, merged or split from (empty when new)
+     * @param similarity the largest Jaccard similarity of its members with a previous coalition
+     *                   (members present in both computations only); 0 when new
+     */
+    public record Coalition(int id, @Sensitivity(SAFE) String change, List<Integer> from, double similarity, int size, @Sensitivity(SAFE) List<String> members, @Sensitivity(SAFE) Map<String, Integer> membersByKind,
                             List<Member> core, List<Count> themes, List<Count> regions, @Sensitivity(SAFE) List<String> mandates,
                             double density, List<Bridge> bridges) {
     }
@@ -52,17 +69,24 @@ public class CoalitionService {
     public record Link(int a, int b, int ties) {
     }
 
+    /**
+     * @param comparedWithGraphVersion the graph version of the computation the numbers were matched
+     *                                 with (null: none, every coalition is new)
+     * @param ended                    numbers of that computation no coalition carries any more
+     */
     public record Report(@Sensitivity(SAFE) String algorithm, long seed, double resolution, boolean weighted, double modularity,
-                         @Sensitivity(SAFE) String scope, long graphVersion, SnapshotInfo snapshot, List<Coalition> coalitions,
-                         List<Link> links) {
+                         @Sensitivity(SAFE) String scope, long graphVersion, Long comparedWithGraphVersion,
+                         List<Integer> ended, SnapshotInfo snapshot, List<Coalition> coalitions, List<Link> links) {
     }
 
     private final SnapshotCache snapshots;
     private final ResultCache results;
+    private final CoalitionNumbers numbers;
 
-    public CoalitionService(SnapshotCache snapshots, ResultCache results) {
+    CoalitionService(SnapshotCache snapshots, ResultCache results, CoalitionNumbers numbers) {
         this.snapshots = snapshots;
         this.results = results;
+        this.numbers = numbers;
     }
 
     public static CommunityAlgorithm algorithm(String name) {
@@ -84,15 +108,39 @@ public class CoalitionService {
         Partition partition = partition(snapshot, algorithm, options);
         CommunityCohesion cohesion = new CommunityCohesion(snapshot.graph(), partition);
         int[][] members = partition.members();
+        String key = algorithm.name().toLowerCase(Locale.ROOT) + " resolution=" + resolution + " seed=" + seed
+                + " weighted=" + weighted + " " + scope.describe();
+        CoalitionNumbers.Result numbering = results.get(List.of("coalition-numbers", snapshot.graphVersion(), key),
+                () -> numbers.number(key, snapshot.graphVersion(), memberIds(snapshot, members)));
+        int[] number = numbering.tracker().numbers();
         List<Coalition> coalitions = new ArrayList<>();
         for (CommunityCohesion.CommunityProfile profile : cohesion.communities()) {
-            coalitions.add(describe(snapshot, cohesion, profile, members[profile.community()]));
+            coalitions.add(describe(snapshot, cohesion, profile, members[profile.community()],
+                    numbering.tracker().tracked(profile.community()), number));
         }
+        coalitions.sort(Comparator.comparingInt(Coalition::id));
         List<Link> links = cohesion.links().stream()
-                .map(l -> new Link(l.communityA(), l.communityB(), l.edges())).toList();
+                .map(l -> new Link(Math.min(number[l.communityA()], number[l.communityB()]),
+                        Math.max(number[l.communityA()], number[l.communityB()]), l.edges()))
+                .sorted(Comparator.comparingInt(Link::a).thenComparingInt(Link::b))
+                .toList();
         long millis = (System.nanoTime() - started) / 1_000_000;
         return new Report(algorithm.name().toLowerCase(Locale.ROOT), seed, resolution, weighted, partition.modularity(),
-                scope.describe(), snapshot.graphVersion(), SnapshotInfo.of(lookup, millis), coalitions, links);
+                scope.describe(), snapshot.graphVersion(), numbering.comparedWith(), numbering.tracker().ended(),
+                SnapshotInfo.of(lookup, millis), coalitions, links);
+    }
+
+    /** The ids of each community's members, for matching with the previous computation (ids outlive vertex indices). */
+    private static List<List<String>> memberIds(NetworkSnapshot snapshot, int[][] members) {
+        List<List<String>> ids = new ArrayList<>(members.length);
+        for (int[] community : members) {
+            List<String> list = new ArrayList<>(community.length);
+            for (int v : community) {
+                list.add(snapshot.id(v));
+            }
+            ids.add(list);
+        }
+        return ids;
     }
 
     /** The partition of a snapshot, cached per (graph version, scope, algorithm, options). */
@@ -102,7 +150,8 @@ public class CoalitionService {
     }
 
     private static Coalition describe(NetworkSnapshot s, CommunityCohesion cohesion,
-                                      CommunityCohesion.CommunityProfile profile, int[] vertices) {
+                                      CommunityCohesion.CommunityProfile profile, int[] vertices,
+                                      CommunityTracker.Tracked tracked, int[] number) {
         CsrGraph graph = s.graph();
         Map<String, Integer> byKind = new TreeMap<>();
         Map<String, Integer> themes = new TreeMap<>();
@@ -138,9 +187,10 @@ public class CoalitionService {
                 .toList();
         List<Bridge> bridges = cohesion.bridges(profile.community(), 5).stream()
                 .map(t -> new Bridge(s.id(t.vertex()), s.name(t.vertex()), t.externalDegree(),
-                        java.util.Arrays.stream(t.linkedCommunities()).boxed().toList()))
+                        java.util.Arrays.stream(t.linkedCommunities()).map(c -> number[c]).sorted().boxed().toList()))
                 .toList();
-        return new Coalition(profile.community(), profile.size(), ids, byKind, core, top(themes), top(regions),
+        return new Coalition(tracked.number(), tracked.change().name().toLowerCase(Locale.ROOT), tracked.from(),
+                tracked.similarity(), profile.size(), ids, byKind, core, top(themes), top(regions),
                 List.copyOf(mandates), profile.density(), bridges);
     }
 

@@ -1,5 +1,6 @@
 package org.civnet.report;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -10,6 +11,53 @@ import java.util.List;
 public final class Csv {
 
     private Csv() {
+    }
+
+    /** The columns every CSV report ends with: the graph version, the scope and the pseudonymisation flag. */
+    public static final List<String> PROVENANCE_COLUMNS = List.of("graphVersion", "scope", "pseudonymised");
+
+    /**
+     * A table: a header row and rows of as many cells. {@link CsvMessageConverter} writes it with the
+     * {@link #PROVENANCE_COLUMNS} appended to the header and to every row.
+     */
+    public static final class Table {
+        private final List<String> columns;
+        private final List<List<?>> rows = new ArrayList<>();
+
+        public Table(List<String> columns) {
+            this.columns = List.copyOf(columns);
+        }
+
+        /** Adds a row; it must have one cell per column (null for an empty cell). */
+        public Table add(List<?> cells) {
+            if (cells.size() != columns.size()) {
+                throw new IllegalArgumentException(cells.size() + " cells for " + columns.size() + " columns");
+            }
+            rows.add(new ArrayList<>(cells));
+            return this;
+        }
+
+        public List<String> columns() {
+            return columns;
+        }
+
+        public int size() {
+            return rows.size();
+        }
+
+        /** The table as CSV, each row (the header too) followed by {@code extraColumns} / {@code extraCells}. */
+        public String write(List<String> extraColumns, List<?> extraCells) {
+            StringBuilder out = new StringBuilder();
+            List<Object> header = new ArrayList<>(columns);
+            header.addAll(extraColumns);
+            out.append(row(header));
+            for (List<?> cells : rows) {
+                List<Object> line = new ArrayList<>(cells);
+                line.addAll(extraCells);
+                out.append(row(line));
+            }
+            return out.toString();
+        }
     }
 
     public static String row(List<?> cells) {

@@ -45,7 +45,7 @@ class ReportController {
                 CentralityService.metric(metric), top, normalized, weighted, approx, seed, null, null));
     }
 
-    /** The centrality report as CSV: rank, id, name, label, kind, region and the measure. */
+    /** The centrality report as CSV: rank, id, name, label, kind, region and the measure (then graphVersion, scope, pseudonymised). */
     @Component
     static class CentralityCsv implements CsvFormat<CentralityService.Report> {
         @Override
@@ -59,13 +59,23 @@ class ReportController {
         }
 
         @Override
-        public String write(CentralityService.Report shown) {
-            StringBuilder out = new StringBuilder(Csv.row(List.of("rank", "id", "name", "label", "kind", "region", shown.metric())));
+        public Csv.Table table(CentralityService.Report shown) {
+            Csv.Table table = new Csv.Table(List.of("rank", "id", "name", "label", "kind", "region", shown.metric()));
             int rank = 0;
             for (CentralityService.Score s : shown.scores()) {
-                out.append(Csv.row(java.util.Arrays.asList(++rank, s.id(), s.name(), s.label(), s.kind(), s.region(), s.score())));
+                table.add(java.util.Arrays.asList(++rank, s.id(), s.name(), s.label(), s.kind(), s.region(), s.score()));
             }
-            return out.toString();
+            return table;
+        }
+
+        @Override
+        public long graphVersion(CentralityService.Report report) {
+            return report.graphVersion();
+        }
+
+        @Override
+        public String scope(CentralityService.Report report) {
+            return report.scope();
         }
     }
 }

@@ -60,7 +60,9 @@ class RedactionAdvice implements ResponseBodyAdvice<Object> {
         if (role == null) {
             return body;
         }
-        if (!shownInFull(role, returnType)) {
+        boolean redacted = !shownInFull(role, returnType);
+        Redactor.markPseudonymised(http, redacted);
+        if (redacted) {
             return MappingJackson2HttpMessageConverter.class.isAssignableFrom(converterType)
                     ? redactor.redact(body) : redactor.redact(body, body.getClass());
         }

@@ -51,6 +51,9 @@ public class Redactor {
     private final ObjectMapper json;
     private final ObjectMapper lenient;
 
+    /** The request attribute saying whether this request's response body was redacted. */
+    private static final String PSEUDONYMISED = Redactor.class.getName() + ".pseudonymised";
+
     private long cachedVersion = -1;
     private Map<String, String> cachedNames = Map.of();
     private Set<String> cachedFreeTextNamed = Set.of();
@@ -64,6 +67,19 @@ public class Redactor {
         this.pseudonyms = pseudonyms;
         this.json = json;
         this.lenient = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /** Records on the request whether its response body was redacted (by {@code RedactionAdvice}). */
+    static void markPseudonymised(jakarta.servlet.ServletRequest request, boolean pseudonymised) {
+        request.setAttribute(PSEUDONYMISED, pseudonymised);
+    }
+
+    /**
+     * Whether this request's response body was redacted for a role without clearance: every protected
+     * person in it is a pseudonym. What a CSV file says in its {@code pseudonymised} column.
+     */
+    public static boolean pseudonymised(jakarta.servlet.ServletRequest request) {
+        return Boolean.TRUE.equals(request.getAttribute(PSEUDONYMISED));
     }
 
     /** Protected ids and their names, refreshed when the graph version moves. */

@@ -4,6 +4,7 @@
 // (#/map?analysis=brokers), next to whatever else of the map's state is there.
 import { html, nothing, render } from '../html.js';
 import { clearHighlight, highlight, onSelect, resizeMap } from '../map.js';
+import { replaceRoute } from '../router.js';
 import brokers from './brokers.js';
 import isolation from './isolation.js';
 import resilience from './resilience.js';
@@ -60,7 +61,8 @@ function writeUrl() {
     for (const [name, value] of Object.entries(view.urlParams(ctx))) if (value) params.set(name, value);
   }
   const next = params.toString();
-  history.replaceState(null, '', `#/map${next ? `?${next}` : ''}`);
+  const hash = `#/map${next ? `?${next}` : ''}`;
+  if (hash !== location.hash) replaceRoute(hash);
 }
 
 function openView(id) {

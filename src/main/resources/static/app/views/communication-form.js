@@ -2,14 +2,14 @@
 // and its sources: contacts or organisations, each a SOURCE_OF tie to the communication (sources
 // are always confidential: roles without clearance see pseudonyms). As for a visit, a refused tie
 // leaves the form editing the saved communication, the refused rows marked.
-import { ApiError, get, send } from '../api.js';
+import { ApiError, get } from '../api.js';
 import { Form } from '../forms.js';
 import { html, nothing, render } from '../html.js';
 import { enumLabel, formatDate } from '../labels.js';
-import { link, navigate, replaceRoute } from '../router.js';
+import { link, navigate } from '../router.js';
 import { canWrite, words } from '../session.js';
 import { failure, notice } from '../ui.js';
-import { InlineContact, Participants, countryOptions, focusFirstError, readOnly } from './record-parts.js';
+import { InlineContact, Participants, countryOptions, focusFirstError, readOnly, saveWithPeople } from './record-parts.js';
 import { MandateField } from './record-mandates.js';
 
 const FIELDS = ['type', 'date', 'country', 'mandates', 'summary'];
@@ -47,25 +47,13 @@ export default async function show(container, params) {
   async function save(event) {
     event.preventDefault();
     state.message = null;
-    let saved;
-    if (state.id) {
-      const patch = form.patch(FIELDS);
-      saved = Object.keys(patch).length === 0 ? form.values
-        : await form.submit(() => send('PATCH', `/api/communications/${encodeURIComponent(state.id)}`, patch, 'application/merge-patch+json'));
-    } else {
-      saved = await form.submit(() => send('POST', '/api/communications', form.body(FIELDS)));
-    }
-    if (!saved) {
-      focusFirstError(container);
-      return;
-    }
+    const result = await saveWithPeople({
+      form, state, collection: 'communications', editRoute: 'communications', fields: FIELDS, people: sources, container,
+    });
+    if (!result) return;
+    const { saved, failed } = result;
     form.saved({ mandates: [], ...saved });
     record = saved;
-    if (!state.id) {
-      state.id = saved.id;
-      replaceRoute(link(`communications/${encodeURIComponent(saved.id)}/edit`));
-    }
-    const failed = await sources.save(state.id);
     state.message = failed.length ? {
       error: true,
       text: `The communication is saved, but ${failed.length === 1 ? 'one source was' : `${failed.length} sources were`} not recorded: `

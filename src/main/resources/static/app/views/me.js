@@ -4,7 +4,7 @@ import { get, send } from '../api.js';
 import { Form } from '../forms.js';
 import { html, nothing, render } from '../html.js';
 import { enumLabel } from '../labels.js';
-import { setContact, user, words } from '../session.js';
+import { isAdmin, setContact, user, words } from '../session.js';
 import { Picker, countryLabel, describeMatch, failure, notice } from '../ui.js';
 
 export default async function show(container) {
@@ -13,6 +13,48 @@ export default async function show(container) {
   const update = () => render(view(), container);
   const picker = new Picker({ label: 'Find yourself in the network', onChange: update, onPick: (m) => { state.candidate = m; } });
   const form = new Form({ kind: 'UN_STAFF', consentToIntroduce: true }, update);
+  // An ADMIN links a colleague's account to the contact that is that colleague (audited by the server).
+  const colleague = { users: [], username: '', contact: null, message: null };
+  const colleaguePicker = new Picker({
+    label: 'Their contact', onChange: update, onPick: (m) => { colleague.contact = m; },
+  });
+
+  async function linkColleague(event) {
+    event.preventDefault();
+    if (!colleague.username || !colleague.contact) {
+      colleague.message = { text: 'Choose a user and the contact that is them.', error: true };
+      update();
+      return;
+    }
+    try {
+      await send('PUT', `/api/users/${encodeURIComponent(colleague.username)}/contact`, { contact: colleague.contact.id });
+      colleague.message = { text: `${colleague.username} is now linked to ${colleague.contact.name}.` };
+      if (colleague.username === user.username) setContact(colleague.contact.id);
+      colleague.contact = null;
+    } catch (e) {
+      colleague.message = failure('Not linked', e);
+    }
+    update();
+  }
+
+  function colleagueView() {
+    return html`<section class="card" aria-labelledby="me-colleague-title">
+      <h3 id="me-colleague-title">Link a colleague (administrators)</h3>
+      <form id="me-colleague" @submit=${linkColleague}>
+        <div class="field">
+          <label for="me-colleague-user">User</label>
+          <select id="me-colleague-user" @change=${(e) => { colleague.username = e.target.value; }}>
+            <option value="">—</option>
+            ${colleague.users.map((u) => html`<option value=${u.username}>${u.username} (${u.role})</option>`)}
+          </select>
+        </div>
+        ${colleaguePicker.view()}
+        ${colleague.contact ? html`<p>Contact: <strong>${colleague.contact.name}</strong> <span class="sub">${describeMatch(colleague.contact)}</span></p>` : nothing}
+        <div class="form-footer"><button type="submit" class="primary" id="me-colleague-link">Link</button></div>
+        ${notice(colleague.message)}
+      </form>
+    </section>`;
+  }
 
   async function load() {
     state.current = user.contact ? await get(`/api/contacts/${encodeURIComponent(user.contact)}`).catch(() => null) : null;
@@ -66,9 +108,13 @@ export default async function show(container) {
           ${form.checkbox('consentToIntroduce', { label: 'I agree to introduce others' })}
           ${form.footer('Add me and link')}
         </form>` : nothing}
+      ${isAdmin() ? colleagueView() : nothing}
     </section>`;
   }
 
+  if (isAdmin()) {
+    colleague.users = await get('/api/users').catch(() => []);
+  }
   await load();
   return { dirty: () => form.dirty() };
 }

@@ -3,13 +3,13 @@
 // removing one deletes that tie. If the organisation is saved but a tie is refused, the form stays
 // (now editing the saved organisation, so trying again does not create a second one) and the
 // refused row says why.
-import { ApiError, get, send } from '../api.js';
+import { ApiError, get } from '../api.js';
 import { Form } from '../forms.js';
 import { html, nothing, render } from '../html.js';
-import { navigate, replaceRoute } from '../router.js';
+import { navigate } from '../router.js';
 import { canWrite, words } from '../session.js';
 import { failure, notice } from '../ui.js';
-import { Participants, countryOptions, describeNode, focusFirstError, readOnly, themesField } from './record-parts.js';
+import { Participants, countryOptions, describeNode, focusFirstError, readOnly, themesField, saveWithPeople } from './record-parts.js';
 
 const FIELDS = ['name', 'type', 'country', 'scope', 'ecosocStatus', 'themes'];
 
@@ -42,25 +42,13 @@ export default async function show(container, params) {
   async function save(event) {
     event.preventDefault();
     state.message = null;
-    let saved;
-    if (state.id) {
-      const patch = form.patch(FIELDS);
-      saved = Object.keys(patch).length === 0 ? form.values
-        : await form.submit(() => send('PATCH', `/api/organisations/${encodeURIComponent(state.id)}`, patch, 'application/merge-patch+json'));
-    } else {
-      saved = await form.submit(() => send('POST', '/api/organisations', form.body(FIELDS)));
-    }
-    if (!saved) {
-      focusFirstError(container);
-      return;
-    }
+    const result = await saveWithPeople({
+      form, state, collection: 'organisations', editRoute: 'organisations', fields: FIELDS, people: people, container,
+    });
+    if (!result) return;
+    const { saved, failed } = result;
     form.saved(saved);
     record = saved;
-    if (!state.id) {
-      state.id = saved.id;
-      replaceRoute(`#/organisations/${encodeURIComponent(saved.id)}/edit`);
-    }
-    const failed = await people.save(state.id);
     if (failed.length) {
       state.message = {
         error: true,

@@ -8,6 +8,7 @@ import { Form } from '../forms.js';
 import { html, nothing, repeat } from '../html.js';
 import { enumLabel, fieldLabel } from '../labels.js';
 import { Picker, describeMatch } from '../ui.js';
+import { replaceRoute } from '../router.js';
 
 /** What ANALYST and REPORTS see instead of a form. */
 export function readOnly(title) {
@@ -303,3 +304,31 @@ export class InlineContact {
   }
 }
 
+
+/**
+ * Saves a record and then its people, the one way every such form does: POST when new (the address
+ * then becomes the record's edit address, so saving again after a refused tie never creates a second
+ * record), a merge patch of what changed when editing; then one tie per person (`people.save`).
+ * Returns `{ saved, failed }` (the people whose tie was refused), or null when the record itself was
+ * refused (its reasons are then next to its fields and the keyboard is on the first of them).
+ */
+export async function saveWithPeople({ form, state, collection, editRoute, fields, people, container }) {
+  let saved;
+  if (state.id) {
+    const patch = form.patch(fields);
+    saved = Object.keys(patch).length === 0 ? form.values
+      : await form.submit(() => send('PATCH', `/api/${collection}/${encodeURIComponent(state.id)}`, patch, 'application/merge-patch+json'));
+  } else {
+    saved = await form.submit(() => send('POST', `/api/${collection}`, form.body(fields)));
+  }
+  if (!saved) {
+    focusFirstError(container);
+    return null;
+  }
+  if (!state.id) {
+    state.id = saved.id;
+    replaceRoute(`#/${editRoute}/${encodeURIComponent(saved.id)}/edit`);
+  }
+  const failed = await people.save(state.id);
+  return { saved, failed };
+}

@@ -1,13 +1,13 @@
 // A training given to civil society actors and who attended it (ATTENDED ties, contacts only).
 // As for a visit, a refused tie leaves the form editing the saved training, the refused rows marked.
-import { ApiError, get, send } from '../api.js';
+import { ApiError, get } from '../api.js';
 import { Form } from '../forms.js';
 import { html, nothing, render } from '../html.js';
 import { formatDate } from '../labels.js';
-import { link, navigate, replaceRoute } from '../router.js';
+import { navigate } from '../router.js';
 import { canWrite, words } from '../session.js';
 import { failure, notice } from '../ui.js';
-import { InlineContact, Participants, focusFirstError, readOnly } from './record-parts.js';
+import { InlineContact, Participants, focusFirstError, readOnly, saveWithPeople } from './record-parts.js';
 
 const FIELDS = ['title', 'date', 'place', 'organiser'];
 
@@ -40,25 +40,13 @@ export default async function show(container, params) {
   async function save(event) {
     event.preventDefault();
     state.message = null;
-    let saved;
-    if (state.id) {
-      const patch = form.patch(FIELDS);
-      saved = Object.keys(patch).length === 0 ? form.values
-        : await form.submit(() => send('PATCH', `/api/trainings/${encodeURIComponent(state.id)}`, patch, 'application/merge-patch+json'));
-    } else {
-      saved = await form.submit(() => send('POST', '/api/trainings', form.body(FIELDS)));
-    }
-    if (!saved) {
-      focusFirstError(container);
-      return;
-    }
+    const result = await saveWithPeople({
+      form, state, collection: 'trainings', editRoute: 'trainings', fields: FIELDS, people: attended, container,
+    });
+    if (!result) return;
+    const { saved, failed } = result;
     form.saved(saved);
     record = saved;
-    if (!state.id) {
-      state.id = saved.id;
-      replaceRoute(link(`trainings/${encodeURIComponent(saved.id)}/edit`));
-    }
-    const failed = await attended.save(state.id);
     state.message = failed.length ? {
       error: true,
       text: `The training is saved, but ${failed.length === 1 ? 'one participant was' : `${failed.length} participants were`} not recorded: `

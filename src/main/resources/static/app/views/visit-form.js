@@ -3,14 +3,14 @@
 // creates (or patches) the visit, then one MET_DURING tie per person met. If the visit is saved
 // but a tie is refused, the form stays, now editing that visit (so trying again does not create a
 // second visit), with the refused rows marked and nothing she typed lost.
-import { ApiError, get, send } from '../api.js';
+import { ApiError, get } from '../api.js';
 import { Form } from '../forms.js';
 import { html, nothing, render } from '../html.js';
-import { link, navigate, replaceRoute } from '../router.js';
+import { link, navigate } from '../router.js';
 import { canWrite, words } from '../session.js';
 import { countryLabel, failure, notice } from '../ui.js';
 import { formatDate } from '../labels.js';
-import { InlineContact, Participants, countryOptions, focusFirstError, readOnly } from './record-parts.js';
+import { InlineContact, Participants, countryOptions, focusFirstError, readOnly, saveWithPeople } from './record-parts.js';
 import { MandateField } from './record-mandates.js';
 
 const FIELDS = ['mandate', 'country', 'startDate', 'endDate'];
@@ -51,25 +51,13 @@ export default async function show(container, params) {
   async function save(event) {
     event.preventDefault();
     state.message = null;
-    let saved;
-    if (state.id) {
-      const patch = form.patch(FIELDS);
-      saved = Object.keys(patch).length === 0 ? form.values
-        : await form.submit(() => send('PATCH', `/api/country-visits/${encodeURIComponent(state.id)}`, patch, 'application/merge-patch+json'));
-    } else {
-      saved = await form.submit(() => send('POST', '/api/country-visits', form.body(FIELDS)));
-    }
-    if (!saved) {
-      focusFirstError(container);
-      return;
-    }
+    const result = await saveWithPeople({
+      form, state, collection: 'country-visits', editRoute: 'visits', fields: FIELDS, people: met, container,
+    });
+    if (!result) return;
+    const { saved, failed } = result;
     form.saved(saved);
     record = saved;
-    if (!state.id) {
-      state.id = saved.id;
-      replaceRoute(link(`visits/${encodeURIComponent(saved.id)}/edit`));
-    }
-    const failed = await met.save(state.id);
     if (failed.length) {
       state.message = {
         error: true,

@@ -107,11 +107,17 @@ class CoverageReportIT extends IntegrationTest {
     void csvByFormatOrAcceptWithFormulasNeutralised() {
         String csv = http.getForObject("/api/reports/coverage?format=csv&asOf=2026-01-01", String.class);
         String[] lines = csv.split("\r\n");
-        assertThat(lines[0]).isEqualTo("section,key,region,contacts,organisations,count,share,targetShare,gap,neededToReachTarget,detail");
-        assertThat(lines[1]).isEqualTo("asOf,2026-01-01,,,,,,,,,whole network");
+        assertThat(lines[0]).isEqualTo("section,key,region,contacts,organisations,count,share,targetShare,gap,neededToReachTarget,detail"
+                + ",graphVersion,scope,pseudonymised");
+        long version = http.getForObject("/api/graph/stats", JsonNode.class).get("graphVersion").asLong();
+        String provenance = "," + version + ",whole network asOf=2026-01-01 minPartners=3,false";
+        assertThat(lines[1]).isEqualTo("asOf,2026-01-01,,,,,,,,,whole network" + provenance);
+        for (int i = 1; i < lines.length; i++) {
+            assertThat(lines[i]).as("every row says what it describes").endsWith(provenance);
+        }
         assertThat(lines[2]).startsWith("region,ENACA,ENACA,2,1,3,0.375,0.32,0.05");
         assertThat(csv).contains("\r\nregion,AFRICA,AFRICA,1,1,2,0.25,0.12,0.13")
-                .contains("\r\nmandateBelowMinPartners,m3,,,,1,,,,,'=cmd|' /C calc'!A0\r\n")
+                .contains("\r\nmandateBelowMinPartners,m3,,,,1,,,,,'=cmd|' /C calc'!A0" + provenance + "\r\n")
                 .contains("\r\nmandateWithoutPartnerInRegion,m1,ARAB_REGION,")
                 .contains("\r\nthemeWithoutOrganisationInRegion,LAND,ARAB_REGION,")
                 .contains("\r\necosocStatus,ROSTER,,,,0,0.0,")
@@ -122,8 +128,10 @@ class CoverageReportIT extends IntegrationTest {
                 new HttpEntity<>(accept), String.class);
         assertThat(negotiated.getHeaders().getContentType().toString()).startsWith("text/csv");
         assertThat(negotiated.getBody()).isEqualTo(csv);
-        // Redacted for roles without clearance (nothing here is protected, so the figures are the same).
-        assertThat(as(Role.REPORTS).getForObject("/api/reports/coverage?format=csv&asOf=2026-01-01", String.class)).isEqualTo(csv);
+        // Redacted for roles without clearance (nothing here is protected, so the figures are the same), and
+        // every row says so.
+        assertThat(as(Role.REPORTS).getForObject("/api/reports/coverage?format=csv&asOf=2026-01-01", String.class))
+                .isEqualTo(csv.replace(",false\r\n", ",true\r\n"));
         assertThat(send(http, HttpMethod.GET, "/api/reports/coverage?format=xml", null).getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
     }

@@ -312,12 +312,14 @@ class IntroductionListAndHandoverIT extends IntegrationTest {
 
         String csv = http.getForObject("/api/handover?officer=leaver&format=csv", String.class);
         String[] lines = csv.split("\r\n");
-        assertThat(lines[0]).endsWith(",recordedBy,responsibleOfficer,activity,activityKind,followUp");
+        assertThat(lines[0]).endsWith(",recordedBy,responsibleOfficer,activity,activityKind,followUp,graphVersion,scope,pseudonymised");
+        String provenance = "," + http.getForObject("/api/graph/stats", JsonNode.class).get("graphVersion").asLong()
+                + ",officer=leaver,false";
         assertThat(lines).filteredOn(l -> l.startsWith("followUp,")).containsExactly(
-                "followUp,m-1,c-b,Badr B,Contact,,,,,,,,,,,,,,,,,2025-06-01,,,leaver,comm-1,Communication,NOT_INFORMED",
-                "followUp,m-1,c-a,Amal A,Contact,,,,,,,,,,,,,,,,,2025-05-01,,,leaver,v-1,CountryVisit,NOT_SENT");
+                "followUp,m-1,c-b,Badr B,Contact,,,,,,,,,,,,,,,,,2025-06-01,,,leaver,comm-1,Communication,NOT_INFORMED" + provenance,
+                "followUp,m-1,c-a,Amal A,Contact,,,,,,,,,,,,,,,,,2025-05-01,,,leaver,v-1,CountryVisit,NOT_SENT" + provenance);
         assertThat(lines).filteredOn(l -> l.startsWith("openIntroduction,")).singleElement().asString()
-                .startsWith("openIntroduction,,i-open,").endsWith(",leaver,,,");
+                .startsWith("openIntroduction,,i-open,").endsWith(",leaver,,," + provenance);
         // A mandate's handover has no follow-up section (the follow-up lists serve a mandate).
         assertThat(http.getForObject("/api/handover?mandate=m-1", JsonNode.class).get("followUps")).isEmpty();
     }

@@ -109,7 +109,7 @@ class AnalysisIT extends IntegrationTest {
                     new HttpEntity<>(headers), String.class);
             assertThat(csv.getStatusCode()).as(role.name()).isEqualTo(HttpStatus.OK);
             String body = csv.getBody();
-            assertThat(body).startsWith("rank,id,name,label,kind,region,degree\r\n");
+            assertThat(body).startsWith("rank,id,name,label,kind,region,degree,graphVersion,scope,pseudonymised\r\n");
             assertThat(body).contains("'=HYPERLINK").doesNotContain(",=HYPERLINK");
             if (role.hasClearance()) {
                 assertThat(body).contains("Secret Source");

@@ -114,8 +114,13 @@ class MapPageIT extends IntegrationTest {
         JsonNode contact = http.getForObject("/api/contacts/" + first, JsonNode.class);
         assertThat(text("details-name")).isEqualTo(contact.get("name").asText());
         waitFor(d -> !d.findElements(By.cssSelector("#details-fields dd[data-field='country']")).isEmpty());
+        // Countries by name (issue 17: human labels in the details panel), as the vocabulary names them.
+        String country = contact.get("country").asText();
+        String countryName = java.util.stream.StreamSupport.stream(
+                        http.getForObject("/api/vocabulary", JsonNode.class).get("countries").spliterator(), false)
+                .filter(c -> c.get("code").asText().equals(country)).map(c -> c.get("name").asText()).findFirst().orElse(country);
         assertThat(driver().findElement(By.cssSelector("#details-fields dd[data-field='country']")).getText())
-                .isEqualTo(contact.get("country").asText());
+                .isEqualTo(countryName);
         JsonNode ties = http.getForObject("/api/ties?node=" + first, JsonNode.class);
         waitFor(d -> d.findElements(By.cssSelector("#details-ties li")).size() == Math.min(ties.size(), 200));
         assertThat(text("details-ties-message")).startsWith(ties.size() + " ties");

@@ -195,7 +195,17 @@ class WorkspaceSafetyPageIT extends WorkspacePageTest {
                 .as(where + ": markup from data became elements").isEqualTo(0L);
         assertThat(script("return document.documentElement.scrollWidth <= window.innerWidth + 1"))
                 .as(where + ": the page scrolls sideways at 1280 px").isEqualTo(true);
+        assertThat(script(UNNAMED_CONTROLS)).as(where + ": controls without an accessible name").isEqualTo(List.of());
     }
+
+    /** Visible controls of the workspace with no name a screen reader could say (label, aria-*, text, title). */
+    private static final String UNNAMED_CONTROLS = """
+            return [...document.querySelectorAll('#workspace input, #workspace select, #workspace textarea, #workspace button, #workspace a[href]')]
+              .filter(c => c.offsetParent !== null && c.type !== 'hidden')
+              .filter(c => !(c.labels && c.labels.length) && !c.getAttribute('aria-label') && !c.getAttribute('aria-labelledby')
+                           && !c.getAttribute('title') && !(c.textContent || '').trim() && !c.closest('label'))
+              .map(c => c.outerHTML.slice(0, 120));
+            """;
 
     private void assertNoSecret(String where) {
         String page = String.valueOf(script("return document.documentElement.outerHTML + document.body.innerText")).toLowerCase(Locale.ROOT);

@@ -111,7 +111,7 @@ public final class CoverageCounter {
                 countRows(actors.statuses, actors.organisations),
                 List.copyOf(mandates.rows),
                 new Gaps(minPartners, mandates.belowMinimum(), List.copyOf(mandates.withoutPartnerInRegion),
-                        actors.themeGaps(mandates.themeUniverse, themeRegions)));
+                        actors.themeGaps(mandates.themeUniverse, themeRegions)), 0);
     }
 
     /**

@@ -18,6 +18,7 @@ import org.civnet.domain.Region;
  *
  * @param asOf    the date the figures are counted at (null: everything on record now)
  * @param mandate the mandate whose partners were counted, or null for the whole network
+ * @param graphVersion the store's graph version the data was read at (0 for data not read from a store)
  */
 public record CoverageFigures(
         LocalDate asOf,
@@ -30,12 +31,19 @@ public record CoverageFigures(
         List<CountRow> byOrganisationType,
         List<CountRow> byEcosocStatus,
         List<MandateRow> mandates,
-        Gaps gaps) {
+        Gaps gaps,
+        long graphVersion) {
 
     /** The same figures, labelled with the date they describe. */
     public CoverageFigures withAsOf(LocalDate date) {
         return new CoverageFigures(date, mandate, totals, byRegion, byCountry, byTheme, byContactKind,
-                byOrganisationType, byEcosocStatus, mandates, gaps);
+                byOrganisationType, byEcosocStatus, mandates, gaps, graphVersion);
+    }
+
+    /** The same figures, labelled with the graph version their data was read at. */
+    public CoverageFigures withGraphVersion(long version) {
+        return new CoverageFigures(asOf, mandate, totals, byRegion, byCountry, byTheme, byContactKind,
+                byOrganisationType, byEcosocStatus, mandates, gaps, version);
     }
 
     /**

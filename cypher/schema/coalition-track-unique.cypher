@@ -1,0 +1,1 @@
+CREATE CONSTRAINT CoalitionTrack_key IF NOT EXISTS FOR (t:CoalitionTrack) REQUIRE t.key IS UNIQUE
