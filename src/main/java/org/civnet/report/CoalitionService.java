@@ -38,9 +38,11 @@ public class CoalitionService {
     public record Member(@Sensitivity(SAFE) String id, @Sensitivity(NAME) String name, int internalDegree) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CoalitionCount")
     public record Count(@Sensitivity(SAFE) String value, int count) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CoalitionBridge")
     public record Bridge(@Sensitivity(SAFE) String id, @Sensitivity(NAME) String name, int externalTies, List<Integer> joins) {
     }
 
@@ -49,9 +51,11 @@ public class CoalitionService {
                             double density, List<Bridge> bridges) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CoalitionLink")
     public record Link(int a, int b, int ties) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CoalitionReport")
     public record Report(@Sensitivity(SAFE) String algorithm, long seed, double resolution, boolean weighted, double modularity,
                          @Sensitivity(SAFE) String scope, long graphVersion, SnapshotInfo snapshot, List<Coalition> coalitions,
                          List<Link> links) {
