@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Executes every notebook in notebooks/ headless against a civnet started here with the demo network.
-# A notebook that raises (an HTTP error, a missing field) fails the script; the executed copies and
-# civnet's log land in target/notebooks/. CI calls it after `mvn verify` with CIVNET_SKIP_BUILD=1.
+# Executes every notebook in notebooks/ headless against a civnet started here with the demo network,
+# each with a token of the role it is made for (centrality-report: REPORTS; the analyses: ANALYST),
+# made here through the API as the administrator. A notebook that raises (an HTTP error, a missing
+# field, a 403 for its role) fails the script, and so does a chart a notebook saves (notebooks/out/*.png)
+# that is missing or blank (check-charts.py). The executed copies and civnet's log land in
+# target/notebooks/. CI calls it after `mvn verify` with CIVNET_SKIP_BUILD=1.
 #
 #   notebooks/run-all.sh            build the jar, start civnet, run the notebooks, stop civnet
 #   CIVNET_SKIP_BUILD=1 notebooks/run-all.sh    reuse target/civnet-*.jar
@@ -9,8 +12,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PYTHON=/usr/bin/python3   # Debian's Python, where the packages below live (not a pyenv or venv one on PATH)
-PACKAGES=(python3-nbconvert python3-ipykernel python3-pandas python3-matplotlib python3-networkx python3-requests)
+PACKAGES=(python3-nbconvert python3-ipykernel python3-pandas python3-matplotlib python3-networkx python3-requests python3-pil python3-numpy)
 OUT=target/notebooks
+CHARTS=$PWD/notebooks/out   # the charts, as PNG files (git-ignored)
 
 # ---- Python packages from Debian, installed only when missing ------------------------------------
 missing=()
@@ -92,25 +96,44 @@ sys.exit("civnet was not ready within 10 minutes; see target/notebooks/civnet.lo
 PY
 echo "== civnet is ready"
 
-CIVNET_TOKEN=$(ADMIN_PASSWORD="$ADMIN_PASSWORD" "$PYTHON" - <<'PY'
-import os, requests
-r = requests.post(os.environ["CIVNET_URL"] + "/api/tokens", auth=("admin", os.environ["ADMIN_PASSWORD"]),
-                  json={"name": "notebooks", "expiresInDays": 1}, timeout=60)
-r.raise_for_status()
-print(r.json()["token"])
+# One user per role the notebooks are made for, each with its own token, made through the API as the
+# administrator (as an administrator would for a dashboard or an analyst): REPORTS reads /api/reports/**
+# and /api/graph/stats only; ANALYST reads the network and every analysis, pseudonymised.
+read -r REPORTS_TOKEN ANALYST_TOKEN < <(ADMIN_PASSWORD="$ADMIN_PASSWORD" "$PYTHON" - <<'PY'
+import os, secrets, requests
+url, admin = os.environ["CIVNET_URL"], ("admin", os.environ["ADMIN_PASSWORD"])
+tokens = []
+for role in ("REPORTS", "ANALYST"):
+    user = ("notebooks-" + role.lower(), secrets.token_urlsafe(24))
+    requests.post(url + "/api/users", auth=admin, timeout=60,
+                  json={"username": user[0], "password": user[1], "role": role}).raise_for_status()
+    r = requests.post(url + "/api/tokens", auth=user, json={"name": "notebooks", "expiresInDays": 1}, timeout=60)
+    r.raise_for_status()
+    tokens.append(r.json()["token"])
+print(*tokens)
 PY
 )
-export CIVNET_TOKEN
+[ -n "$REPORTS_TOKEN" ] && [ -n "$ANALYST_TOKEN" ] || { echo "could not create the notebooks' users and tokens" >&2; exit 1; }
+# The role each notebook is made for (a notebook checks it got a token of that role: CIVNET_EXPECT_ROLE).
+role_of() {
+  case "$(basename "$1" .ipynb)" in
+    centrality-report) echo REPORTS ;;
+    *) echo ANALYST ;;
+  esac
+}
 # The demo's human rights officer, as the demo loader reports it (the notebook finds one itself otherwise).
 CIVNET_FROM=$(sed -n 's/.*the HRO contact is \([A-Za-z0-9._:-]*\).*/\1/p' "$LOG" | sed -n 1p)
 export CIVNET_FROM
-export MPLBACKEND=Agg PYDEVD_DISABLE_FILE_VALIDATION=1
+export MPLBACKEND=Agg PYDEVD_DISABLE_FILE_VALIDATION=1 CIVNET_CHARTS="$CHARTS"
+rm -rf "$CHARTS" && mkdir -p "$CHARTS"
 
 failed=()
 for notebook in notebooks/*.ipynb; do
-  echo "== running $notebook"
+  role=$(role_of "$notebook")
+  if [ "$role" = REPORTS ]; then token=$REPORTS_TOKEN; else token=$ANALYST_TOKEN; fi
+  echo "== running $notebook as $role"
   started=$(date +%s)
-  if "$PYTHON" -m nbconvert --to notebook --execute --ExecutePreprocessor.timeout=900 \
+  if CIVNET_TOKEN="$token" CIVNET_EXPECT_ROLE="$role" "$PYTHON" -m nbconvert --to notebook --execute --ExecutePreprocessor.timeout=900 \
       --output-dir "$OUT" "$notebook" >"$OUT/$(basename "$notebook" .ipynb).nbconvert.log" 2>&1; then
     echo "   ok in $(( $(date +%s) - started )) s"
   else
@@ -124,4 +147,6 @@ if ((${#failed[@]})); then
   echo "== ${#failed[@]} notebook(s) failed: ${failed[*]}" >&2
   exit 1
 fi
-echo "== all notebooks ran; executed copies in $OUT"
+echo "== checking the charts"
+"$PYTHON" notebooks/check-charts.py "$CHARTS" notebooks/*.ipynb
+echo "== all notebooks ran; executed copies in $OUT, charts in $CHARTS"

@@ -90,6 +90,7 @@ public class ReferralService {
      * or mandate of its paths and unreachable list, with its kind (contact kind, organisation type,
      * mandate kind), country and, for a contact, the organisations she is affiliated with.
      */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ReferralPerson")
     public record Person(@Sensitivity(SAFE) String id, NodeLabel label, @Sensitivity(NAME) String name,
                          @Sensitivity(SAFE) String kind, @Sensitivity(IDENTIFYING) String country,
                          @Sensitivity(IDENTIFYING) List<String> organisations) {

@@ -27,6 +27,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class BrokerService {
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "BrokerageRoleCount")
     public record Role(long count, Double expected, Double zScore) {
     }
 
@@ -35,6 +36,7 @@ public class BrokerService {
                          @Sensitivity(SAFE) String why) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "BrokerReport")
     public record Report(@Sensitivity(SAFE) String scope, long graphVersion, @Sensitivity(SAFE) String groupBy, boolean weighted, @Sensitivity(SAFE) String scoreDefinition,
                          SnapshotInfo snapshot, List<Broker> brokers) {
     }

@@ -42,6 +42,7 @@ public class CentralityService {
     public record Score(@Sensitivity(SAFE) String id, @Sensitivity(NAME) String name, @Sensitivity(SAFE) String label, @Sensitivity(SAFE) String kind, @Sensitivity(SAFE) String region, Double score) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CentralityReport")
     public record Report(@Sensitivity(SAFE) String metric, @Sensitivity(SAFE) String scope, long graphVersion, boolean normalized, boolean weighted,
                          Integer approx, @Sensitivity(SAFE) String sources, @Sensitivity(SAFE) String targets, @Sensitivity(SAFE) String conventions, SnapshotInfo snapshot,
                          Summary summary, List<Score> scores) {

@@ -47,9 +47,11 @@ public class CoalitionService {
     public record Member(@Sensitivity(SAFE) String id, @Sensitivity(NAME) String name, int internalDegree) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CoalitionCount")
     public record Count(@Sensitivity(SAFE) String value, int count) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CoalitionBridge")
     public record Bridge(@Sensitivity(SAFE) String id, @Sensitivity(NAME) String name, int externalTies, List<Integer> joins) {
     }
 
@@ -66,6 +68,7 @@ public class CoalitionService {
                             double density, List<Bridge> bridges) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CoalitionLink")
     public record Link(int a, int b, int ties) {
     }
 
@@ -74,6 +77,7 @@ public class CoalitionService {
      *                                 with (null: none, every coalition is new)
      * @param ended                    numbers of that computation no coalition carries any more
      */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CoalitionReport")
     public record Report(@Sensitivity(SAFE) String algorithm, long seed, double resolution, boolean weighted, double modularity,
                          @Sensitivity(SAFE) String scope, long graphVersion, Long comparedWithGraphVersion,
                          List<Integer> ended, SnapshotInfo snapshot, List<Coalition> coalitions, List<Link> links) {

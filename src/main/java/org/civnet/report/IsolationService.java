@@ -33,6 +33,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class IsolationService {
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "IsolationBroker")
     public record Broker(@Sensitivity(SAFE) String id, @Sensitivity(NAME) String name, int membersCutOff, boolean member) {
     }
 
@@ -45,12 +46,14 @@ public class IsolationService {
     public record Unreached(int size, List<Count> regions, List<Count> themes, @Sensitivity(SAFE) List<String> members) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "IsolationCount")
     public record Count(@Sensitivity(SAFE) String value, int count) {
     }
 
     public record CutVertex(@Sensitivity(SAFE) String id, @Sensitivity(NAME) String name, boolean mandate, int atRiskCutOff, int verticesCutOff) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "IsolationBridge")
     public record Bridge(@Sensitivity(SAFE) String from, @Sensitivity(SAFE) String to, int atRiskCutOff, int verticesCutOff) {
     }
 
@@ -64,6 +67,7 @@ public class IsolationService {
                              @Sensitivity(SAFE) List<String> introducers, int candidateHopsToMandate) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "IsolationReport")
     public record Report(@Sensitivity(SAFE) String scope, long graphVersion, @Sensitivity(SAFE) String groupBy, SnapshotInfo snapshot, @Sensitivity(SAFE) String scoreDefinition,
                          List<Group> groups, List<Unreached> unreached, List<CutVertex> cutVertices,
                          List<Bridge> bridges, Routes routes, List<Suggestion> suggestedTies) {
