@@ -70,6 +70,30 @@ function runOn(eles, options) {
  * @returns {Promise<Map<string, {x: number, y: number}>>}
  */
 export async function layoutByGroup(nodes, edges) {
+  // fCoSE starts from random positions: with Math.random seeded for the layout, the same network
+  // gives the same picture in every browser, so a colleague opening a shared view sees what she saw.
+  const random = Math.random;
+  Math.random = seeded(42);
+  try {
+    return await layoutSeeded(nodes, edges);
+  } finally {
+    Math.random = random;
+  }
+}
+
+/** mulberry32: a small seeded generator of numbers in [0, 1). */
+function seeded(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6D2B79F5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function layoutSeeded(nodes, edges) {
   const groupOf = new Map(nodes.map((n) => [n.id, n.group ?? NO_GROUP]));
   const groups = new Map();
   for (const n of nodes) {
