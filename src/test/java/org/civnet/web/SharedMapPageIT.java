@@ -145,6 +145,11 @@ class SharedMapPageIT extends WorkspacePageTest {
         waitForLabels();
         assertThat((List<?>) labels().get("overlaps")).isEmpty();
 
+        // Where the visible nodes are drawn (the layout is seeded, so her colleague's is the same).
+        String positions = "return window.civnetMap.cy.nodes(':visible').slice(0, 200)"
+                + ".map(n => n.id() + '@' + Math.round(n.position('x')) + ',' + Math.round(n.position('y')))";
+        Object drawnHere = script(positions);
+
         // A colleague with the same role opens the link in her own session: the same view.
         Browser colleague = Browser.start();
         try {
@@ -166,6 +171,8 @@ class SharedMapPageIT extends WorkspacePageTest {
             assertThat(((org.openqa.selenium.JavascriptExecutor) other).executeScript(
                     "return window.civnetMap.cy.nodes(':selected').map(n => n.id())")).isEqualTo(List.of(chosen));
             assertThat(visibleIds(other)).isEqualTo(visible);
+            assertThat(((org.openqa.selenium.JavascriptExecutor) other).executeScript(positions))
+                    .as("the same picture: every visible node where it was drawn for the first analyst").isEqualTo(drawnHere);
             assertThat(other.getCurrentUrl()).isEqualTo(shared);
         } finally {
             // Only this session's driver: Browser.close() would also end the first browser's processes.
