@@ -21,9 +21,10 @@ export function setUnauthorisedHandler(handler) {
   onUnauthorised = handler;
 }
 
-async function request(method, path, { body, contentType } = {}) {
+/** The answer to one request, or an ApiError carrying the server's problem detail. */
+async function fetchChecked(method, path, { body, contentType, accept = 'application/json' } = {}) {
   const headers = {
-    Accept: 'application/json',
+    Accept: accept,
     // Without this the server answers 401 with WWW-Authenticate and the browser pops its own dialog.
     'X-Requested-With': 'XMLHttpRequest',
   };
@@ -43,7 +44,23 @@ async function request(method, path, { body, contentType } = {}) {
     }
     throw new ApiError(response.status, problem);
   }
+  return response;
+}
+
+async function request(method, path, options = {}) {
+  const response = await fetchChecked(method, path, options);
   return response.status === 204 ? null : response.json();
+}
+
+/** `path` with `params` as its query (empty values left out). */
+function withQuery(path, params) {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') {
+      query.set(key, String(value));
+    }
+  }
+  return query.toString() ? `${path}?${query}` : path;
 }
 
 function remember(session) {
@@ -87,14 +104,7 @@ export async function logout() {
 
 /** GET `path` (with `params` as the query) as the logged-in user. */
 export async function get(path, params = {}) {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== null && value !== '') {
-      query.set(key, String(value));
-    }
-  }
-  const url = query.toString() ? `${path}?${query}` : path;
-  return guarded(() => request('GET', url));
+  return guarded(() => request('GET', withQuery(path, params)));
 }
 
 /** POST, PUT, PATCH or DELETE `body` (JSON) to `path` as the logged-in user, with the CSRF token. */
@@ -149,24 +159,8 @@ export function upload(path, formData) {
  * answer's Content-Disposition when it gives one. Errors as for `get`.
  */
 export async function getFile(path, params = {}, accept = 'text/csv') {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== null && value !== '') query.set(key, String(value));
-  }
-  const url = query.toString() ? `${path}?${query}` : path;
   return guarded(async () => {
-    const response = await fetch(url, {
-      headers: { Accept: accept, 'X-Requested-With': 'XMLHttpRequest' }, credentials: 'same-origin', cache: 'no-store',
-    });
-    if (!response.ok) {
-      let problem = null;
-      try {
-        problem = await response.json();
-      } catch (ignored) {
-        // not JSON
-      }
-      throw new ApiError(response.status, problem);
-    }
+    const response = await fetchChecked('GET', withQuery(path, params), { accept });
     const disposition = response.headers.get('Content-Disposition') || '';
     const named = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
     return { blob: await response.blob(), filename: named ? decodeURIComponent(named[1]) : null };

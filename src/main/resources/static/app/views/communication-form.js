@@ -9,7 +9,7 @@ import { enumLabel, formatDate } from '../labels.js';
 import { link, navigate } from '../router.js';
 import { canWrite, words } from '../session.js';
 import { failure, notice } from '../ui.js';
-import { InlineContact, Participants, countryOptions, focusFirstError, readOnly, saveWithPeople } from './record-parts.js';
+import { InlineContact, Participants, countryOptions, focusFirstError, readOnly, saveWithPeople, partlySaved } from './record-parts.js';
 import { MandateField } from './record-mandates.js';
 
 const FIELDS = ['type', 'date', 'country', 'mandates', 'summary'];
@@ -54,11 +54,7 @@ export default async function show(container, params) {
     const { saved, failed } = result;
     form.saved({ mandates: [], ...saved });
     record = saved;
-    state.message = failed.length ? {
-      error: true,
-      text: `The communication is saved, but ${failed.length === 1 ? 'one source was' : `${failed.length} sources were`} not recorded: `
-        + `${failed.map((i) => i.name).join(', ')}. See the marked rows; saving again retries them.`,
-    } : { saved: true };
+    state.message = failed.length ? partlySaved('communication', 'source', 'sources', failed) : { saved: true };
     update();
     if (failed.length) focusFirstError(container);
   }

@@ -9,7 +9,7 @@ import { html, nothing, render } from '../html.js';
 import { navigate } from '../router.js';
 import { canWrite, words } from '../session.js';
 import { failure, notice } from '../ui.js';
-import { Participants, countryOptions, describeNode, focusFirstError, readOnly, themesField, saveWithPeople } from './record-parts.js';
+import { Participants, countryOptions, describeNode, focusFirstError, readOnly, themesField, saveWithPeople, partlySaved } from './record-parts.js';
 
 const FIELDS = ['name', 'type', 'country', 'scope', 'ecosocStatus', 'themes'];
 
@@ -50,11 +50,7 @@ export default async function show(container, params) {
     form.saved(saved);
     record = saved;
     if (failed.length) {
-      state.message = {
-        error: true,
-        text: `The organisation is saved, but ${failed.length === 1 ? 'one affiliation was' : `${failed.length} affiliations were`} not: `
-          + `${failed.map((i) => i.name).join(', ')}. See the marked rows, then save again.`,
-      };
+      state.message = partlySaved('organisation', 'affiliation', 'affiliations', failed);
       update();
       focusFirstError(container);
       return;

@@ -332,3 +332,16 @@ export async function saveWithPeople({ form, state, collection, editRoute, field
   const failed = await people.save(state.id);
   return { saved, failed };
 }
+
+/**
+ * The message when a record is saved but some of its people's ties were refused (each refused row
+ * carries its reason): `partlySaved('visit', 'person met', 'people met', failed)`.
+ */
+export function partlySaved(record, person, people, failed) {
+  const which = failed.length === 1 ? `one ${person} was` : `${failed.length} ${people} were`;
+  return {
+    error: true,
+    text: `The ${record} is saved, but ${which} not recorded: ${failed.map((i) => i.name).join(', ')}. `
+      + `See the marked rows; saving again retries them (the ${record} is not recorded twice).`,
+  };
+}

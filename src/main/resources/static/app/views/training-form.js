@@ -7,7 +7,7 @@ import { formatDate } from '../labels.js';
 import { navigate } from '../router.js';
 import { canWrite, words } from '../session.js';
 import { failure, notice } from '../ui.js';
-import { InlineContact, Participants, focusFirstError, readOnly, saveWithPeople } from './record-parts.js';
+import { InlineContact, Participants, focusFirstError, readOnly, saveWithPeople, partlySaved } from './record-parts.js';
 
 const FIELDS = ['title', 'date', 'place', 'organiser'];
 
@@ -47,11 +47,7 @@ export default async function show(container, params) {
     const { saved, failed } = result;
     form.saved(saved);
     record = saved;
-    state.message = failed.length ? {
-      error: true,
-      text: `The training is saved, but ${failed.length === 1 ? 'one participant was' : `${failed.length} participants were`} not recorded: `
-        + `${failed.map((i) => i.name).join(', ')}. See the marked rows; saving again retries them.`,
-    } : { saved: true };
+    state.message = failed.length ? partlySaved('training', 'participant', 'participants', failed) : { saved: true };
     update();
     if (failed.length) focusFirstError(container);
   }

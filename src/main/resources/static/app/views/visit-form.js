@@ -10,7 +10,7 @@ import { link, navigate } from '../router.js';
 import { canWrite, words } from '../session.js';
 import { countryLabel, failure, notice } from '../ui.js';
 import { formatDate } from '../labels.js';
-import { InlineContact, Participants, countryOptions, focusFirstError, readOnly, saveWithPeople } from './record-parts.js';
+import { InlineContact, Participants, countryOptions, focusFirstError, readOnly, saveWithPeople, partlySaved } from './record-parts.js';
 import { MandateField } from './record-mandates.js';
 
 const FIELDS = ['mandate', 'country', 'startDate', 'endDate'];
@@ -59,11 +59,7 @@ export default async function show(container, params) {
     form.saved(saved);
     record = saved;
     if (failed.length) {
-      state.message = {
-        error: true,
-        text: `The visit is saved, but ${failed.length === 1 ? 'one person met was' : `${failed.length} people met were`} not recorded: `
-          + `${failed.map((i) => i.name).join(', ')}. See the marked rows; saving again retries them (the visit is not created twice).`,
-      };
+      state.message = partlySaved('visit', 'person met', 'people met', failed);
     } else {
       state.message = { saved: true };
     }
