@@ -166,3 +166,17 @@ export async function getFile(path, params = {}, accept = 'text/csv') {
     return { blob: await response.blob(), filename: named ? decodeURIComponent(named[1]) : null };
   });
 }
+
+/**
+ * Keeps only the most recent of a view's reads: `const current = reads.begin()` before a read,
+ * `if (!current()) return` after it. A person who switches filter while the previous answer is
+ * still on its way must see the answer to her last choice, not whichever came back last.
+ */
+export class LatestRead {
+  #count = 0;
+
+  begin() {
+    const ticket = ++this.#count;
+    return () => ticket === this.#count;
+  }
+}

@@ -3,7 +3,7 @@
 // introductions. Read on screen, print (the page's print style hides the chrome), download as CSV;
 // an ADMIN reassigns an officer's contacts, open introductions and follow-ups to a successor
 // (POST /api/handover/reassign, audited by the server).
-import { ApiError, get, getFile, send } from '../api.js';
+import { ApiError, LatestRead, get, getFile, send } from '../api.js';
 import { download } from '../dom.js';
 import { Form } from '../forms.js';
 import { html, nothing, render } from '../html.js';
@@ -53,7 +53,11 @@ export default async function show(container, params) {
     if (alive) history.replaceState(null, '', link('handover', state.mode === 'mandate' ? { mandate: state.mandate } : { officer: state.officer }));
   }
 
+  // An administrator may pick an officer while her own list is still being read.
+  const reads = new LatestRead();
+
   async function load() {
+    const current = reads.begin();
     if (state.mode === 'mandate' && !state.mandate) {
       state.handover = null;
       update();
@@ -66,18 +70,23 @@ export default async function show(container, params) {
     update();
     try {
       const query = state.mode === 'mandate' ? { mandate: state.mandate } : { officer: state.officer };
-      state.handover = await get('/api/handover', query);
+      const handover = await get('/api/handover', query);
+      if (!current()) return;
+      state.handover = handover;
       if (state.mode === 'mandate' && !state.mandateName) {
         state.mandateName = await get(`/api/mandates/${encodeURIComponent(state.mandate)}`).then((m) => m.title).catch(() => null);
       }
     } catch (e) {
+      if (!current()) return;
       state.handover = null;
       state.error = e;
     } finally {
-      state.loading = false;
-      update();
+      if (current()) {
+        state.loading = false;
+        update();
+      }
     }
-    lookUpNames();
+    if (current()) lookUpNames();
   }
 
   /** Names of the people in open introductions who are not among the listed contacts (bounded). */

@@ -2,7 +2,7 @@
 // (GET /api/introductions?mine=true), by status. Marking one made or declined sends a JSON Merge
 // Patch of the status only, so the note and every other field are kept; made creates or
 // strengthens the KNOWS tie between her and the person introduced (server-side).
-import { get, send } from '../api.js';
+import { LatestRead, get, send } from '../api.js';
 import { html, nothing, render } from '../html.js';
 import { enumLabel, formatDate } from '../labels.js';
 import { link } from '../router.js';
@@ -37,7 +37,10 @@ export default async function show(container, params) {
   };
   const update = () => render(view(), container);
 
+  const reads = new LatestRead();
+
   async function load() {
+    const current = reads.begin();
     state.loading = true;
     update();
     try {
@@ -45,15 +48,19 @@ export default async function show(container, params) {
         get('/api/introductions', { mine: true, status: state.status, size: PAGE_SIZE }),
         ...STATUSES.map((s) => get('/api/introductions', { mine: true, status: s, size: 1 })),
       ]);
+      if (!current()) return;
       state.items = page.items;
       state.total = page.total;
       STATUSES.forEach((s, i) => { state.counts[s] = counts[i].total; });
     } catch (e) {
+      if (!current()) return;
       state.items = [];
       state.message = failure('Your introductions could not be loaded', e);
     } finally {
-      state.loading = false;
-      update();
+      if (current()) {
+        state.loading = false;
+        update();
+      }
     }
   }
 

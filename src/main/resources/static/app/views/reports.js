@@ -1,7 +1,7 @@
 // Reports, for every role (the only view of REPORTS): the coverage report (GET
 // /api/reports/coverage: each region's share of the network against its target, and the gaps) as a
 // table and a bar chart, and downloads of the coverage and centrality reports as CSV.
-import { getFile, get } from '../api.js';
+import { LatestRead, getFile, get } from '../api.js';
 import { download } from '../dom.js';
 import { html, nothing, render, svg } from '../html.js';
 import { enumLabel, formatDate } from '../labels.js';
@@ -66,12 +66,18 @@ export default async function show(container, params) {
     if (alive) history.replaceState(null, '', link('reports', { asOf: state.asOf, metric: state.metric === 'degree' ? '' : state.metric }));
   }
 
+  const reads = new LatestRead();
+
   async function load() {
+    const current = reads.begin();
     remember();
     state.error = null;
     try {
-      state.report = await get('/api/reports/coverage', { asOf: state.asOf });
+      const report = await get('/api/reports/coverage', { asOf: state.asOf });
+      if (!current()) return;
+      state.report = report;
     } catch (e) {
+      if (!current()) return;
       state.report = null;
       state.error = e;
     }
