@@ -106,11 +106,15 @@ public record CivnetProperties(
      * @param cacheEntries  most scoped snapshots kept at once (least recently used evicted first)
      * @param cacheMaxBytes rough memory bound for the cached snapshots
      * @param maxTop        largest {@code top} an analysis returns
+     * @param approxMaxSamples most shortest paths one certified betweenness estimate ({@code approx=auto})
+     *                      may sample: an epsilon that needs more is refused (400 naming {@code epsilon}),
+     *                      and the top-k mode stops there, stating the epsilon it reached
      */
     public record Analysis(
             @DefaultValue("16") @Min(1) @Max(1000) int cacheEntries,
             @DefaultValue("1GB") DataSize cacheMaxBytes,
-            @DefaultValue("100000") @Min(1) @Max(1_000_000) int maxTop) {
+            @DefaultValue("100000") @Min(1) @Max(1_000_000) int maxTop,
+            @DefaultValue("1000000") @Min(1000) @Max(1_000_000_000) int approxMaxSamples) {
     }
 
     /**
