@@ -74,7 +74,8 @@ public class CentralityService {
 
     static final String CONVENTIONS = "NetworkX conventions: betweenness counts each unordered pair once and is "
             + "normalised by (n-1)(n-2)/2 (twice JGraphT's normalised value); sampled betweenness (approx=k) is scaled "
-            + "by n/k; certified betweenness (approx=auto) states epsilon, delta and the samples drawn in 'certified'; closeness uses Wasserman-Faust for disconnected graphs; harmonic normalised divides by n-1; "
+            + "by n/k; certified betweenness (approx=auto) states epsilon, delta and the samples drawn in 'certified'; "
+            + "closeness uses Wasserman-Faust for disconnected graphs; harmonic normalised divides by n-1; "
             + "PageRank alpha 0.85; with weighted=true trust is tie strength (path length 1/trust; ties without trust "
             + "count as 3).";
 
@@ -152,10 +153,6 @@ public class CentralityService {
                 request.weighted(), String.valueOf(request.approx()), request.seed(), String.valueOf(request.sources()),
                 String.valueOf(request.targets()), request.hidden().isEmpty(), request.named(),
                 String.valueOf(request.certified()));
-        if (request.certified() != null) {
-            // Refused before any work when the epsilon needs more samples than the cap.
-            certified.check(snapshot, request);
-        }
         return results.get(key, () -> compute(snapshot, request));
     }
 
@@ -165,6 +162,8 @@ public class CentralityService {
                     request.weighted()), null);
         }
         if (request.certified() != null) {
+            // Refused before any sampling when the epsilon needs more samples than the cap.
+            certified.check(snapshot, request);
             CertifiedSampling.Result result = certified.run(snapshot, request);
             return new Computed(result.scores(), result);
         }
