@@ -143,6 +143,16 @@ class AuditChainIT extends IntegrationTest {
     }
 
     @Test
+    void aDeletedHeadIsFound() {
+        fiveEntries();
+        cypher("MATCH (h:AuditHead) DELETE h", Map.of());
+        JsonNode verification = verify();
+        assertThat(verification.get("valid").asBoolean()).isFalse();
+        assertThat(verification.get("broken").get("problem").asText()).isEqualTo("HEAD_MISMATCH");
+        assertThat(verification.get("broken").get("detail").asText()).contains("head is gone");
+    }
+
+    @Test
     void entriesWrittenBeforeTheChainAreLinkedOnceAndALongLogIsWalkedInPages() {
         cypher("UNWIND range(1, 2500) AS i CREATE (:AuditEntry {id: 'legacy-' + i, at: '2020-01-01T00:00:00Z', "
                 + "user: 'admin', action: 'ANALYSIS', target: 'report ' + i, detail: 'whole network'})", Map.of());
@@ -230,8 +240,18 @@ class AuditChainIT extends IntegrationTest {
                 reads.add(() -> (HttpStatus) (byOfficer ? officer.getForEntity("/api/contacts/c-7", String.class)
                         : analyst.getForEntity("/api/contacts/" + pseudonym, String.class)).getStatusCode());
             }
+            // Verifications while entries are appended: what is appended after the head they read is left for later.
+            List<Callable<Boolean>> verifications = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                verifications.add(() -> verify().get("valid").asBoolean());
+            }
+            List<Future<Boolean>> verified = new ArrayList<>();
+            verifications.forEach(v -> verified.add(pool.submit(v)));
             for (Future<HttpStatus> status : pool.invokeAll(reads)) {
                 assertThat(status.get()).isEqualTo(HttpStatus.OK);
+            }
+            for (Future<Boolean> valid : verified) {
+                assertThat(valid.get()).isTrue();
             }
         } finally {
             pool.shutdown();
