@@ -320,11 +320,12 @@ public class AuditLog {
     private int chainBatch(TransactionContext tx) {
         Record head = tx.run(statement("security/lock-audit-head"), Map.of("genesis", AuditChain.GENESIS)).single();
         List<Record> unchained = tx.run(statement("security/unchained-audit"), Map.of("limit", BATCH)).list();
-        if (unchained.isEmpty()) {
-            return 0;
-        }
         long seq = head.get("seq").asLong();
         String prev = head.get("hash").asString();
+        if (unchained.isEmpty()) {
+            tx.run(statement("security/set-audit-head"), Map.of("seq", seq, "hash", prev)).consume();
+            return 0;
+        }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Record r : unchained) {
             seq++;
