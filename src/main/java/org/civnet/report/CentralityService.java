@@ -39,7 +39,7 @@ public class CentralityService {
         }
     }
 
-    public record Score(@Sensitivity(SAFE) String id, @Sensitivity(NAME) String name, @Sensitivity(SAFE) String label, @Sensitivity(SAFE) String kind, @Sensitivity(SAFE) String region, Double score) {
+    public record Score(@Sensitivity(SAFE) String id, @Sensitivity(NAME) String name, @Sensitivity(SAFE) String label, @Sensitivity(SAFE) String kind, @org.civnet.domain.QuasiIdentifier @Sensitivity(SAFE) String region, @org.civnet.domain.QuasiIdentifier Double score) {
     }
 
     @io.swagger.v3.oas.annotations.media.Schema(name = "CentralityReport")
