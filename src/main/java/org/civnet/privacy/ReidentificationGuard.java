@@ -38,7 +38,8 @@ import org.springframework.stereotype.Component;
 class ReidentificationGuard implements Disclosure.Source {
 
     static final String MODEL = "k-anonymity of each pseudonymised person's (kind, region, degree) and of its one-hop "
-            + "neighbourhood (kind, region and the multiset of its neighbours' kinds and regions): k-degree anonymity "
+            + "neighbourhood (kind, region and the multiset of its neighbours' kinds and regions); coarsened: region and "
+            + "ties withheld, degree as a range: k-degree anonymity "
             + "(Liu and Terzi, SIGMOD 2008) and d-k-anonymity at d=1 on attributes (de Jong, van der Loo and Takes, "
             + "Scientific Reports 2024)";
 
@@ -119,7 +120,7 @@ class ReidentificationGuard implements Disclosure.Source {
             if (gate.release(v) == Release.WITHHOLD) {
                 withheld.put(s.id(v), reasonText(gate.reason(v)));
             } else if (gate.release(v) == Release.COARSEN) {
-                coarsened.put(s.id(v), ReidentificationGate.degreeBucket(gate.releasedDegree(v)));
+                coarsened.put(s.id(v), ReidentificationGate.degreeBucket(s.graph().degree(v)));
             }
         }
         return new Disclosure(k, MODEL, withheld, coarsened);
@@ -149,7 +150,7 @@ class ReidentificationGuard implements Disclosure.Source {
 
     static String reasonText(ReidentificationGate.Reason reason) {
         return switch (reason) {
-            case DEGREE_CLASS_BELOW_K -> "fewer than k people share their kind and number of ties";
+            case DEGREE_CLASS_BELOW_K -> "fewer than k people share their kind and range of ties, even with region and ties withheld";
             case NEIGHBOURHOOD_CLASS_BELOW_K -> "fewer than k people share their kind, region and neighbours' kinds and regions";
             case WITHHELD_BY_FLOOR -> "withheld in the whole network, so in every view of it";
         };

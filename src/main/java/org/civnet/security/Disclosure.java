@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * What the re-identification gate lets one response reveal of the pseudonymised people in it:
  * those {@code withheld} (id → reason: left out with their ties) and those {@code coarsened}
- * (id → their degree as a range: their region and scores left out). Computed per graph version and
+ * (id → their degree as a range: shown, but without their region, scores and ties). Computed per graph version and
  * analysis scope by the gate (package {@code privacy}) and applied by {@link Redactor} with the rest
  * of the redaction, so one decision covers every representation.
  *

@@ -244,6 +244,14 @@ public class Redactor {
             tally.withheld.put(id, gate.withheld().get(id));
             return true;
         }
+
+        /**
+         * Whether {@code node} names someone whose ties are not shown: a withheld person, or a coarsened
+         * one named anywhere but as the subject of their own record (a tie's end, a list of members).
+         */
+        boolean hidesTies(JsonNode node) {
+            return withheld(node) || node != null && node.isTextual() && gate.coarsens(node.asText());
+        }
     }
 
     /** The declared kind of a record component; null when its type alone makes it safe. */
@@ -273,7 +281,7 @@ public class Redactor {
             ArrayNode kept = array.arrayNode();
             for (int i = 0; i < array.size(); i++) {
                 Object item = items != null && i < items.size() ? items.get(i) : null;
-                JsonNode shown = view.withheld(array.get(i)) ? null : walk(item, array.get(i), view);
+                JsonNode shown = view.hidesTies(array.get(i)) ? null : walk(item, array.get(i), view);
                 if (shown != null) {
                     kept.add(shown);
                 }
@@ -289,7 +297,7 @@ public class Redactor {
             Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                if (view.withheld(field.getKey()) || view.withheld(field.getValue())) {
+                if (view.hidesTies(TextNode.valueOf(field.getKey())) || view.hidesTies(field.getValue())) {
                     continue;
                 }
                 String key = view.names().containsKey(field.getKey()) ? pseudonyms.of(field.getKey()) : field.getKey();
@@ -366,12 +374,13 @@ public class Redactor {
     }
 
     /**
-     * Whether a record names a withheld person where leaving out only that name would misstate it:
-     * as its subject or in any text component (a tie's end, an introduction's introducer), or
-     * anywhere in an {@link OrderedIds} list (a path). Such a record is left out whole.
+     * Whether a record is left out whole: its subject is withheld, or it names a withheld or coarsened
+     * person (whose ties are not shown) in any other text component (a tie's end, an introduction's
+     * introducer) or anywhere in an {@link OrderedIds} list (a path, which without them would say
+     * something false).
      */
     private static boolean namesWithheld(Record record, RecordComponent[] components, ObjectNode object, View view) {
-        if (view.gate().withheld().isEmpty()) {
+        if (view.gate().withheld().isEmpty() && view.gate().coarsened().isEmpty()) {
             return false;
         }
         for (RecordComponent c : components) {
@@ -379,12 +388,13 @@ public class Redactor {
             if (child == null) {
                 continue;
             }
-            if (view.withheld(child)) {
+            boolean subject = c.getName().equals("id");
+            if (subject ? view.withheld(child) : view.hidesTies(child)) {
                 return true;
             }
             if (c.isAnnotationPresent(OrderedIds.class) && child.isArray()) {
                 for (JsonNode element : child) {
-                    if (view.withheld(element)) {
+                    if (view.hidesTies(element)) {
                         return true;
                     }
                 }

@@ -9,30 +9,37 @@ import org.civnet.analysis.graph.CsrGraph;
 /**
  * Decides, for each pseudonymised vertex of a graph, what an output may reveal of it so that every
  * pseudonymised vertex the output shows is indistinguishable from at least {@code k - 1} other
- * pseudonymised vertices it shows: keep it, coarsen it (its region withheld), or withhold it with
- * its ties.
+ * pseudonymised vertices it shows: keep it, coarsen it (its region and its ties withheld, its degree
+ * stated only as a range), or withhold it with its ties.
  *
  * <h2>The model</h2>
- * The released view {@code G'} is the graph without the withheld vertices (and their ties). For a
- * released vertex {@code v}: {@code deg'(v)} is its number of distinct released neighbours;
- * {@code region'(v)} its region, or "withheld" when {@code v} is coarsened (named vertices are never
- * coarsened); {@code cat(v)} its category (label and kind, e.g. {@code Contact:DEFENDER}). Two
- * quasi-identifiers of a released pseudonymised vertex:
+ * The released view {@code G'} is the graph without the withheld vertices and without the ties of
+ * withheld and coarsened vertices. For a released vertex {@code v}: {@code deg'(v)} is its number of
+ * distinct neighbours in {@code G'} (0 when coarsened); {@code deg(v)} its degree in the graph given,
+ * which analyses state (a degree centrality), shown for a coarsened vertex only as its range
+ * {@link #degreeBucket}; {@code region'(v)} its region, or "withheld" when {@code v} is coarsened
+ * (named vertices are never coarsened); {@code cat(v)} its category (label and kind, e.g.
+ * {@code Contact:DEFENDER}). Two quasi-identifiers of a released pseudonymised vertex:
  * <ul>
  * <li><b>degree class</b>, after <em>k-degree anonymity</em> (K. Liu and E. Terzi, "Towards identity
  * anonymization on graphs", SIGMOD 2008, where every degree value of the published graph occurs at
- * least k times), with the vertex's own attributes added: {@code Q1(v) = (cat(v), region'(v), deg'(v))};</li>
+ * least k times), with the vertex's own attributes added: {@code Q1(v) = (cat(v), region'(v), deg(v), deg'(v))};</li>
  * <li><b>neighbourhood class</b>, after the <em>d-k-anonymity</em> of R. G. de Jong, M. P. J. van der
  * Loo and F. W. Takes ("The effect of distant connections on node anonymity in complex networks",
  * Scientific Reports 14, 1156, 2024) at {@code d = 1}: there a vertex is d-k-anonymous when at least
  * k - 1 other vertices have the same structural position in their d-neighbourhood (the subgraph
  * induced by the vertices within distance d, compared by isomorphism mapping one centre onto the
  * other). We implement its <em>attribute</em> form at d = 1:
- * {@code Q2(v) = (cat(v), region'(v), multiset { (cat(u), region'(u)) : u released neighbour of v })}.
+ * {@code Q2(v) = (cat(v), region'(v), deg(v), multiset { (cat(u), region'(u)) : u released neighbour of v })}.
  * It keeps the paper's radius and adds the attributes an output shows, but leaves out the ties
  * <em>among</em> the neighbours (which the paper's isomorphism compares), and it counts named
  * neighbours by their attributes, not by their identity.</li>
  * </ul>
+ * Both hold {@code deg(v)} (or its range) besides {@code deg'(v)}: analyses are computed over the
+ * graph given, so two vertices with the same released degree but different degrees there would be
+ * told apart by joining the two outputs on the pseudonym (pseudonyms are stable across outputs). A
+ * coarsened vertex's quasi-identifiers are thus {@code (cat, withheld, range of deg, 0)} and
+ * {@code (cat, withheld, range of deg, {})}.
  * {@code class_i(v)} is the number of released <em>pseudonymised</em> vertices {@code w} with
  * {@code Q_i(w) = Q_i(v)} (v included): a named vertex is known by name, so it hides no one.
  * {@code Q2} determines {@code Q1} (the multiset's size is the degree), so
@@ -42,8 +49,8 @@ import org.civnet.analysis.graph.CsrGraph;
  * Every pseudonymised vertex starts at its floor (default KEEP). Each round computes both classes
  * over the current released view; then, all at once, a KEEP vertex whose neighbourhood class is
  * below k becomes COARSEN, and a COARSEN vertex whose class (computed coarsened) is still below k
- * becomes WITHHOLD. Withholding changes its neighbours' degrees and multisets, and coarsening changes
- * its neighbours' multisets, so rounds repeat until none changes. Releases only ever grow
+ * becomes WITHHOLD. Coarsening and withholding take ties out of the released view, which changes
+ * the neighbours' released degrees and multisets, so rounds repeat until none changes. Releases only ever grow
  * (KEEP, COARSEN, WITHHOLD), so this ends within {@code 2p + 1} rounds for p pseudonymised
  * vertices (in practice a handful). At the fixed point no released pseudonymised vertex has a class
  * below k (or it would have moved): the released view is k-anonymous under both quasi-identifiers.
@@ -177,14 +184,16 @@ public final class ReidentificationGate {
             if (release[v] == Release.WITHHOLD) {
                 continue;
             }
-            int[] around = neighbourCodes(v);
+            int[] around = release[v] == Release.COARSEN ? new int[0] : neighbourCodes(v);
             releasedDegree[v] = around.length;
             if (!pseudonymised[v]) {
                 continue;
             }
             int self = code(v);
-            q1[v] = new Q1(self, around.length);
-            q2[v] = new Q2(self, around);
+            // A coarsened vertex shows its degree in the graph only as a range (negative: never equal to a degree).
+            int stated = release[v] == Release.COARSEN ? -1 - bucketIndex(graph.degree(v)) : graph.degree(v);
+            q1[v] = new Q1(self, stated, around.length);
+            q2[v] = new Q2(self, stated, around);
             degreeCounts.merge(q1[v], 1, Integer::sum);
             neighbourhoodCounts.merge(q2[v], 1, Integer::sum);
         }
@@ -196,13 +205,13 @@ public final class ReidentificationGate {
         }
     }
 
-    /** The sorted multiset of the released neighbours' (category, shown region) codes. */
+    /** The sorted multiset of the (category, region) codes of the neighbours whose ties with {@code v} are released. */
     private int[] neighbourCodes(int v) {
         int[] out = new int[graph.degree(v)];
         int size = 0;
         for (int slot = graph.offset(v); slot < graph.offsetEnd(v); slot++) {
             int u = graph.target(slot);
-            if (u != v && release[u] != Release.WITHHOLD) {
+            if (u != v && release[u] == Release.KEEP) {
                 out[size++] = code(u);
             }
         }
@@ -211,24 +220,29 @@ public final class ReidentificationGate {
         return multiset;
     }
 
+    private static int bucketIndex(int degree) {
+        return degree <= 0 ? 0 : 32 - Integer.numberOfLeadingZeros(degree);
+    }
+
     /** (category, region as shown) as one int. */
     private int code(int v) {
         int shownRegion = release[v] == Release.COARSEN ? WITHHELD_REGION : region[v];
         return category[v] * regionCodes + shownRegion;
     }
 
-    private record Q1(int self, int degree) {
+    private record Q1(int self, int scopeDegree, int degree) {
     }
 
-    private record Q2(int self, int[] neighbours) {
+    private record Q2(int self, int scopeDegree, int[] neighbours) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof Q2 other && other.self == self && Arrays.equals(other.neighbours, neighbours);
+            return o instanceof Q2 other && other.self == self && other.scopeDegree == scopeDegree
+                    && Arrays.equals(other.neighbours, neighbours);
         }
 
         @Override
         public int hashCode() {
-            return 31 * self + Arrays.hashCode(neighbours);
+            return 31 * (31 * self + scopeDegree) + Arrays.hashCode(neighbours);
         }
     }
 

@@ -223,8 +223,9 @@ class ReidentificationGateTest {
 
     /**
      * The released view recounted from scratch, independently of the gate's own bookkeeping (strings,
-     * sorted lists): each released pseudonymised vertex shares (category, shown region, degree) and
-     * (category, shown region, neighbours' shown categories and regions) with at least k - 1 others.
+     * sorted lists): each released pseudonymised vertex shares (category, shown region, degree in the
+     * graph or its range when coarsened, released degree) and (category, shown region, degree or range,
+     * shown categories and regions of the neighbours whose ties are shown) with at least k - 1 others.
      */
     static void assertKAnonymous(CsrGraph graph, String[] cats, String[] regions, boolean[] pseudo, ReidentificationGate g) {
         int n = graph.vertexCount();
@@ -237,14 +238,16 @@ class ReidentificationGateTest {
                 continue;
             }
             List<String> around = new ArrayList<>();
+            boolean coarsened = g.release(v) == COARSEN;
             for (int u : graph.neighbors(v)) {
-                if (g.release(u) != WITHHOLD) {
+                if (!coarsened && g.release(u) == KEEP) {
                     around.add(shown(u, cats, regions, g));
                 }
             }
             around.sort(null);
-            q1[v] = shown(v, cats, regions, g) + "|" + around.size();
-            q2[v] = shown(v, cats, regions, g) + "|" + around;
+            String degree = coarsened ? "range " + ReidentificationGate.degreeBucket(graph.degree(v)) : Integer.toString(graph.degree(v));
+            q1[v] = shown(v, cats, regions, g) + "|" + degree + "|" + around.size();
+            q2[v] = shown(v, cats, regions, g) + "|" + degree + "|" + around;
             degreeClasses.merge(q1[v], 1, Integer::sum);
             neighbourhoodClasses.merge(q2[v], 1, Integer::sum);
         }
