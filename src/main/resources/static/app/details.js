@@ -123,7 +123,7 @@ export async function showDetails(node, map) {
   }
   if (record.status === 'fulfilled' && record.value) {
     for (const [key, value] of Object.entries(record.value)) {
-      if (!SKIPPED_FIELDS.has(key) && !['themes', 'riskLevel', 'region', 'kind', 'coarsened', 'degreeRange'].includes(key)) {
+      if (!SKIPPED_FIELDS.has(key) && !['themes', 'riskLevel', 'region', 'kind', 'coarsened', 'degreeRange', 'withheld'].includes(key)) {
         field(fields, key, key === 'mandate' || key === 'mandates' ? names(value, map) : value);
       }
     }

@@ -60,6 +60,8 @@ class ReidentificationPageIT extends WorkspacePageTest {
         String range = as(Role.ANALYST).getForObject("/api/contacts/" + id, JsonNode.class).get("degreeRange").asText();
         assertThat(css("#details-sub").getText()).contains("ties: " + range);
         assertThat(as(Role.ANALYST).getForObject("/api/contacts/" + id, JsonNode.class).has("region")).isFalse();
+        assertThat(css("#details-fields").getText()).doesNotContain("object");
+        script("document.getElementById('legend-withheld').scrollIntoView({block: 'center'})");
         documentShot("map-withheld");
         assertNoConsoleErrors();
     }
