@@ -32,6 +32,7 @@ import org.springframework.validation.annotation.Validated;
  *                      when empty, {@code field-keys.json} in the secrets directory (generated there on
  *                      the first start of an embedded store; an external store requires one)
  * @param session       the web page's login sessions
+ * @param privacy       the re-identification gate on what roles without clearance are shown
  */
 @Validated
 @ConfigurationProperties("civnet")
@@ -46,13 +47,14 @@ public record CivnetProperties(
         String adminPassword,
         @DefaultValue("./secrets") @NotNull Path secretsDirectory,
         String fieldKey,
-        @Valid @NotNull @DefaultValue Session session) {
+        @Valid @NotNull @DefaultValue Session session,
+        @Valid @NotNull @DefaultValue Privacy privacy) {
 
     @Override
     public String toString() {
         return "CivnetProperties[neo4j=" + neo4j + ", demo=" + demo + ", limits=" + limits + ", analysis=" + analysis
                 + ", referral=" + referral + ", backup=" + backup + ", coverage=" + coverage + ", adminPassword=***"
-                + ", secretsDirectory=" + secretsDirectory + ", fieldKey=***, session=" + session + "]";
+                + ", secretsDirectory=" + secretsDirectory + ", fieldKey=***, session=" + session + ", privacy=" + privacy + "]";
     }
 
     /**
@@ -212,5 +214,15 @@ public record CivnetProperties(
      *                    HTTP Basic or API tokens and have no session
      */
     public record Session(@DefaultValue("30m") @NotNull java.time.Duration idleTimeout) {
+    }
+
+    /**
+     * @param anonymityK the least number of pseudonymised people any output for a role without clearance
+     *                   (ANALYST, REPORTS) shows as indistinguishable from each other under the gate's model
+     *                   (category, region, degree and the one-hop neighbourhood's categories and regions);
+     *                   people who would stand out are coarsened (region withheld) or withheld with their
+     *                   ties. 1 switches the gate off
+     */
+    public record Privacy(@DefaultValue("5") @Min(1) @Max(1000) int anonymityK) {
     }
 }

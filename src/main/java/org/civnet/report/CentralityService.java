@@ -53,8 +53,8 @@ public class CentralityService {
     }
 
     /** {@code certified}: in the top-k mode of {@code approx=auto}, whether this one of the top k is certified; else null. */
-    public record Score(@Sensitivity(SAFE) String id, @Sensitivity(NAME) String name, @Sensitivity(SAFE) String label, @Sensitivity(SAFE) String kind, @Sensitivity(SAFE) String region, Double score,
-                        Boolean certified) {
+    public record Score(@Sensitivity(SAFE) String id, @Sensitivity(NAME) String name, @Sensitivity(SAFE) String label, @Sensitivity(SAFE) String kind, @org.civnet.domain.QuasiIdentifier @Sensitivity(SAFE) String region, @org.civnet.domain.QuasiIdentifier Double score,
+                        @org.civnet.domain.QuasiIdentifier Boolean certified) {
     }
 
     @io.swagger.v3.oas.annotations.media.Schema(name = "CentralityReport")
