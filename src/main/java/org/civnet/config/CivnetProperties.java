@@ -32,6 +32,7 @@ import org.springframework.validation.annotation.Validated;
  *                      when empty, {@code field-keys.json} in the secrets directory (generated there on
  *                      the first start of an embedded store; an external store requires one)
  * @param session       the web page's login sessions
+ * @param consent       how consent records of unknown date are reviewed, and the expiring-consents list
  */
 @Validated
 @ConfigurationProperties("civnet")
@@ -46,13 +47,14 @@ public record CivnetProperties(
         String adminPassword,
         @DefaultValue("./secrets") @NotNull Path secretsDirectory,
         String fieldKey,
-        @Valid @NotNull @DefaultValue Session session) {
+        @Valid @NotNull @DefaultValue Session session,
+        @Valid @NotNull @DefaultValue Consent consent) {
 
     @Override
     public String toString() {
         return "CivnetProperties[neo4j=" + neo4j + ", demo=" + demo + ", limits=" + limits + ", analysis=" + analysis
                 + ", referral=" + referral + ", backup=" + backup + ", coverage=" + coverage + ", adminPassword=***"
-                + ", secretsDirectory=" + secretsDirectory + ", fieldKey=***, session=" + session + "]";
+                + ", secretsDirectory=" + secretsDirectory + ", fieldKey=***, session=" + session + ", consent=" + consent + "]";
     }
 
     /**
@@ -204,5 +206,17 @@ public record CivnetProperties(
      *                    HTTP Basic or API tokens and have no session
      */
     public record Session(@DefaultValue("30m") @NotNull java.time.Duration idleTimeout) {
+    }
+
+    /**
+     * @param reviewDate   until when a consent to introduce of unknown date counts as current: one migrated
+     *                     from the old yes/no {@code consentToIntroduce}, or given as that yes by an import or
+     *                     a client; it is written as the record's {@code until}, so it comes up in the
+     *                     expiring-consents list before it lapses. Unset: one year after the day the yes is read
+     * @param expiringDays the expiring-consents follow-up lists consents that lapse within this many days
+     */
+    public record Consent(
+            java.time.LocalDate reviewDate,
+            @DefaultValue("30") @Min(1) @Max(366) int expiringDays) {
     }
 }
