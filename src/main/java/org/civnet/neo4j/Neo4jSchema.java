@@ -3,6 +3,7 @@ package org.civnet.neo4j;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.civnet.domain.Changes;
 import org.civnet.domain.NodeLabel;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
@@ -26,11 +27,14 @@ public class Neo4jSchema {
 
     private final Driver driver;
     private final CypherQueries cypher;
+    private final Transactions transactions;
     private final org.civnet.config.CivnetProperties.Consent consent;
 
-    public Neo4jSchema(Driver driver, CypherQueries cypher, org.civnet.config.CivnetProperties properties) {
+    public Neo4jSchema(Driver driver, CypherQueries cypher, Transactions transactions,
+                       org.civnet.config.CivnetProperties properties) {
         this.driver = driver;
         this.cypher = cypher;
+        this.transactions = transactions;
         this.consent = properties.consent();
         try (Session session = driver.session()) {
             for (String name : cypher.namesUnder("schema")) {
@@ -55,7 +59,8 @@ public class Neo4jSchema {
 
     /**
      * Runs every statement of {@code cypher/migration/} in name order, each in its own transaction,
-     * and bumps the graph version when one changed something (cached analyses then re-read). Every
+     * and bumps the graph version when one changed something, recording a change of everything
+     * (migrations do not list what they touched; snapshots then read the whole graph). Every
      * statement gets the same parameters: {@code reviewDate}, until when a migrated consent of
      * unknown date counts ({@code civnet.consent.review-date}, else a year from today).
      *
@@ -74,7 +79,7 @@ public class Neo4jSchema {
                 changed += count;
             }
             if (changed > 0) {
-                session.executeWrite(tx -> tx.run(cypher.get("graph/bump-version")).consume());
+                session.executeWrite(tx -> transactions.bumpVersion(tx, Changes.everything()));
             }
         }
         return changed;
