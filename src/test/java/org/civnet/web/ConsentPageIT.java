@@ -3,8 +3,6 @@ package org.civnet.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.civnet.security.Role;
@@ -23,7 +21,11 @@ import org.springframework.http.HttpMethod;
  */
 class ConsentPageIT extends WorkspacePageTest {
 
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    /** A date as the page shows it (labels.js formatDate: the browser's en-GB short month, "Sept" included). */
+    private String shown(LocalDate date) {
+        return (String) script("return new Intl.DateTimeFormat('en-GB', {day: 'numeric', month: 'short', year: 'numeric',"
+                + " timeZone: 'UTC'}).format(new Date(arguments[0] + 'T00:00:00Z'))", date.toString());
+    }
 
     @Test
     void officerSeesConsentOnAPathAndOnTheContactsPageAndWithdrawsIt() throws Exception {
@@ -52,14 +54,14 @@ class ConsentPageIT extends WorkspacePageTest {
         css("#contact-find").click();
         css("#find-results li.referral-path");
         String onPath = css("#find-results .consent[data-consent='amal']").getText();
-        assertThat(onPath).isEqualTo("agreed to introduce: 1 Mar 2025 – " + until.format(SHOWN));
+        assertThat(onPath).isEqualTo("agreed to introduce: 1 Mar 2025 – " + shown(until));
         documentShot("consent-on-path");
 
         // 2. Amal's page: consent per purpose, in words.
         css("#find-results li.hop[data-id='amal'] a.name").click();
         css("#contact-consent tr[data-purpose='introduce']");
         String row = css("#contact-consent tr[data-purpose='introduce']").getText();
-        assertThat(row).contains("Introduce others", "Current", "1 Mar 2025", until.format(SHOWN), "Written", "admin");
+        assertThat(row).contains("Introduce others", "Current", "1 Mar 2025", shown(until), "Written", "admin");
         assertThat(all("#contact-consent tr[data-purpose='beIntroduced']")).isEmpty();
 
         // 3. The form: record a consent to be introduced (given today, in person), withdraw the other.
@@ -73,9 +75,9 @@ class ConsentPageIT extends WorkspacePageTest {
         documentShot("consent-form");
         css("#contact-form button[type='submit']").click();
         waitFor(d -> !d.findElements(By.cssSelector("#contact-consent tr[data-purpose='beIntroduced']")).isEmpty());
-        assertThat(css("#contact-consent tr[data-purpose='introduce']").getText()).contains("Withdrawn", today.format(SHOWN));
+        assertThat(css("#contact-consent tr[data-purpose='introduce']").getText()).contains("Withdrawn", shown(today));
         assertThat(css("#contact-consent tr[data-purpose='beIntroduced']").getText())
-                .contains("Be introduced", "Current", today.format(SHOWN), "In person", "test-officer", "no end date");
+                .contains("Be introduced", "Current", shown(today), "In person", "test-officer", "no end date");
         script("document.querySelector('#contact-consent').scrollIntoView()");
         documentShot("consent-contact-page");
 
@@ -92,7 +94,7 @@ class ConsentPageIT extends WorkspacePageTest {
         // 5. Follow-ups: the consent that lapses in 12 days.
         goTo("followups", By.cssSelector("#followups-consents table"));
         String lapsing = css("#followups-consents tr[data-contact='soon']").getText();
-        assertThat(lapsing).contains("Samira Lapsing", "Be named to a mandate", today.plusDays(12).format(SHOWN), "In person");
+        assertThat(lapsing).contains("Samira Lapsing", "Be named to a mandate", shown(today.plusDays(12)), "In person");
         JsonNode listed = officer.getForObject("/api/followups/consents", JsonNode.class);
         assertThat(all("#followups-consents tbody tr")).hasSize(listed.size());
         script("document.querySelector('#followups-consents').scrollIntoView()");
