@@ -91,13 +91,9 @@ public class ConsentRules {
                 continue;
             }
             String at = "consent." + purpose.key() + ".";
-            for (var date : List.of(new Object[] {"given", r.given()}, new Object[] {"until", r.until()},
-                    new Object[] {"withdrawn", r.withdrawn()})) {
-                if (date[1] instanceof LocalDate d && (d.getYear() < TextAndDateRules.FIRST_YEAR
-                        || d.getYear() > TextAndDateRules.LAST_YEAR)) {
-                    problems.add(new FieldProblem(at + date[0], TextAndDateRules.DATE_RANGE));
-                }
-            }
+            requireInRange(problems, at + "given", r.given());
+            requireInRange(problems, at + "until", r.until());
+            requireInRange(problems, at + "withdrawn", r.withdrawn());
             if (r.given() != null && r.until() != null && r.until().isBefore(r.given())) {
                 problems.add(new FieldProblem(at + "until", "is before given"));
             }
@@ -109,6 +105,12 @@ public class ConsentRules {
             }
         }
         return problems;
+    }
+
+    private static void requireInRange(List<FieldProblem> problems, String field, LocalDate date) {
+        if (date != null && (date.getYear() < TextAndDateRules.FIRST_YEAR || date.getYear() > TextAndDateRules.LAST_YEAR)) {
+            problems.add(new FieldProblem(field, TextAndDateRules.DATE_RANGE));
+        }
     }
 
     private static String writer() {

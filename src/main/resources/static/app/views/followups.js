@@ -97,7 +97,7 @@ export default async function show(container, params) {
       ${notice(consents.message)}
       ${consents.loading ? html`<p class="hint">Loading…</p>` : consents.rows.length === 0
     ? html`<p class="hint empty">No consent lapses in the next 30 days.</p>` : html`
-        <table class="list followups consents">
+        <table class="list consents">
           <thead><tr><th scope="col">Who</th><th scope="col">Agreed to</th><th scope="col">Until</th><th scope="col">Given</th>
             <th scope="col">How</th><th scope="col">Recorded by</th><th scope="col">Responsible officer</th>
             <th scope="col"><span class="visually-hidden">Action</span></th></tr></thead>
