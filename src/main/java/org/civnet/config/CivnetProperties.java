@@ -111,12 +111,16 @@ public record CivnetProperties(
      * @param changeRecords how many graph versions keep their change record in the store (every write
      *                      records what it changed, so snapshots apply it instead of re-reading the
      *                      graph); a snapshot older than that reads the whole graph again
+     * @param approxMaxSamples most shortest paths one certified betweenness estimate ({@code approx=auto})
+     *                      may sample: an epsilon that needs more is refused (400 naming {@code epsilon}),
+     *                      and the top-k mode stops there, stating the epsilon it reached
      */
     public record Analysis(
             @DefaultValue("16") @Min(1) @Max(1000) int cacheEntries,
             @DefaultValue("1GB") DataSize cacheMaxBytes,
             @DefaultValue("100000") @Min(1) @Max(1_000_000) int maxTop,
-            @DefaultValue("10000") @Min(1) @Max(10_000_000) int changeRecords) {
+            @DefaultValue("10000") @Min(1) @Max(10_000_000) int changeRecords,
+            @DefaultValue("1000000") @Min(1000) @Max(1_000_000_000) int approxMaxSamples) {
     }
 
     /**
