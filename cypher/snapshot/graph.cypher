@@ -4,6 +4,7 @@
 // 4.5 s, as lists 2.7 s (per-record cost of Bolt; see docs/BENCHMARKS.md). A tie to a node that is not a vertex
 // (an Introduction) is dropped by the reader. Ties name their far end by element id, stable within
 // this one read transaction and cheaper than reading the far node's id property (0.5 s of 3.5).
+// consent: [given, until, withdrawn] of each purpose in ConsentPurpose order (network/ConsentProperties).
 MATCH (n:Node)
 WHERE NOT n:Introduction
 RETURN elementId(n) AS key,
@@ -15,7 +16,9 @@ RETURN elementId(n) AS key,
        n.region AS region,
        coalesce(n.themes, []) AS themes,
        n.riskLevel AS risk,
-       coalesce(n.consentToIntroduce, false) AS consent,
+       [n.consentIntroduceGiven, n.consentIntroduceUntil, n.consentIntroduceWithdrawn,
+        n.consentBeIntroducedGiven, n.consentBeIntroducedUntil, n.consentBeIntroducedWithdrawn,
+        n.consentNameToMandateGiven, n.consentNameToMandateUntil, n.consentNameToMandateWithdrawn] AS consent,
        coalesce(n.confidential, false) AS confidential,
        n.createdAt AS createdAt,
        [(n)-[r]->(b:Node) WHERE type(r) IN $types | [elementId(b), type(r), r.trust, r.since, r.lastContact]] AS ties

@@ -33,6 +33,7 @@ import org.springframework.validation.annotation.Validated;
  *                      the first start of an embedded store; an external store requires one)
  * @param session       the web page's login sessions
  * @param privacy       the re-identification gate on what roles without clearance are shown
+ * @param consent       how consent records of unknown date are reviewed, and the expiring-consents list
  */
 @Validated
 @ConfigurationProperties("civnet")
@@ -48,13 +49,15 @@ public record CivnetProperties(
         @DefaultValue("./secrets") @NotNull Path secretsDirectory,
         String fieldKey,
         @Valid @NotNull @DefaultValue Session session,
-        @Valid @NotNull @DefaultValue Privacy privacy) {
+        @Valid @NotNull @DefaultValue Privacy privacy,
+        @Valid @NotNull @DefaultValue Consent consent) {
 
     @Override
     public String toString() {
         return "CivnetProperties[neo4j=" + neo4j + ", demo=" + demo + ", limits=" + limits + ", analysis=" + analysis
                 + ", referral=" + referral + ", backup=" + backup + ", coverage=" + coverage + ", adminPassword=***"
-                + ", secretsDirectory=" + secretsDirectory + ", fieldKey=***, session=" + session + ", privacy=" + privacy + "]";
+                + ", secretsDirectory=" + secretsDirectory + ", fieldKey=***, session=" + session + ", privacy=" + privacy
+                + ", consent=" + consent + "]";
     }
 
     /**
@@ -224,5 +227,17 @@ public record CivnetProperties(
      *                   ties. 1 switches the gate off
      */
     public record Privacy(@DefaultValue("5") @Min(1) @Max(1000) int anonymityK) {
+    }
+
+    /**
+     * @param reviewDate   until when a consent to introduce of unknown date counts as current: one migrated
+     *                     from the old yes/no {@code consentToIntroduce}, or given as that yes by an import or
+     *                     a client; it is written as the record's {@code until}, so it comes up in the
+     *                     expiring-consents list before it lapses. Unset: one year after the day the yes is read
+     * @param expiringDays the expiring-consents follow-up lists consents that lapse within this many days
+     */
+    public record Consent(
+            java.time.LocalDate reviewDate,
+            @DefaultValue("30") @Min(1) @Max(366) int expiringDays) {
     }
 }

@@ -4,8 +4,12 @@ import static org.civnet.demo.DemoWorld.REGIONS;
 import static org.civnet.demo.DemoWorld.cumulative;
 
 import java.util.Arrays;
+import java.time.LocalDate;
 import java.util.List;
 
+import org.civnet.domain.Consent;
+import org.civnet.domain.ConsentMethod;
+import org.civnet.domain.ConsentRecord;
 import org.civnet.domain.ContactKind;
 import org.civnet.domain.Region;
 import org.civnet.domain.RiskLevel;
@@ -174,8 +178,35 @@ final class DemoPeople {
         }
         world.contactThemes[c] = world.themeMask(themes);
         return new Contact(world.contactIds[c], name[0] + " " + name[1], kind, country, null, themes, risk, consent,
-                confidential, channels, null, null, null).normalised(world.contactIds[c]);
+                confidential, channels, null, null, null).withConsent(consentRecords(consent), consent)
+                .normalised(world.contactIds[c]);
     }
+
+    /**
+     * Consent records around the demo's today: a consent to introduce for those who gave one (8 % of
+     * them lapsing in the weeks after today, 3 % withdrawn since), to be introduced for 70 %, to be
+     * named to a mandate for 40 %; most without an end date, so the demo keeps working as time passes.
+     */
+    private Consent consentRecords(boolean introduces) {
+        java.util.SplittableRandom r = world.consentRng;
+        ConsentRecord introduce = null;
+        if (introduces) {
+            LocalDate given = DemoNetworkGenerator.TODAY.minusDays(30 + r.nextInt(1500));
+            double u = r.nextDouble();
+            LocalDate until = u < 0.08 ? DemoNetworkGenerator.TODAY.plusDays(20 + r.nextInt(56)) : null;
+            LocalDate withdrawn = u > 0.97 ? DemoNetworkGenerator.TODAY.minusDays(r.nextInt(20)) : null;
+            introduce = new ConsentRecord(given, until, METHODS[r.nextInt(METHODS.length)], null, withdrawn);
+        }
+        ConsentRecord beIntroduced = r.nextDouble() < 0.7 ? new ConsentRecord(
+                DemoNetworkGenerator.TODAY.minusDays(30 + r.nextInt(1500)), null, METHODS[r.nextInt(METHODS.length)],
+                null, null) : null;
+        ConsentRecord nameToMandate = r.nextDouble() < 0.4 ? new ConsentRecord(
+                DemoNetworkGenerator.TODAY.minusDays(30 + r.nextInt(1500)), null, ConsentMethod.WRITTEN, null, null) : null;
+        Consent consent = new Consent(introduce, beIntroduced, nameToMandate);
+        return consent.none() ? null : consent;
+    }
+
+    private static final ConsentMethod[] METHODS = ConsentMethod.values();
 
     private void createHro(int c, int h) {
         Region region = hroRegion(h);

@@ -46,6 +46,8 @@ final class DemoWorld {
     private static final double[] TRUST_ACROSS_CUM = cumulative(new double[] {8, 20, 40, 25, 7});
 
     final SplittableRandom rng;
+    /** Draws of the consent records only, so adding them left every other draw (and the network) as it was. */
+    final SplittableRandom consentRng;
     final int n;
     final double averageKnows;
     final double scale;
@@ -103,6 +105,7 @@ final class DemoWorld {
 
     DemoWorld(Options options) {
         rng = new SplittableRandom(options.seed());
+        consentRng = new SplittableRandom(options.seed() * 31 + 19);
         n = options.contacts();
         averageKnows = options.averageKnowsPerContact();
         scale = Math.sqrt(Math.max(1.0, n / 2000.0));

@@ -28,11 +28,14 @@ public class Neo4jSchema {
     private final Driver driver;
     private final CypherQueries cypher;
     private final Transactions transactions;
+    private final org.civnet.config.CivnetProperties.Consent consent;
 
-    public Neo4jSchema(Driver driver, CypherQueries cypher, Transactions transactions) {
+    public Neo4jSchema(Driver driver, CypherQueries cypher, Transactions transactions,
+                       org.civnet.config.CivnetProperties properties) {
         this.driver = driver;
         this.cypher = cypher;
         this.transactions = transactions;
+        this.consent = properties.consent();
         try (Session session = driver.session()) {
             for (String name : cypher.namesUnder("schema")) {
                 switch (name) {
@@ -57,15 +60,19 @@ public class Neo4jSchema {
     /**
      * Runs every statement of {@code cypher/migration/} in name order, each in its own transaction,
      * and bumps the graph version when one changed something, recording a change of everything
-     * (migrations do not list what they touched; snapshots then read the whole graph).
+     * (migrations do not list what they touched; snapshots then read the whole graph). Every
+     * statement gets the same parameters: {@code reviewDate}, until when a migrated consent of
+     * unknown date counts ({@code civnet.consent.review-date}, else a year from today).
      *
      * @return how many nodes were changed (0 on a store that is already current)
      */
     public long migrate() {
         long changed = 0;
+        java.util.Map<String, Object> parameters = java.util.Map.of("reviewDate", (consent.reviewDate() != null
+                ? consent.reviewDate() : java.time.LocalDate.now().plusYears(1)).toString());
         try (Session session = driver.session()) {
             for (String name : cypher.namesUnder("migration")) {
-                long count = session.executeWrite(tx -> tx.run(cypher.get(name)).single().get("changed").asLong());
+                long count = session.executeWrite(tx -> tx.run(cypher.get(name), parameters).single().get("changed").asLong());
                 if (count > 0) {
                     log.info("Neo4j migration {}: {} nodes changed", name, count);
                 }

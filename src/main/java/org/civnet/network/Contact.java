@@ -12,6 +12,8 @@ import java.util.List;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.civnet.domain.Consent;
+import org.civnet.domain.ConsentPurpose;
 import org.civnet.domain.ContactKind;
 import org.civnet.domain.Ids;
 import org.civnet.domain.Officers;
@@ -23,6 +25,12 @@ import org.civnet.domain.RiskLevel;
  * {@code country} and read-only; {@code channels} (phone, e-mail, Signal…) are sensitive.
  * {@code responsibleOfficer} is the user name of the officer who looks after the contact (a handover
  * moves it); when a write leaves it out, the store names the user who writes.
+ *
+ * <p>{@code consent} is what the person consented to, per purpose ({@link Consent}); the older yes/no
+ * {@code consentToIntroduce} is still accepted (a "yes" without an {@code introduce} record becomes one
+ * of unknown date, see {@code ConsentRules}) and is answered as whether the {@code introduce} consent
+ * is current today. Where the two disagree, {@code consent} wins. Consent details locate a person's
+ * dealings with the office: withheld for a protected person from roles without clearance.
  */
 public record Contact(
         @Sensitivity(SAFE) @Size(max = 128) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
@@ -34,6 +42,7 @@ public record Contact(
         List<@Size(max = 80) @Pattern(regexp = Themes.PATTERN, message = Themes.MESSAGE) String> themes,
         RiskLevel riskLevel,
         Boolean consentToIntroduce,
+        @Sensitivity(IDENTIFYING) Consent consent,
         Boolean confidential,
         @Sensitivity(IDENTIFYING) List<@Size(max = 300) String> channels,
         @Sensitivity(FREE_TEXT) @Size(max = 10_000) String notes,
@@ -45,8 +54,25 @@ public record Contact(
     public Contact(String id, String name, ContactKind kind, String country, Region region, List<String> themes,
                    RiskLevel riskLevel, Boolean consentToIntroduce, Boolean confidential, List<String> channels,
                    String notes, Instant createdAt, Instant updatedAt) {
-        this(id, name, kind, country, region, themes, riskLevel, consentToIntroduce, confidential, channels, notes,
-                null, createdAt, updatedAt);
+        this(id, name, kind, country, region, themes, riskLevel, consentToIntroduce, null, confidential, channels,
+                notes, null, createdAt, updatedAt);
+    }
+
+    /** The same contact with another consent (the yes/no field left to be derived from it). */
+    public Contact withConsent(Consent newConsent, Boolean newConsentToIntroduce) {
+        return new Contact(id, name, kind, country, region, themes, riskLevel, newConsentToIntroduce, newConsent,
+                confidential, channels, notes, responsibleOfficer, createdAt, updatedAt);
+    }
+
+    /** The same contact with another responsible officer. */
+    public Contact withResponsibleOfficer(String officer) {
+        return new Contact(id, name, kind, country, region, themes, riskLevel, consentToIntroduce, consent,
+                confidential, channels, notes, officer, createdAt, updatedAt);
+    }
+
+    /** Whether the consent to introduce others is current on {@code day} (the yes/no field as answered). */
+    public boolean consentsToIntroduceOn(java.time.LocalDate day) {
+        return consent != null && consent.covers(ConsentPurpose.INTRODUCE, day);
     }
 
     /** Applies the documented defaults and derives the region. */
@@ -56,6 +82,7 @@ public record Contact(
                 Themes.distinct(themes),
                 riskLevel == null ? RiskLevel.NONE : riskLevel,
                 consentToIntroduce != null && consentToIntroduce,
+                consent == null || consent.none() ? null : consent,
                 confidential != null && confidential,
                 channels == null ? List.of() : List.copyOf(channels), notes, responsibleOfficer, createdAt, updatedAt);
     }

@@ -46,6 +46,9 @@ public class DomainRules {
                 && v.endDate().isBefore(v.startDate())) {
             problems.add(new FieldProblem("endDate", "is before startDate"));
         }
+        if (record instanceof Contact c) {
+            problems.addAll(ConsentRules.check(c.consent()));
+        }
         if (record instanceof Tie t) {
             problems.addAll(checkTieFields(t));
         }

@@ -8,6 +8,8 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.civnet.domain.Purpose;
 import org.civnet.security.AuditLog;
 import org.civnet.security.Redactor;
 import org.civnet.security.Role;
@@ -100,14 +102,28 @@ class ImportExportController {
             "application/gexf+xml"})
     @ShownInFullTo(Role.ADMIN)
     @Operation(summary = "Export the network: JSON document (default, re-importable), or format=graphml|gexf. "
-            + "Only ADMIN gets the full export; every other role gets confidential and at-risk people as pseudonyms.")
-    NetworkDocument export(@RequestParam(defaultValue = "json") String format, Role role) {
+            + "Only ADMIN gets the full export; every other role gets confidential and at-risk people as pseudonyms.",
+            description = "With a purpose (INTRODUCTION, MANDATE_SUBMISSION) only contacts whose consent covers it today are"
+                    + " exported (INTRODUCTION: consent to introduce or to be introduced; MANDATE_SUBMISSION: to be named to a"
+                    + " mandate), without the ties and introductions of those left out; the headers Civnet-Purpose and"
+                    + " Civnet-Left-Out say which purpose and how many contacts were left out.")
+    NetworkDocument export(@RequestParam(defaultValue = "json") String format,
+                           @RequestParam(required = false) Purpose purpose, Role role, HttpServletResponse response) {
         if (!java.util.Set.of("json", "graphml", "gexf").contains(format.toLowerCase())) {
             throw new InvalidInputException("format", "must be one of json, graphml, gexf");
         }
         boolean full = role == Role.ADMIN;
-        audit.record(AuditLog.Action.EXPORT, format.toLowerCase(), full ? "full" : "pseudonymised");
         NetworkDocument document = exporter.document();
+        String stated = "";
+        if (purpose != null) {
+            int all = document.contacts().size();
+            document = document.forPurpose(purpose, java.time.LocalDate.now());
+            int leftOut = all - document.contacts().size();
+            response.setHeader("Civnet-Purpose", purpose.name());
+            response.setHeader("Civnet-Left-Out", String.valueOf(leftOut));
+            stated = ", purpose " + purpose + ", " + leftOut + " contacts left out without consent";
+        }
+        audit.record(AuditLog.Action.EXPORT, format.toLowerCase(), (full ? "full" : "pseudonymised") + stated);
         // Ordered by what the caller sees: a pseudonym's place in the file must not tell its real id.
         return full ? document : document.orderedBy(redactor::shownId);
     }

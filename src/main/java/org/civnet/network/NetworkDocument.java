@@ -41,9 +41,8 @@ public record NetworkDocument(
      */
     public NetworkDocument withResponsibleOfficers(java.util.function.UnaryOperator<String> recordedBy) {
         return new NetworkDocument(
-                contacts.stream().map(c -> c.responsibleOfficer() != null ? c : new Contact(c.id(), c.name(), c.kind(),
-                        c.country(), c.region(), c.themes(), c.riskLevel(), c.consentToIntroduce(), c.confidential(),
-                        c.channels(), c.notes(), recordedBy.apply(c.id()), c.createdAt(), c.updatedAt())).toList(),
+                contacts.stream().map(c -> c.responsibleOfficer() != null ? c
+                        : c.withResponsibleOfficer(recordedBy.apply(c.id()))).toList(),
                 organisations, mandates, networks,
                 communications.stream().map(c -> c.responsibleOfficer() != null ? c : new Communication(c.id(), c.type(),
                         c.date(), c.country(), c.mandates(), c.summary(), recordedBy.apply(c.id()), c.createdAt(),
@@ -57,6 +56,31 @@ public record NetworkDocument(
                 introductions.stream().map(i -> i.responsibleOfficer() != null ? i : new Introduction(i.id(),
                         i.introducer(), i.introduced(), i.recipient(), i.status(), i.date(), i.note(),
                         recordedBy.apply(i.id()), i.createdAt(), i.updatedAt())).toList());
+    }
+
+    /** The same document with every contact passed through {@code change}. */
+    public NetworkDocument withContacts(java.util.function.UnaryOperator<Contact> change) {
+        return new NetworkDocument(contacts.stream().map(change).toList(), organisations, mandates, networks,
+                communications, countryVisits, trainings, ties, introductions);
+    }
+
+    /**
+     * The same document without the contacts whose consent does not cover {@code purpose} on {@code day}
+     * ({@link org.civnet.domain.Purpose#covers}), their ties, and the introductions that name them.
+     */
+    public NetworkDocument forPurpose(org.civnet.domain.Purpose purpose, java.time.LocalDate day) {
+        java.util.Set<String> leftOut = new java.util.HashSet<>();
+        List<Contact> kept = contacts.stream().filter(c -> {
+            boolean covered = purpose.covers(c.consent(), day);
+            if (!covered) {
+                leftOut.add(c.id());
+            }
+            return covered;
+        }).toList();
+        return new NetworkDocument(kept, organisations, mandates, networks, communications, countryVisits, trainings,
+                ties.stream().filter(t -> !leftOut.contains(t.from()) && !leftOut.contains(t.to())).toList(),
+                introductions.stream().filter(i -> !leftOut.contains(i.introducer()) && !leftOut.contains(i.introduced())
+                        && !leftOut.contains(i.recipient())).toList());
     }
 
     /** The same document with every list ordered by the ids as {@code shown} (a caller's view of them). */

@@ -53,6 +53,7 @@ public class NetworkImporter {
     private static final Logger log = LoggerFactory.getLogger(NetworkImporter.class);
 
     private final NetworkStore store;
+    private final ConsentRules consentRules;
     private final DomainRules rules;
     private final ObjectMapper json;
     /**
@@ -63,8 +64,10 @@ public class NetworkImporter {
     private final ImportWriter writer;
     private volatile boolean stopping;
 
-    public NetworkImporter(NetworkStore store, DomainRules rules, ObjectMapper json, CivnetProperties properties) {
+    public NetworkImporter(NetworkStore store, DomainRules rules, ObjectMapper json, CivnetProperties properties,
+                           ConsentRules consentRules) {
         this.store = store;
+        this.consentRules = consentRules;
         this.rules = rules;
         this.json = json;
         this.rowReader = json.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -162,6 +165,7 @@ public class NetworkImporter {
     public ImportReport importDocument(NetworkDocument document, boolean dryRun) {
         long started = System.nanoTime();
         ImportPlanner planner = planner(dryRun);
+        document = document.withContacts(contact -> contact == null ? null : consentRules.resolve(contact));
         for (NodeKind<?> kind : NodeKind.ALL) {
             addAll(planner, kind, document);
         }
@@ -183,6 +187,9 @@ public class NetworkImporter {
                          ImportScope scope) {
         try {
             ImportRow row = node == null || !node.isObject() ? null : section.read(json, file, number, node);
+            if (row instanceof ImportRow.NodeRow<?> n && n.record() instanceof Contact contact) {
+                row = new ImportRow.NodeRow<>(NodeKind.CONTACT, file, number, consentRules.resolve(contact));
+            }
             if (row instanceof ImportRow.TieRow tie && tie.record() != null) {
                 scope.requireTie(tie.record().type(), file, number);
             }

@@ -24,11 +24,13 @@ public class NodeService {
     private final AuditLog audit;
     private final Redactor redactor;
     private final RecordPatcher patcher;
+    private final ConsentRules consentRules;
 
     private final PseudonymIds ids;
 
     public NodeService(NetworkStore store, DomainRules rules, AuditLog audit, Redactor redactor, RecordPatcher patcher,
-                       PseudonymIds ids) {
+                       PseudonymIds ids, ConsentRules consentRules) {
+        this.consentRules = consentRules;
         this.ids = ids;
         this.patcher = patcher;
         this.store = store;
@@ -38,6 +40,7 @@ public class NodeService {
     }
 
     public <T> T create(NodeKind<T> kind, T record) {
+        record = withConsentResolved(record);
         requireValid(record);
         requireMandatesExist(record);
         return store.create(kind, kind.normalise(record));
@@ -60,6 +63,7 @@ public class NodeService {
 
     /** Replaces the record; an id in the body must match the path. */
     public <T> T replace(NodeKind<T> kind, String id, T record) {
+        record = withConsentResolved(record);
         requireValid(record);
         String bodyId = kind.idOf().apply(record);
         if (bodyId != null && !bodyId.isBlank() && !bodyId.equals(id)) {
@@ -71,7 +75,18 @@ public class NodeService {
 
     /** Changes only the fields a JSON Merge Patch names, then checks and stores the whole record as {@link #replace}. */
     public <T> T patch(NodeKind<T> kind, String id, com.fasterxml.jackson.databind.JsonNode patch) {
-        return replace(kind, id, patcher.patched(get(kind, id), patch, kind.type()));
+        T current = get(kind, id);
+        if (current instanceof Contact contact) {
+            patch = consentRules.translate(patch, contact);
+        }
+        return replace(kind, id, patcher.patched(current, patch, kind.type()));
+    }
+
+    /** A contact's yes/no consent as a record ({@link ConsentRules}); other records as they are. */
+    private <T> T withConsentResolved(T record) {
+        @SuppressWarnings("unchecked")
+        T resolved = record instanceof Contact contact ? (T) consentRules.resolve(contact) : record;
+        return resolved;
     }
 
     /**

@@ -38,10 +38,18 @@ public final class PropertyMapper {
         map.remove("id");
         map.remove("createdAt");
         map.remove("updatedAt");
-        return map;
+        return record instanceof Contact ? ConsentProperties.flatten(map) : map;
     }
 
+    /**
+     * The record of a node's properties; a contact's {@code consentToIntroduce} is answered as
+     * whether its consent to introduce is current today.
+     */
     public <T> T fromMap(Map<String, Object> properties, Class<T> type) {
+        if (type == Contact.class) {
+            Contact contact = mapper.convertValue(ConsentProperties.unflatten(properties), Contact.class);
+            return type.cast(contact.withConsent(contact.consent(), contact.consentsToIntroduceOn(java.time.LocalDate.now())));
+        }
         return mapper.convertValue(properties, type);
     }
 }

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.civnet.domain.ContactKind;
 import org.civnet.domain.InvalidInputException;
 import org.civnet.domain.OrganisationType;
+import org.civnet.domain.Purpose;
 import org.civnet.domain.Region;
 import org.civnet.network.Themes;
 import org.civnet.security.AuditLog;
@@ -41,7 +42,7 @@ class ReferralController {
     }
 
     private ReferralService.Options options(Role role, int k, int maxHops, Integer minTrust, LocalDate since, String exclude,
-                                            boolean allowAtRisk, boolean disjoint) {
+                                            boolean allowAtRisk, boolean disjoint, LocalDate on, Purpose purpose) {
         if (allowAtRisk && role != Role.OFFICER && role != Role.ADMIN) {
             throw new org.springframework.security.access.AccessDeniedException("allowAtRisk is for officers and administrators only");
         }
@@ -57,7 +58,8 @@ class ReferralController {
         Set<String> hidden = Role.cleared(role) ? Set.of() : redactor.protectedIds();
         Set<String> unnameable = ids.hiddenFrom(role);
         excluded.removeAll(unnameable);
-        return new ReferralService.Options(k, maxHops, minTrust, since, excluded, allowAtRisk, disjoint, hidden, unnameable);
+        return new ReferralService.Options(k, maxHops, minTrust, since, excluded, allowAtRisk, disjoint, hidden, unnameable,
+                on, purpose);
     }
 
     private static ReferralService.Target target(Region region, String country, String theme, OrganisationType orgType,
@@ -73,7 +75,10 @@ class ReferralController {
 
     @GetMapping("/api/referrals")
     @Operation(summary = "Referral paths from an actor to a person (to=ID) or to the best new contacts matching a target",
-            description = "Intermediaries must have consented to make introductions; at-risk people are never intermediaries "
+            description = "Intermediaries must hold a consent to introduce that is current on the day asked about (on, default"
+                    + " today): given on or before it, valid through it, not withdrawn; each path lists their consents."
+                    + " With a purpose (INTRODUCTION, MANDATE_SUBMISSION) only people whose consent covers it are reached."
+                    + " At-risk people are never intermediaries "
                     + "unless an officer or administrator sets allowAtRisk=true (they are then listed in atRiskIntermediaries). "
                     + "Paths are loop-free and ranked by cost (Yen's k shortest paths within maxHops).")
     ReferralService.Result referrals(@RequestParam(required = false) String from,
@@ -91,20 +96,23 @@ class ReferralController {
                                      @RequestParam(defaultValue = "false") boolean allowAtRisk,
                                      @RequestParam(defaultValue = "false") boolean disjoint,
                                      @RequestParam(defaultValue = "20") int limit,
+                                     @RequestParam(required = false) LocalDate on,
+                                     @RequestParam(required = false) Purpose purpose,
                                      Role role, Authentication authentication) {
         from = fromOrMe(from, role, authentication);
         to = ids.resolve("to", to, role);
-        ReferralService.Options options = options(role, k, maxHops, minTrust, since, exclude, allowAtRisk, disjoint);
+        ReferralService.Options options = options(role, k, maxHops, minTrust, since, exclude, allowAtRisk, disjoint, on,
+                purpose);
         ReferralService.Target target = target(region, country, theme, orgType, kind);
         if (to != null) {
             audit.record(AuditLog.Action.REFERRAL_QUERY, PseudonymIds.forAudit(to), "from " + PseudonymIds.forAudit(from)
                     + " to a person, k=" + k + ", maxHops=" + maxHops
-                    + (allowAtRisk ? ", allowAtRisk" : ""));
+                    + (allowAtRisk ? ", allowAtRisk" : "") + (purpose != null ? ", purpose " + purpose : ""));
             return referrals.toPerson(from, to, options);
         }
         ReferralService.Result result = referrals.toTarget(from, target, limit, options);
         audit.record(AuditLog.Action.REFERRAL_QUERY, result.target(), "from " + PseudonymIds.forAudit(from) + ", k=" + k + ", maxHops=" + maxHops
-                + (allowAtRisk ? ", allowAtRisk" : ""));
+                + (allowAtRisk ? ", allowAtRisk" : "") + (purpose != null ? ", purpose " + purpose : ""));
         return result;
     }
 
@@ -122,10 +130,12 @@ class ReferralController {
                                       @RequestParam(required = false) LocalDate since,
                                       @RequestParam(required = false) String exclude,
                                       @RequestParam(defaultValue = "false") boolean allowAtRisk,
+                                      @RequestParam(required = false) LocalDate on,
+                                      @RequestParam(required = false) Purpose purpose,
                                       Role role, Authentication authentication) {
         from = fromOrMe(from, role, authentication);
         ReferralService.Coverage coverage = referrals.coverage(from, target(region, country, theme, orgType, kind),
-                options(role, 1, maxHops, minTrust, since, exclude, allowAtRisk, false));
+                options(role, 1, maxHops, minTrust, since, exclude, allowAtRisk, false, on, purpose));
         audit.record(AuditLog.Action.REFERRAL_QUERY, coverage.target(), "coverage from " + PseudonymIds.forAudit(from) + ", maxHops=" + maxHops);
         return coverage;
     }

@@ -17,11 +17,13 @@ import java.util.Set;
 import java.util.function.IntPredicate;
 
 import org.civnet.config.CivnetProperties;
+import org.civnet.domain.ConsentPurpose;
 import org.civnet.domain.ContactKind;
 import org.civnet.domain.InvalidInputException;
 import org.civnet.domain.NodeLabel;
 import org.civnet.domain.NotFoundException;
 import org.civnet.domain.OrganisationType;
+import org.civnet.domain.Purpose;
 import org.civnet.domain.Region;
 import org.civnet.domain.TieType;
 import org.civnet.referral.paths.Reachability;
@@ -61,10 +63,20 @@ public class ReferralService {
      * people, except those this request named by pseudonym ({@code security/PseudonymIds}).
      */
     public record Options(int k, int maxHops, Integer minTrust, LocalDate since, Set<String> exclude, boolean allowAtRisk,
-                          boolean disjoint, Set<String> hidden, Set<String> unnameable) {
+                          boolean disjoint, Set<String> hidden, Set<String> unnameable, LocalDate on, Purpose purpose) {
         public Options(int k, int maxHops, Integer minTrust, LocalDate since, Set<String> exclude, boolean allowAtRisk,
                        boolean disjoint) {
             this(k, maxHops, minTrust, since, exclude, allowAtRisk, disjoint, Set.of(), Set.of());
+        }
+
+        public Options(int k, int maxHops, Integer minTrust, LocalDate since, Set<String> exclude, boolean allowAtRisk,
+                       boolean disjoint, Set<String> hidden, Set<String> unnameable) {
+            this(k, maxHops, minTrust, since, exclude, allowAtRisk, disjoint, hidden, unnameable, null, null);
+        }
+
+        /** The day whose consents count: {@code on}, else today. */
+        public LocalDate day() {
+            return on != null ? on : LocalDate.now();
         }
     }
 
@@ -78,8 +90,13 @@ public class ReferralService {
     public record Hop(@Sensitivity(SAFE) String from, @Sensitivity(SAFE) String to, Integer trust, @Sensitivity(SAFE) String lastContact, @Sensitivity(SAFE) String via) {
     }
 
+    /**
+     * A path; {@code consents}: each contact intermediary's consent to introduce, whose dates show it is
+     * current on the day asked about.
+     */
     public record Path(@Sensitivity(SAFE) String target, @org.civnet.domain.OrderedIds @Sensitivity(SAFE) List<String> nodes, List<Hop> hops, double score, double cost, @Sensitivity(SAFE) String firstAsk,
-                       @Sensitivity(SAFE) List<String> atRiskIntermediaries, @Sensitivity(FREE_TEXT) String explanation) {
+                       @Sensitivity(SAFE) List<String> atRiskIntermediaries, @Sensitivity(FREE_TEXT) String explanation,
+                       List<ReferralConsent.IntermediaryConsent> consents) {
     }
 
     public record Unreachable(@Sensitivity(SAFE) String id, @Sensitivity(SAFE) String reason) {
@@ -96,8 +113,10 @@ public class ReferralService {
                          @Sensitivity(IDENTIFYING) List<String> organisations) {
     }
 
+    /** An answer; {@code on}: the day whose consents count; {@code purpose}: the purpose stated, if any. */
     public record Result(@Sensitivity(SAFE) String from, @Sensitivity(SAFE) String to, @Sensitivity(SAFE) String target, @Sensitivity(SAFE) String weights, long graphVersion, List<Path> paths,
-                         List<Unreachable> unreachable, int unreachableCount, List<Person> people) {
+                         List<Unreachable> unreachable, int unreachableCount, List<Person> people, LocalDate on,
+                         Purpose purpose) {
     }
 
     public record FirstAsk(@Sensitivity(SAFE) String id, @Sensitivity(NAME) String name, int targets, int newTargets) {
@@ -114,7 +133,7 @@ public class ReferralService {
         /** The searches of one request, under its do-no-harm rule and hop limit. */
         ReferralSearch search(Options options) {
             return new ReferralSearch(graph, mayIntermediate(snapshot, options.allowAtRisk(),
-                    excluded(snapshot, options.exclude())), options.maxHops());
+                    excluded(snapshot, options.exclude()), options.day().toEpochDay()), options.maxHops());
         }
     }
 
@@ -174,19 +193,26 @@ public class ReferralService {
         return TieCost.costs(weights, trust, last, weak, todayEpochDay);
     }
 
+    /** {@link #mayIntermediate(NetworkSnapshot, boolean, Set, long)} with today's consents. */
+    public static IntPredicate mayIntermediate(NetworkSnapshot s, boolean allowAtRisk, Set<Integer> excluded) {
+        return mayIntermediate(s, allowAtRisk, excluded, LocalDate.now().toEpochDay());
+    }
+
     /**
      * The do-no-harm rule, who may be an intermediary: organisations (a shared affiliation), contacts
-     * who consented to introduce and are not at risk (at risk too when {@code allowAtRisk}), never
+     * whose consent to introduce is current on {@code epochDay} (given on or before it, valid through
+     * it, not withdrawn) and who are not at risk (at risk too when {@code allowAtRisk}), never
      * mandates or networks, never anyone in {@code excluded}.
      */
-    public static IntPredicate mayIntermediate(NetworkSnapshot s, boolean allowAtRisk, Set<Integer> excluded) {
+    public static IntPredicate mayIntermediate(NetworkSnapshot s, boolean allowAtRisk, Set<Integer> excluded,
+                                               long epochDay) {
         return v -> {
             if (excluded.contains(v)) {
                 return false;
             }
             return switch (s.label(v)) {
                 case Organisation -> true;
-                case Contact -> s.consentToIntroduce(v) && (allowAtRisk || !s.atRisk(v));
+                case Contact -> s.consents(v, ConsentPurpose.INTRODUCE, epochDay) && (allowAtRisk || !s.atRisk(v));
                 default -> false;
             };
         };
@@ -230,13 +256,14 @@ public class ReferralService {
             throw new InvalidInputException("to", "is the same as from");
         }
         ReferralSearch search = p.search(options);
-        List<ReferralPath> found = search.kShortest(from, to, options.k(), options.disjoint());
-        List<Path> paths = found.stream().map(path -> describe(s, path)).toList();
-        List<Unreachable> unreachable = paths.isEmpty()
-                ? List.of(new Unreachable(toId, reason(search.why(from, to), options)))
+        boolean consented = ReferralConsent.targetConsents(s, to, options);
+        List<ReferralPath> found = consented ? search.kShortest(from, to, options.k(), options.disjoint()) : List.of();
+        List<Path> paths = found.stream().map(path -> describe(s, path, options)).toList();
+        List<Unreachable> unreachable = !consented ? List.of(new Unreachable(toId, ReferralConsent.notConsented(options)))
+                : paths.isEmpty() ? List.of(new Unreachable(toId, reason(search.why(from, to), options)))
                 : List.of();
         return new Result(fromId, toId, null, weightsFormula(), s.graphVersion(), paths, unreachable, unreachable.size(),
-                people(s, fromId, toId, paths, unreachable));
+                people(s, fromId, toId, paths, unreachable), options.day(), options.purpose());
     }
 
     /** The best new contacts matching a target, each with up to k paths. */
@@ -252,18 +279,19 @@ public class ReferralService {
         NetworkSnapshot s = p.snapshot();
         int from = vertex(s, "from", fromId, options);
         ReferralSearch search = p.search(options);
-        IntPredicate isTarget = targetPredicate(s, target, from, options.hidden());
+        IntPredicate isTarget = targetPredicate(s, target, from, options.hidden())
+                .and(v -> ReferralConsent.targetConsents(s, v, options));
         List<Path> paths = new ArrayList<>();
         for (ReferralPath best : search.bestToAll(from).bestMatching(isTarget, limit, true)) {
             List<ReferralPath> alternatives = options.k() == 1 && !options.disjoint() ? List.of(best)
                     : search.kShortest(from, best.target(), options.k(), options.disjoint());
-            alternatives.forEach(path -> paths.add(describe(s, path)));
+            alternatives.forEach(path -> paths.add(describe(s, path, options)));
         }
         Reachability reach = search.reachability(from, isTarget, options.maxHops());
         List<Unreachable> unreachable = reach.unreachable().stream().limit(50)
                 .map(u -> new Unreachable(s.id(u.target()), reason(u.reason(), options))).toList();
         return new Result(fromId, null, describe(target), weightsFormula(), s.graphVersion(), paths, unreachable,
-                reach.unreachable().size(), people(s, fromId, null, paths, unreachable));
+                reach.unreachable().size(), people(s, fromId, null, paths, unreachable), options.day(), options.purpose());
     }
 
     /** How many contacts in the target are reachable within 1, 2, … hops, and the best first asks. */
@@ -276,7 +304,8 @@ public class ReferralService {
         NetworkSnapshot s = p.snapshot();
         int from = vertex(s, "from", fromId, options);
         ReferralSearch search = p.search(options);
-        IntPredicate isTarget = targetPredicate(s, target, from, options.hidden());
+        IntPredicate isTarget = targetPredicate(s, target, from, options.hidden())
+                .and(v -> ReferralConsent.targetConsents(s, v, options));
         Reachability reach = search.reachability(from, isTarget, options.maxHops());
         java.util.Map<Integer, Integer> within = new java.util.TreeMap<>();
         for (int h = 1; h < reach.reachableWithinHops().size(); h++) {
@@ -378,14 +407,15 @@ public class ReferralService {
     private static String reason(UnreachableReason reason, Options options) {
         return switch (reason) {
             case REACHABLE -> "reachable";
-            case ONLY_THROUGH_DISALLOWED -> "only through people who have not consented, are at risk"
+            case ONLY_THROUGH_DISALLOWED -> "only through people whose consent to introduce is not current on "
+                    + options.day() + ", who are at risk"
                     + (options.allowAtRisk() ? "" : " (allowAtRisk=false)") + " or are excluded";
             case NO_PATH_WITHIN_MAX_HOPS -> "no path within " + options.maxHops() + " hops";
             case NOT_CONNECTED -> "not connected to you at all";
         };
     }
 
-    private Path describe(NetworkSnapshot s, ReferralPath path) {
+    private Path describe(NetworkSnapshot s, ReferralPath path, Options options) {
         int[] nodes = path.nodes();
         int[] edges = path.edgeIds();
         List<Hop> hops = new ArrayList<>();
@@ -399,7 +429,7 @@ public class ReferralService {
         List<String> atRisk = Arrays.stream(path.intermediaries()).filter(s::atRisk).mapToObj(s::id).toList();
         String firstAsk = path.firstAsk() < 0 ? null : s.id(path.firstAsk());
         return new Path(s.id(path.target()), Arrays.stream(nodes).mapToObj(s::id).toList(), hops, path.score(),
-                path.cost(), firstAsk, atRisk, explain(s, path, hops, atRisk));
+                path.cost(), firstAsk, atRisk, explain(s, path, hops, atRisk), ReferralConsent.of(s, path.intermediaries()));
     }
 
     private static String explain(NetworkSnapshot s, ReferralPath path, List<Hop> hops, List<String> atRisk) {

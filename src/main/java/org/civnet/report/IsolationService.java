@@ -109,7 +109,7 @@ public class IsolationService {
 
     /**
      * The isolation analysis' input for a snapshot: mandates are the destinations, at-risk contacts
-     * those with risk ELEVATED or HIGH, and only consenting people who are not at risk may be
+     * those with risk ELEVATED or HIGH, and only people whose consent to introduce is current today and who are not at risk may be
      * suggested for a new introduction.
      */
     public static IsolationAnalysis.Input inputFor(NetworkSnapshot s, Grouping grouping) {
@@ -118,6 +118,7 @@ public class IsolationService {
         BitSet atRisk = new BitSet(n);
         BitSet mayIntroduce = new BitSet(n);
         int[] regionOf = new int[n];
+        long today = java.time.LocalDate.now().toEpochDay();
         for (int v = 0; v < n; v++) {
             if (s.label(v) == NodeLabel.Mandate) {
                 mandates.set(v);
@@ -125,7 +126,7 @@ public class IsolationService {
             if (s.label(v) == NodeLabel.Contact && s.atRisk(v)) {
                 atRisk.set(v);
             }
-            if (s.consentToIntroduce(v) && !s.atRisk(v)) {
+            if (s.consents(v, org.civnet.domain.ConsentPurpose.INTRODUCE, today) && !s.atRisk(v)) {
                 mayIntroduce.set(v);
             }
             regionOf[v] = s.region(v) == null ? -1 : s.region(v).ordinal();

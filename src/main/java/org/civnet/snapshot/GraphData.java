@@ -12,7 +12,8 @@ import org.civnet.domain.TieType;
  * Everything the store holds that analyses use, read in one transaction at one graph version, as
  * plain columns: node {@code i} is {@code ids[i]}; tie {@code e} joins {@code tieFrom[e]} and
  * {@code tieTo[e]} (node indices). Scoped snapshots are derived from this without another read.
- * Dates are epoch days, {@link Integer#MIN_VALUE} when absent; trust 0 when absent.
+ * Dates are epoch days, {@link Integer#MIN_VALUE} when absent; trust 0 when absent. {@code consent}:
+ * each node's consents by purpose and the days they are current ({@link ConsentDays}).
  * {@code unreadableValues} counts stored values the reader could not use and skipped.
  */
 public record GraphData(
@@ -25,7 +26,7 @@ public record GraphData(
         Region[] regions,
         String[][] themes,
         RiskLevel[] risks,
-        boolean[] consent,
+        ConsentDays[] consent,
         boolean[] confidential,
         int[] createdDay,
         int[] tieFrom,
@@ -80,11 +81,19 @@ public record GraphData(
             return this;
         }
 
+        /** A node whose consent is the old yes/no: a yes consents to introduce on every day (tests, benchmarks). */
         public Builder node(String id, NodeLabel label, String name, String subtype, String country, Region region,
                             String[] themes, RiskLevel risk, boolean consent, boolean confidential, int createdDay) {
+            return node(id, label, name, subtype, country, region, themes, risk, ConsentDays.of(consent), confidential,
+                    createdDay);
+        }
+
+        public Builder node(String id, NodeLabel label, String name, String subtype, String country, Region region,
+                            String[] themes, RiskLevel risk, ConsentDays consent, boolean confidential, int createdDay) {
             index.put(id, nodes.size());
             nodes.add(new Object[] {id, label, name, subtype, country, region, themes == null ? new String[0] : themes,
-                    risk == null ? RiskLevel.NONE : risk, consent, confidential, createdDay});
+                    risk == null ? RiskLevel.NONE : risk, consent == null ? ConsentDays.NONE : consent, confidential,
+                    createdDay});
             return this;
         }
 
@@ -132,7 +141,7 @@ public record GraphData(
             Region[] regions = new Region[n];
             String[][] themes = new String[n][];
             RiskLevel[] risks = new RiskLevel[n];
-            boolean[] consent = new boolean[n];
+            ConsentDays[] consent = new ConsentDays[n];
             boolean[] confidential = new boolean[n];
             int[] created = new int[n];
             for (int i = 0; i < n; i++) {
@@ -145,7 +154,7 @@ public record GraphData(
                 regions[i] = (Region) row[5];
                 themes[i] = (String[]) row[6];
                 risks[i] = (RiskLevel) row[7];
-                consent[i] = (Boolean) row[8];
+                consent[i] = (ConsentDays) row[8];
                 confidential[i] = (Boolean) row[9];
                 created[i] = (Integer) row[10];
             }

@@ -32,7 +32,7 @@ public final class NetworkSnapshot {
     private final Region[] regions;
     private final String[][] themes;
     private final RiskLevel[] risks;
-    private final boolean[] consent;
+    private final ConsentDays[] consent;
     private final boolean[] confidential;
     private final int[] createdDay;
     private final CsrGraph graph;
@@ -46,7 +46,7 @@ public final class NetworkSnapshot {
 
     private NetworkSnapshot(long graphVersion, AnalysisScope scope, String[] ids, NodeLabel[] labels, String[] names,
                             String[] subtypes, String[] countries, Region[] regions, String[][] themes, RiskLevel[] risks,
-                            boolean[] consent, boolean[] confidential, int[] createdDay, CsrGraph graph,
+                            ConsentDays[] consent, boolean[] confidential, int[] createdDay, CsrGraph graph,
                             TieType[] edgeType, int[] edgeTrust, int[] edgeSince, int[] edgeLastContact, long buildMillis,
                             int unreadableValues) {
         this.graphVersion = graphVersion;
@@ -93,7 +93,7 @@ public final class NetworkSnapshot {
         Region[] regions = new Region[kept];
         String[][] themes = new String[kept][];
         RiskLevel[] risks = new RiskLevel[kept];
-        boolean[] consent = new boolean[kept];
+        ConsentDays[] consent = new ConsentDays[kept];
         boolean[] confidential = new boolean[kept];
         int[] created = new int[kept];
         for (int i = 0; i < n; i++) {
@@ -219,7 +219,11 @@ public final class NetworkSnapshot {
     public boolean hasTheme(int v, String theme) { return Arrays.asList(themes[v]).contains(theme); }
     public RiskLevel risk(int v) { return risks[v]; }
     public boolean atRisk(int v) { return risks[v] != null && risks[v] != RiskLevel.NONE; }
-    public boolean consentToIntroduce(int v) { return consent[v]; }
+    /** Whether {@code v}'s consent for {@code purpose} is current on {@code epochDay}. */
+    public boolean consents(int v, org.civnet.domain.ConsentPurpose purpose, long epochDay) {
+        return consent[v].on(purpose, epochDay);
+    }
+    public ConsentDays consentDays(int v) { return consent[v]; }
     public boolean confidential(int v) { return confidential[v]; }
     /** Epoch day the node was recorded, or {@link GraphData#NO_DATE}. */
     public int createdDay(int v) { return createdDay[v]; }

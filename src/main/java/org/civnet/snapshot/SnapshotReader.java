@@ -96,7 +96,8 @@ public class SnapshotReader {
                 // Fail safe: a risk level or confidentiality that cannot be read protects the person.
                 unreadable.read(id, "riskLevel", () -> r.get("risk").isNull() ? RiskLevel.NONE
                         : RiskLevel.valueOf(r.get("risk").asString()), RiskLevel.HIGH),
-                unreadable.read(id, "consentToIntroduce", () -> r.get("consent").asBoolean(), false),
+                // Fail safe: a consent that cannot be read is no consent.
+                unreadable.read(id, "consent", () -> consentDays(r.get("consent")), ConsentDays.NONE),
                 unreadable.read(id, "confidential", () -> r.get("confidential").asBoolean(), true),
                 unreadable.day(id, "createdAt", r.get("createdAt")))
                 .key(r.get("key").asString());
@@ -110,6 +111,25 @@ public class SnapshotReader {
         builder.tie(fromKey, tie.get(0).asString(), TieType.valueOf(tie.get(1).asString()),
                 unreadable.read(where, "trust", () -> trust.isNull() ? 0 : trust.asInt(), 0),
                 unreadable.day(where, "since", tie.get(3)), unreadable.day(where, "lastContact", tie.get(4)));
+    }
+
+    /**
+     * A node's consents from {@code [given, until, withdrawn]} per purpose: a withdrawn record, or none,
+     * is never current; a given date of {@code "unknown"} is current from the start; no until, to the end.
+     */
+    static ConsentDays consentDays(Value columns) {
+        ConsentDays days = ConsentDays.NONE;
+        org.civnet.domain.ConsentPurpose[] purposes = org.civnet.domain.ConsentPurpose.values();
+        for (int p = 0; p < purposes.length; p++) {
+            Value given = columns.get(3 * p);
+            if (given.isNull() || !columns.get(3 * p + 2).isNull()) {
+                continue;
+            }
+            int first = "unknown".equals(given.asString()) ? ConsentDays.UNKNOWN_START : epochDay(given);
+            Value until = columns.get(3 * p + 1);
+            days = days.with(purposes[p], first, until.isNull() ? ConsentDays.OPEN_END : epochDay(until));
+        }
+        return days;
     }
 
     private static String text(Value value, String id, String field, UnreadableValues unreadable) {

@@ -6,9 +6,11 @@ import { html, nothing, render } from '../html.js';
 import { navigate } from '../router.js';
 import { canWrite, words } from '../session.js';
 import { failure, notice } from '../ui.js';
+import { consentBody, consentFieldset, consentPatch, consentValues } from './consent.js';
 import { countryOptions, focusFirstError, readOnly, textListField, themesField } from './record-parts.js';
 
-const FIELDS = ['name', 'kind', 'country', 'themes', 'riskLevel', 'consentToIntroduce', 'confidential', 'channels', 'notes'];
+// Consent is edited as records (views/consent.js), not as the old yes/no consentToIntroduce.
+const FIELDS = ['name', 'kind', 'country', 'themes', 'riskLevel', 'confidential', 'channels', 'notes'];
 
 export default async function show(container, params) {
   const editing = Boolean(params.id);
@@ -19,7 +21,7 @@ export default async function show(container, params) {
   const vocabulary = await words();
   const state = { newTheme: '', message: null };
   const update = () => render(view(), container);
-  let record = { kind: 'OTHER', riskLevel: 'NONE', consentToIntroduce: false, confidential: false, themes: [], channels: [] };
+  let record = { kind: 'OTHER', riskLevel: 'NONE', confidential: false, themes: [], channels: [] };
   if (editing) {
     try {
       record = await get(`/api/contacts/${encodeURIComponent(params.id)}`);
@@ -29,14 +31,23 @@ export default async function show(container, params) {
       return {};
     }
   }
-  const form = new Form(record, update);
+  const form = new Form({ ...record, ...consentValues(record.consent) }, update);
   form.prefix = 'contact';
 
   async function save(event) {
     event.preventDefault();
-    const saved = await form.submit(() => (editing
-      ? send('PATCH', `/api/contacts/${encodeURIComponent(params.id)}`, form.patch(FIELDS), 'application/merge-patch+json')
-      : send('POST', '/api/contacts', form.body(FIELDS))));
+    const saved = await form.submit(() => {
+      if (editing) {
+        const patch = form.patch(FIELDS);
+        const consent = consentPatch(form.initial, form.values);
+        if (consent) patch.consent = consent;
+        return send('PATCH', `/api/contacts/${encodeURIComponent(params.id)}`, patch, 'application/merge-patch+json');
+      }
+      const body = form.body(FIELDS);
+      const consent = consentBody(form.values);
+      if (consent) body.consent = consent;
+      return send('POST', '/api/contacts', body);
+    });
     if (saved) {
       form.saved(saved);
       navigate(`#/contacts/${encodeURIComponent(saved.id)}`);
@@ -57,9 +68,9 @@ export default async function show(container, params) {
         ${form.select('country', countryOptions(vocabulary), { required: true, empty: 'Choose a country…' })}
         ${form.select('riskLevel', vocabulary.enumerations.riskLevel, { empty: '—' })}
         <div class="checks">
-          ${form.checkbox('consentToIntroduce', { label: 'Agrees to introduce others' })}
           ${form.checkbox('confidential', { label: 'Confidential (shown only as a pseudonym to roles without clearance)' })}
         </div>
+        ${consentFieldset(form)}
         ${themesField(form, vocabulary, state, update)}
         ${textListField(form, 'channels', state, update, {
           label: 'How to reach (phone, e-mail, Signal…)', placeholder: 'e.g. Signal +20 100 000 0000', addLabel: 'Add a way to reach',

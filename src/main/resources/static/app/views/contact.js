@@ -8,6 +8,7 @@ import { enumLabel, fieldLabel, formatDate, kindLabel, valueLabel } from '../lab
 import { link } from '../router.js';
 import { canWrite, pseudonymised, user } from '../session.js';
 import { countryLabel, failure, notice } from '../ui.js';
+import { consentTable } from './consent.js';
 
 const CONTACT_FIELDS = ['kind', 'country', 'region', 'themes', 'riskLevel', 'consentToIntroduce', 'confidential',
   'channels', 'notes', 'responsibleOfficer', 'createdAt', 'updatedAt'];
@@ -180,6 +181,17 @@ export default async function show(container, params) {
         ${fields.filter((f) => f in record || (pseudonymised() && (FREE_TEXT.has(f) || IDENTIFYING.has(f))) || f === 'themes')
     .map((f) => html`<dt data-field=${f}>${fieldLabel(f)}</dt><dd data-field=${f}>${fieldValue(f, record)}</dd>`)}
       </dl>
+    </section>`;
+  }
+
+  /** What the person consented to, per purpose (withheld from a role without clearance for a protected person). */
+  function consentCard(record) {
+    if (label !== 'Contact') return nothing;
+    return html`<section class="card" aria-labelledby="contact-consent-title">
+      <h3 id="contact-consent-title">Consent</h3>
+      ${consentTable(record.consent, { withheld: Boolean(record.pseudonymised) && !record.consent })}
+      ${canWrite() && !record.pseudonymised ? html`<p class="sub"><a href=${`#/contacts/${encodeURIComponent(id)}/edit`}
+        id="contact-consent-edit">Record or withdraw consent</a></p>` : nothing}
     </section>`;
   }
 
@@ -374,6 +386,7 @@ export default async function show(container, params) {
         <div>${recordCard(record)}${organisationsCard()}</div>
         <div>${introductionsCard()}${tiesCard()}</div>
       </div>
+      ${consentCard(record)}
       ${historyCard()}
     </section>`;
   }

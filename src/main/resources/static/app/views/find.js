@@ -11,6 +11,7 @@ import { enumLabel, formatDate } from '../labels.js';
 import { link } from '../router.js';
 import { canWrite, pseudonymised, user, words } from '../session.js';
 import { Picker, countryLabel, describeMatch, failure, notice } from '../ui.js';
+import { STATED_PURPOSES, consentSpan } from './consent.js';
 
 const TARGET_FIELDS = ['region', 'country', 'theme', 'kind', 'orgType'];
 const HOP_CHOICES = [1, 2, 3, 4, 5, 6];
@@ -51,7 +52,9 @@ function reasonText(reason) {
   if (!reason) return '';
   const text = reason
     .replace('(allowAtRisk=false)', '(at-risk intermediaries are not allowed)')
-    .replace('have not consented', 'have not agreed to introduce others');
+    .replace('have not consented', 'have not agreed to introduce others')
+    .replace(/whose consent to introduce is not current on (\d{4}-\d{2}-\d{2})/, (m, d) => `whose consent to introduce others is not current on ${formatDate(d)}`)
+    .replace(/no current consent to (.*) on (\d{4}-\d{2}-\d{2}) \(purpose (\w+)\)/, (m, what, d, p) => `no current consent to ${what} on ${formatDate(d)} (purpose: ${enumLabel(p).toLowerCase()})`);
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
@@ -81,6 +84,7 @@ export default async function show(container, params) {
     k: Number(params.k) || 3,
     maxHops: Number(params.maxHops) || 4,
     limit: Number(params.limit) || 20,
+    purpose: params.purpose || null,
   }, update);
   form.saved(form.values); // the query is not "unsaved work"
   let askForm = null;
@@ -107,6 +111,7 @@ export default async function show(container, params) {
     if (form.values.k && form.values.k !== 3) q.k = form.values.k;
     if (form.values.maxHops && form.values.maxHops !== 4) q.maxHops = form.values.maxHops;
     if (state.allowAtRisk) q.allowAtRisk = 'true';
+    if (form.values.purpose) q.purpose = form.values.purpose;
     return q;
   }
 
@@ -125,7 +130,7 @@ export default async function show(container, params) {
         get('/api/referrals', api),
         api.to ? Promise.resolve(null) : get('/api/referrals/coverage', {
           from: api.from, region: api.region, country: api.country, theme: api.theme, kind: api.kind,
-          orgType: api.orgType, maxHops: 3, allowAtRisk: api.allowAtRisk,
+          orgType: api.orgType, maxHops: 3, allowAtRisk: api.allowAtRisk, purpose: api.purpose,
         }),
       ]);
       state.result = result;
@@ -246,12 +251,21 @@ export default async function show(container, params) {
       + `${path.hops.length} hop${path.hops.length > 1 ? 's' : ''}.${caution}`;
   }
 
+  /** An intermediary's consent to introduce: the dates that make it current (withheld for a protected person). */
+  function consentNote(consent) {
+    if (!('given' in consent) && !('until' in consent) && pseudonymised()) {
+      return html`<span class="consent" data-consent=${consent.id}>agreed to introduce (dates withheld)</span>`;
+    }
+    return html`<span class="consent" data-consent=${consent.id}>agreed to introduce: ${consentSpan(consent.given, consent.until)}</span>`;
+  }
+
   function pathView(path, index, people) {
     const key = pathKey(path);
     const atRisk = new Set(path.atRiskIntermediaries || []);
     const ends = officer ? askEnds(path, people) : null;
     const recorded = state.askedPaths.get(key);
     const first = path.firstAsk ? people.get(path.firstAsk) : null;
+    const consents = new Map((path.consents || []).map((c) => [c.id, c]));
     return html`<li class="referral-path" data-path=${key} data-first-ask=${path.firstAsk || ''}>
       <div class="path-head">
         <span class="path-rank">Path ${index + 1}</span>
@@ -266,6 +280,7 @@ export default async function show(container, params) {
           return html`<li class=${atRisk.has(id) ? 'hop at-risk' : 'hop'} data-id=${id}>
             ${i === 0 && id === user.contact ? html`<span class="name">You</span>` : personView(person, id)}
             ${atRisk.has(id) ? html` <span class="marked">at risk</span>` : nothing}
+            ${consents.has(id) ? consentNote(consents.get(id)) : nothing}
             ${hop ? html`<span class="tie">${tieText(hop)}</span>` : nothing}
           </li>`;
         })}
@@ -414,6 +429,7 @@ export default async function show(container, params) {
       <div class="options">
         ${form.select('maxHops', HOP_CHOICES.map((n) => ({ value: n, label: `${n}` })), { label: 'At most hops', empty: '4' })}
         ${form.select('k', PATH_CHOICES.map((n) => ({ value: n, label: `${n}` })), { label: state.mode === 'person' ? 'How many paths' : 'Paths per contact', empty: '3' })}
+        ${form.select('purpose', STATED_PURPOSES, { label: 'For the purpose of', empty: 'Not stated' })}
         ${officer ? html`<div class="field checkbox">
             <input id="find-allow-at-risk" type="checkbox" .checked=${state.allowAtRisk}
               @change=${(e) => { state.allowAtRisk = e.target.checked; update(); }}>
@@ -431,8 +447,8 @@ export default async function show(container, params) {
     const message = state.message;
     return html`<section class="view find-view" aria-labelledby="find-title">
       <h2 id="find-title">Find introducers</h2>
-      <p class="hint">Who can introduce you, safely: people who agreed to make introductions, never people at risk
-        unless an officer allows it. ${pseudonymised() ? 'Protected people are shown by pseudonym.' : ''}</p>
+      <p class="hint">Who can introduce you, safely: people whose consent to introduce others is current today, never
+        people at risk unless an officer allows it; with a purpose, only people who agreed to it are reached. ${pseudonymised() ? 'Protected people are shown by pseudonym.' : ''}</p>
       ${formView()}
       ${message && message.introduction ? html`<p class="notice" role="status" id="find-asked">${message.text}
           <a href="#/introductions">See My introductions</a></p>` : notice(message)}

@@ -1,5 +1,6 @@
-// The two follow-up lists: people and organisations met on a country visit who have not been sent
-// the visit report, and sources of communications not yet informed of the reply. One click marks a
+// The follow-up lists: people and organisations met on a country visit who have not been sent
+// the visit report, sources of communications not yet informed of the reply, and consents that
+// lapse in the next 30 days (to renew with the person before referral stops using them). One click marks a
 // row; ticking rows (or "select all shown") marks many at once. A marked row leaves the list; a
 // refusal stays on its row. The filters (a visit, a communication, a mandate) live in the address.
 import { get, send } from '../api.js';
@@ -10,6 +11,7 @@ import { canWrite } from '../session.js';
 import { Picker, countryLabel, failure, notice } from '../ui.js';
 import { pageOf, readOnly, reasonOf } from './record-parts.js';
 import { mandateTitle } from './record-mandates.js';
+import { purposeLabel } from './consent.js';
 
 const PAGE = 100;
 
@@ -39,6 +41,7 @@ export default async function show(container, params) {
     rows: [], selected: new Set(), errors: new Map(), busy: new Set(), shown: PAGE, message: null, loading: true,
   }]));
   let message = null;
+  const consents = { rows: [], loading: true, message: null };
   const update = () => render(view(), container);
   const mandatePicker = new Picker({
     labels: ['Mandate'], label: 'Only the follow-ups of a mandate', placeholder: 'Type a mandate title…', onChange: update,
@@ -50,7 +53,19 @@ export default async function show(container, params) {
     return titles.get(id);
   }
 
+  async function loadConsents() {
+    try {
+      consents.rows = await get('/api/followups/consents');
+      consents.message = null;
+    } catch (e) {
+      consents.rows = [];
+      consents.message = failure('The list could not be read', e);
+    }
+    consents.loading = false;
+  }
+
   async function load() {
+    const expiring = loadConsents();
     await Promise.all(Object.entries(LISTS).map(async ([k, def]) => {
       const list = lists[k];
       list.loading = true;
@@ -70,7 +85,35 @@ export default async function show(container, params) {
     for (const list of Object.values(lists)) list.rows.forEach((r) => (r.activity.mandates || []).forEach((m) => ids.add(m)));
     if (filters.mandate) ids.add(filters.mandate);
     await Promise.all([...ids].map(title));
+    await expiring;
     update();
+  }
+
+  /** Consents lapsing in the next 30 days, soonest first; renewing or withdrawing is done on the contact form. */
+  function consentSection() {
+    return html`<section class="followup-list" id="followups-consents" aria-labelledby="followups-consents-title">
+      <h3 id="followups-consents-title">Consents to renew <span class="sub">lapsing in the next 30 days</span>
+        <span class="count">(${consents.loading ? '…' : consents.rows.length})</span></h3>
+      ${notice(consents.message)}
+      ${consents.loading ? html`<p class="hint">Loading…</p>` : consents.rows.length === 0
+    ? html`<p class="hint empty">No consent lapses in the next 30 days.</p>` : html`
+        <table class="list consents">
+          <thead><tr><th scope="col">Who</th><th scope="col">Agreed to</th><th scope="col">Until</th><th scope="col">Given</th>
+            <th scope="col">How</th><th scope="col">Recorded by</th><th scope="col">Responsible officer</th>
+            <th scope="col"><span class="visually-hidden">Action</span></th></tr></thead>
+          <tbody>${consents.rows.map((row) => html`<tr data-contact=${row.id} data-purpose=${row.purpose}>
+            <td><a class="name" href=${`#/contacts/${encodeURIComponent(row.id)}`}>${row.name || row.id}</a></td>
+            <td>${purposeLabel(row.purpose)}</td>
+            <td>${'until' in row ? formatDate(row.until) : 'withheld'}</td>
+            <td>${'until' in row ? (row.given ? formatDate(row.given) : 'date unknown') : 'withheld'}</td>
+            <td>${row.method ? enumLabel(row.method) : '—'}</td>
+            <td>${row.recordedBy || '—'}</td>
+            <td>${row.responsibleOfficer || '—'}</td>
+            <td>${row.pseudonymised ? nothing : html`<a href=${`#/contacts/${encodeURIComponent(row.id)}/edit`}
+              aria-label=${`Renew or withdraw: ${row.name || row.id}`}>Renew or withdraw</a>`}</td>
+          </tr>`)}</tbody>
+        </table>`}
+    </section>`;
   }
 
   function setFilter(change) {
@@ -199,6 +242,7 @@ export default async function show(container, params) {
       <div aria-live="polite">${notice(message)}</div>
       ${section('visits')}
       ${section('communications')}
+      ${consentSection()}
     </section>`;
   }
 

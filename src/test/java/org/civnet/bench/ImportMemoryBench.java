@@ -52,7 +52,8 @@ public final class ImportMemoryBench {
         ObjectMapper json = JsonMapper.builder().findAndAddModules()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         NetworkImporter importer = new NetworkImporter(new StandInStore(),
-                new DomainRules(Validation.buildDefaultValidatorFactory().getValidator()), json, properties());
+                new DomainRules(Validation.buildDefaultValidatorFactory().getValidator()), json, properties(),
+                new org.civnet.network.ConsentRules(properties()));
 
         AtomicLong liveAfterGc = watchLiveHeapAfterGc();
         System.gc();

@@ -58,7 +58,7 @@ class ImportShutdownIT extends IntegrationTest {
                 return super.insertNewNodes(kind, records);
             }
         };
-        NetworkImporter shuttingDown = new NetworkImporter(store, rules, json, smallBatches);
+        NetworkImporter shuttingDown = new NetworkImporter(store, rules, json, smallBatches, new ConsentRules(smallBatches));
         stopping.set(shuttingDown);
         NetworkDocument document = document();
 
@@ -96,7 +96,7 @@ class ImportShutdownIT extends IntegrationTest {
                 return super.insertNewNodes(kind, records);
             }
         };
-        NetworkImporter racing = new NetworkImporter(store, rules, json, smallBatches);
+        NetworkImporter racing = new NetworkImporter(store, rules, json, smallBatches, new ConsentRules(smallBatches));
 
         assertThatThrownBy(() -> racing.importDocument(document(), false))
                 .isInstanceOf(ConflictException.class)

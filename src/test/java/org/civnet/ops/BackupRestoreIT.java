@@ -271,7 +271,8 @@ class BackupRestoreIT extends IntegrationTest {
         String file = send(http, HttpMethod.POST, "/api/admin/backup", null).getBody().get("file").asText();
         CivnetProperties unset = new CivnetProperties(properties.neo4j(), properties.demo(), properties.limits(),
                 properties.analysis(), properties.referral(), new CivnetProperties.Backup(BACKUPS, ""),
-                properties.coverage(), properties.adminPassword(), properties.secretsDirectory(), properties.fieldKey(), properties.session(), properties.privacy());
+                properties.coverage(), properties.adminPassword(), properties.secretsDirectory(), properties.fieldKey(), properties.session(), properties.privacy(),
+                properties.consent());
         BackupService withoutPassphrase = new BackupService(unset, store, exporter, importer, provenance, accounts, audit, json);
         List<Path> files = files();
 

@@ -105,7 +105,7 @@ class ReferralIT extends IntegrationTest {
     void maxHopsExcludeAndTheReasonsForUnreachable() {
         JsonNode tooShort = get(Role.OFFICER, "from=hro&to=target&maxHops=2");
         assertThat(tooShort.get("paths")).isEmpty();
-        assertThat(tooShort.at("/unreachable/0/reason").asText()).contains("only through people who have not consented");
+        assertThat(tooShort.at("/unreachable/0/reason").asText()).contains("only through people whose consent to introduce is not current");
         JsonNode excluded = get(Role.OFFICER, "from=hro&to=target&exclude=amal,cat");
         assertThat(excluded.get("paths")).isEmpty();
         assertThat(excluded.at("/unreachable/0/reason").asText()).contains("excluded");

@@ -54,7 +54,9 @@ class SnapshotReaderIT extends IntegrationTest {
             assertThat(data.names()[v]).isEqualTo(c.name());
             assertThat(data.countries()[v]).isEqualTo(c.country());
             assertThat(data.risks()[v]).isEqualTo(c.riskLevel() == null ? org.civnet.domain.RiskLevel.NONE : c.riskLevel());
-            assertThat(data.consent()[v]).isEqualTo(Boolean.TRUE.equals(c.consentToIntroduce()));
+            java.time.LocalDate today = java.time.LocalDate.now();
+            assertThat(data.consent()[v].on(org.civnet.domain.ConsentPurpose.INTRODUCE, today.toEpochDay()))
+                    .isEqualTo(c.consent() != null && c.consent().covers(org.civnet.domain.ConsentPurpose.INTRODUCE, today));
             assertThat(data.confidential()[v]).isEqualTo(Boolean.TRUE.equals(c.confidential()));
             assertThat(Arrays.asList(data.themes()[v])).containsExactlyInAnyOrderElementsOf(
                     c.themes() == null ? List.of() : c.themes());

@@ -74,7 +74,7 @@ class RecordPageIT extends WorkspacePageTest {
         documentShot("contact-form-errors");
 
         new Select(css("#contact-country")).selectByVisibleText("Egypt");
-        css("#contact-consentToIntroduce").click();
+        css("#contact-consent-introduce-recorded").click(); // agreed to introduce others, given today
         css("#contact-form button[type=submit]").click();
         waitFor(d -> d.getCurrentUrl().matches(".*#/contacts/[^/]+$") && !d.getCurrentUrl().endsWith("/new"));
         String nadia = idAfter("#/contacts/");
