@@ -7,7 +7,10 @@ import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.civnet.analysis.cost.CostModel;
 import org.civnet.domain.ContactKind;
+import org.civnet.gate.Estimate;
+import org.civnet.gate.Estimates;
 import org.civnet.domain.InvalidInputException;
 import org.civnet.domain.OrganisationType;
 import org.civnet.domain.Region;
@@ -32,7 +35,11 @@ class ReferralController {
     private final UserAccounts accounts;
     private final PseudonymIds ids;
 
-    ReferralController(ReferralService referrals, Redactor redactor, AuditLog audit, UserAccounts accounts, PseudonymIds ids) {
+    private final Estimates estimates;
+
+    ReferralController(ReferralService referrals, Redactor redactor, AuditLog audit, UserAccounts accounts, PseudonymIds ids,
+                       Estimates estimates) {
+        this.estimates = estimates;
         this.ids = ids;
         this.accounts = accounts;
         this.referrals = referrals;
@@ -106,6 +113,13 @@ class ReferralController {
         audit.record(AuditLog.Action.REFERRAL_QUERY, result.target(), "from " + PseudonymIds.forAudit(from) + ", k=" + k + ", maxHops=" + maxHops
                 + (allowAtRisk ? ", allowAtRisk" : ""));
         return result;
+    }
+
+    @GetMapping(path = "/api/referrals", params = "estimate=true")
+    @Operation(summary = "What a referral search would need (k loop-free paths within maxHops), without running it")
+    Estimate referralsEstimate(@RequestParam(defaultValue = "3") int k, @RequestParam(defaultValue = "4") int maxHops) {
+        return estimates.estimate("referral k=" + k + " maxHops=" + maxHops,
+                (n, m, threads) -> CostModel.kPaths(n, m, k, maxHops));
     }
 
     @GetMapping("/api/referrals/coverage")

@@ -6,7 +6,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.civnet.analysis.cost.CostModel;
 import org.civnet.config.CivnetProperties;
+import org.civnet.gate.Estimate;
+import org.civnet.gate.Estimates;
 import org.civnet.domain.InvalidInputException;
 import org.civnet.security.AuditLog;
 import org.civnet.security.PseudonymIds;
@@ -42,10 +45,12 @@ class AnalysisController {
     private final Redactor redactor;
     private final PseudonymIds ids;
     private final int maxTop;
+    private final Estimates estimates;
 
     AnalysisController(CentralityService centrality, BrokerService brokers, CoalitionService coalitions,
                        IsolationService isolation, GraphViewService graph, AuditLog audit, Redactor redactor,
-                       PseudonymIds ids, CivnetProperties properties) {
+                       PseudonymIds ids, CivnetProperties properties, Estimates estimates) {
+        this.estimates = estimates;
         this.ids = ids;
         this.redactor = redactor;
         this.centrality = centrality;
@@ -150,6 +155,55 @@ class AnalysisController {
     /** The people this role sees only as pseudonyms: none for a role with clearance. */
     private java.util.Set<String> hiddenFrom(Role role) {
         return Role.cleared(role) ? java.util.Set.of() : redactor.protectedIds();
+    }
+
+    static final String ESTIMATE = "estimate=true answers what the analysis would need (bytes of heap, expected "
+            + "seconds, from the store's node and tie counts and the threads) without running it; a request whose "
+            + "estimate does not fit the free heap or civnet.analysis.memory-budget, or that finds every analysis "
+            + "worker busy, is refused with 503 (and Retry-After when waiting helps).";
+
+    @GetMapping(path = "/centrality", params = "estimate=true")
+    @Operation(summary = "What a centrality report would need, without running it", description = ESTIMATE)
+    Estimate centralityEstimate(@ModelAttribute ScopeQuery query,
+                                @RequestParam(defaultValue = "degree") String metric,
+                                @RequestParam(defaultValue = "false") boolean weighted,
+                                @RequestParam(required = false) @Min(1) @Max(100_000) Integer approx,
+                                @RequestParam(required = false) String sources,
+                                @RequestParam(required = false) String targets) {
+        return centrality.estimate(query.toScope(), new CentralityService.Request(CentralityService.metric(metric), 1,
+                true, weighted, approx, 42, sources, targets));
+    }
+
+    @GetMapping(path = "/brokers", params = "estimate=true")
+    @Operation(summary = "What a broker report would need, without running it", description = ESTIMATE)
+    Estimate brokersEstimate(@ModelAttribute ScopeQuery query, @RequestParam(defaultValue = "false") boolean weighted) {
+        return brokers.estimate(query.toScope(), weighted);
+    }
+
+    @GetMapping(path = "/coalitions", params = "estimate=true")
+    @Operation(summary = "What a coalition report would need, without running it", description = ESTIMATE)
+    Estimate coalitionsEstimate(@ModelAttribute ScopeQuery query, @RequestParam(defaultValue = "leiden") String algorithm) {
+        return coalitions.estimate(query.toScope(), CoalitionService.algorithm(algorithm));
+    }
+
+    @GetMapping(path = "/isolation", params = "estimate=true")
+    @Operation(summary = "What an isolation report would need, without running it", description = ESTIMATE)
+    Estimate isolationEstimate(@ModelAttribute ScopeQuery query) {
+        return isolation.estimate(query.toScope());
+    }
+
+    @PostMapping(path = "/resilience", params = "estimate=true")
+    @Operation(summary = "What a resilience run would need, without running it", description = ESTIMATE)
+    Estimate resilienceEstimate(@ModelAttribute ScopeQuery query, @RequestBody ResilienceRequest request) {
+        boolean byBetweenness = request.removeTop() != null
+                && (request.metric() == null || "betweenness".equalsIgnoreCase(request.metric()));
+        return isolation.resilienceEstimate(query.toScope(), byBetweenness);
+    }
+
+    @GetMapping(path = "/graph", params = "estimate=true")
+    @Operation(summary = "What reading the graph for the map would need, without reading it", description = ESTIMATE)
+    Estimate graphEstimate(@ModelAttribute ScopeQuery query) {
+        return estimates.estimate("graph view on " + query.toScope().describe(), (n, m, threads) -> CostModel.Cost.NONE);
     }
 
     @GetMapping("/graph")

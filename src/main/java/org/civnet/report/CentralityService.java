@@ -14,7 +14,11 @@ import org.civnet.analysis.centrality.Betweenness;
 import org.civnet.analysis.centrality.Centralities;
 import org.civnet.analysis.centrality.CentralityMetric;
 import org.civnet.analysis.centrality.DistributionSummary;
+import org.civnet.analysis.cost.CostModel;
 import org.civnet.domain.InvalidInputException;
+import org.civnet.gate.AnalysisGate;
+import org.civnet.gate.Estimate;
+import org.civnet.gate.Estimates;
 import org.civnet.snapshot.AnalysisScope;
 import org.civnet.snapshot.NetworkSnapshot;
 import org.civnet.snapshot.SnapshotCache;
@@ -65,10 +69,38 @@ public class CentralityService {
 
     private final SnapshotCache snapshots;
     private final ResultCache results;
+    private final AnalysisGate gate;
+    private final Estimates estimates;
 
-    public CentralityService(SnapshotCache snapshots, ResultCache results) {
+    public CentralityService(SnapshotCache snapshots, ResultCache results, AnalysisGate gate, Estimates estimates) {
         this.snapshots = snapshots;
         this.results = results;
+        this.gate = gate;
+        this.estimates = estimates;
+    }
+
+    /** Betweenness, closeness and harmonic sweep from every vertex: they run on the analysis pool. */
+    static boolean heavy(CentralityMetric metric) {
+        return metric == CentralityMetric.BETWEENNESS || metric == CentralityMetric.CLOSENESS
+                || metric == CentralityMetric.HARMONIC;
+    }
+
+    /** What the report would need ({@code estimate=true}), nothing run. */
+    public Estimate estimate(AnalysisScope scope, Request request) {
+        validate(request);
+        String what = request.metric().name().toLowerCase(Locale.ROOT) + (request.weighted() ? " weighted" : "")
+                + (request.approx() != null ? " approx=" + request.approx() : "")
+                + (request.sources() != null ? " sources=" + request.sources() : "") + " on " + scope.describe();
+        return estimates.estimate(what, (n, m, threads) -> cost(request, n, m, threads));
+    }
+
+    static CostModel.Cost cost(Request request, long n, long m, int threads) {
+        return switch (request.metric()) {
+            case BETWEENNESS -> CostModel.betweenness(n, m, threads,
+                    request.approx() != null ? request.approx() : n, request.weighted());
+            case CLOSENESS, HARMONIC -> CostModel.closeness(n, m, threads, request.weighted());
+            default -> CostModel.linear(n, m);
+        };
     }
 
     public static CentralityMetric metric(String name) {
@@ -85,7 +117,11 @@ public class CentralityService {
         SnapshotCache.Lookup lookup = snapshots.get(scope);
         NetworkSnapshot snapshot = lookup.snapshot();
         long started = System.nanoTime();
-        double[] scores = scores(snapshot, request);
+        double[] scores = heavy(request.metric())
+                ? gate.run(new AnalysisGate.Work(request.metric().name().toLowerCase(Locale.ROOT), key(snapshot, request),
+                        cost(request, snapshot.vertexCount(), snapshot.graph().edgeCount(), gate.threads())),
+                        () -> scores(snapshot, request))
+                : scores(snapshot, request);
         long millis = (System.nanoTime() - started) / 1_000_000;
         int[] order = IntStream.range(0, scores.length).boxed()
                 .sorted(Comparator.<Integer>comparingDouble(v -> Double.isNaN(scores[v]) ? Double.NEGATIVE_INFINITY : -scores[v])
@@ -119,18 +155,22 @@ public class CentralityService {
 
     /** The measure for every vertex, cached per (graph version, scope, parameters). */
     double[] scores(NetworkSnapshot snapshot, Request request) {
-        Object key = List.of(snapshot.graphVersion(), snapshot.scope(), request.metric(), request.normalized(),
-                request.weighted(), String.valueOf(request.approx()), request.seed(), String.valueOf(request.sources()),
-                String.valueOf(request.targets()), request.hidden().isEmpty(), request.named());
-        return results.get(key, () -> compute(snapshot, request));
+        return results.get(key(snapshot, request), () -> compute(snapshot, request, gate.threads()));
     }
 
-    private static double[] compute(NetworkSnapshot snapshot, Request request) {
+    private static Object key(NetworkSnapshot snapshot, Request request) {
+        return List.of(snapshot.graphVersion(), snapshot.scope(), request.metric(), request.normalized(),
+                request.weighted(), String.valueOf(request.approx()), request.seed(), String.valueOf(request.sources()),
+                String.valueOf(request.targets()), request.hidden().isEmpty(), request.named());
+    }
+
+    private static double[] compute(NetworkSnapshot snapshot, Request request, int threads) {
         if (request.metric() != CentralityMetric.BETWEENNESS) {
-            return Centralities.compute(snapshot.graph(), request.metric(), request.normalized(), request.weighted());
+            return Centralities.compute(snapshot.graph(), request.metric(), request.normalized(), request.weighted(),
+                    threads);
         }
         Betweenness.Options options = Betweenness.Options.defaults().withNormalized(request.normalized())
-                .withWeighted(request.weighted());
+                .withWeighted(request.weighted()).withThreads(threads);
         if (request.approx() != null) {
             if (request.approx() > snapshot.vertexCount()) {
                 throw new InvalidInputException("approx", "must be at most the number of vertices ("

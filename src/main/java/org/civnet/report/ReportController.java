@@ -45,6 +45,16 @@ class ReportController {
                 CentralityService.metric(metric), top, normalized, weighted, approx, seed, null, null));
     }
 
+    @GetMapping(path = "/api/reports/centrality", params = "estimate=true", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "What a centrality report would need, without running it", description = AnalysisController.ESTIMATE)
+    org.civnet.gate.Estimate centralityEstimate(@ModelAttribute ScopeQuery query,
+                                                @RequestParam(defaultValue = "degree") String metric,
+                                                @RequestParam(defaultValue = "false") boolean weighted,
+                                                @RequestParam(required = false) @Min(1) @Max(100_000) Integer approx) {
+        return centrality.estimate(query.toScope(), new CentralityService.Request(CentralityService.metric(metric), 1,
+                true, weighted, approx, 42, null, null));
+    }
+
     /** The centrality report as CSV: rank, id, name, label, kind, region and the measure (then graphVersion, scope, pseudonymised). */
     @Component
     static class CentralityCsv implements CsvFormat<CentralityService.Report> {
