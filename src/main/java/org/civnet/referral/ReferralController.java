@@ -78,6 +78,8 @@ class ReferralController {
         return new ReferralService.Target(region, country, theme, orgType, kind);
     }
 
+    @io.swagger.v3.oas.annotations.Parameter(name = "estimate", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
+            description = "estimate=true answers what the search would need (bytes, seconds) without running it", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "boolean"))
     @GetMapping("/api/referrals")
     @Operation(summary = "Referral paths from an actor to a person (to=ID) or to the best new contacts matching a target",
             description = "Intermediaries must have consented to make introductions; at-risk people are never intermediaries "
@@ -116,7 +118,7 @@ class ReferralController {
     }
 
     @GetMapping(path = "/api/referrals", params = "estimate=true")
-    @Operation(summary = "What a referral search would need (k loop-free paths within maxHops), without running it")
+    @Operation(hidden = true, summary = "What a referral search would need (k loop-free paths within maxHops), without running it")
     Estimate referralsEstimate(@RequestParam(defaultValue = "3") int k, @RequestParam(defaultValue = "4") int maxHops) {
         return estimates.estimate("referral k=" + k + " maxHops=" + maxHops,
                 (n, m, threads) -> CostModel.kPaths(n, m, k, maxHops));

@@ -75,6 +75,8 @@ class AnalysisController {
         return top;
     }
 
+    @io.swagger.v3.oas.annotations.Parameter(name = "estimate", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
+            description = AnalysisController.ESTIMATE, schema = @io.swagger.v3.oas.annotations.media.Schema(type = "boolean"))
     @GetMapping("/centrality")
     @Operation(summary = "Centrality report: one measure, ranked, with a summary of its distribution",
             description = CentralityService.CONVENTIONS + " approx=k samples k pivots (seeded by seed); sources/targets "
@@ -95,6 +97,8 @@ class AnalysisController {
         return centrality.report(scope(query, "centrality", metric), request);
     }
 
+    @io.swagger.v3.oas.annotations.Parameter(name = "estimate", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
+            description = AnalysisController.ESTIMATE, schema = @io.swagger.v3.oas.annotations.media.Schema(type = "boolean"))
     @GetMapping("/brokers")
     @Operation(summary = "Brokers: betweenness, Burt's constraint and effective size, Gould-Fernandez roles for a grouping",
             description = "groupBy = region | country | kind | orgType | label | risk | theme:THEME. " + BrokerService.SCORE_DEFINITION)
@@ -105,6 +109,8 @@ class AnalysisController {
         return brokers.report(scope(query, "brokers", groupBy), groupBy, top(top), weighted, hiddenFrom(role));
     }
 
+    @io.swagger.v3.oas.annotations.Parameter(name = "estimate", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
+            description = AnalysisController.ESTIMATE, schema = @io.swagger.v3.oas.annotations.media.Schema(type = "boolean"))
     @GetMapping("/coalitions")
     @Operation(summary = "Coalitions: Leiden (default), Louvain or label propagation; seeded, so repeatable",
             description = "Every vertex of the scope is in exactly one coalition; modularity uses the resolution.")
@@ -117,6 +123,8 @@ class AnalysisController {
                 resolution, seed, weighted);
     }
 
+    @io.swagger.v3.oas.annotations.Parameter(name = "estimate", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
+            description = AnalysisController.ESTIMATE, schema = @io.swagger.v3.oas.annotations.media.Schema(type = "boolean"))
     @GetMapping("/isolation")
     @Operation(summary = "Isolated groups at risk, unreached components, weak points, route counts, suggested ties",
             description = IsolationService.SCORE_DEFINITION)
@@ -130,6 +138,8 @@ class AnalysisController {
     record ResilienceRequest(List<String> remove, Integer removeTop, String metric, String groupBy) {
     }
 
+    @io.swagger.v3.oas.annotations.Parameter(name = "estimate", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
+            description = AnalysisController.ESTIMATE, schema = @io.swagger.v3.oas.annotations.media.Schema(type = "boolean"))
     @PostMapping("/resilience")
     @Operation(summary = "What if these people were lost: who loses every path to the mandates, which groups become isolated")
     IsolationService.ResilienceReport resilience(@ModelAttribute ScopeQuery query, @RequestBody ResilienceRequest request,
@@ -163,7 +173,7 @@ class AnalysisController {
             + "worker busy, is refused with 503 (and Retry-After when waiting helps).";
 
     @GetMapping(path = "/centrality", params = "estimate=true")
-    @Operation(summary = "What a centrality report would need, without running it", description = ESTIMATE)
+    @Operation(hidden = true, summary = "What a centrality report would need, without running it")
     Estimate centralityEstimate(@ModelAttribute ScopeQuery query,
                                 @RequestParam(defaultValue = "degree") String metric,
                                 @RequestParam(defaultValue = "false") boolean weighted,
@@ -175,25 +185,25 @@ class AnalysisController {
     }
 
     @GetMapping(path = "/brokers", params = "estimate=true")
-    @Operation(summary = "What a broker report would need, without running it", description = ESTIMATE)
+    @Operation(hidden = true, summary = "What a broker report would need, without running it")
     Estimate brokersEstimate(@ModelAttribute ScopeQuery query, @RequestParam(defaultValue = "false") boolean weighted) {
         return brokers.estimate(query.toScope(), weighted);
     }
 
     @GetMapping(path = "/coalitions", params = "estimate=true")
-    @Operation(summary = "What a coalition report would need, without running it", description = ESTIMATE)
+    @Operation(hidden = true, summary = "What a coalition report would need, without running it")
     Estimate coalitionsEstimate(@ModelAttribute ScopeQuery query, @RequestParam(defaultValue = "leiden") String algorithm) {
         return coalitions.estimate(query.toScope(), CoalitionService.algorithm(algorithm));
     }
 
     @GetMapping(path = "/isolation", params = "estimate=true")
-    @Operation(summary = "What an isolation report would need, without running it", description = ESTIMATE)
+    @Operation(hidden = true, summary = "What an isolation report would need, without running it")
     Estimate isolationEstimate(@ModelAttribute ScopeQuery query) {
         return isolation.estimate(query.toScope());
     }
 
     @PostMapping(path = "/resilience", params = "estimate=true")
-    @Operation(summary = "What a resilience run would need, without running it", description = ESTIMATE)
+    @Operation(hidden = true, summary = "What a resilience run would need, without running it")
     Estimate resilienceEstimate(@ModelAttribute ScopeQuery query, @RequestBody ResilienceRequest request) {
         boolean byBetweenness = request.removeTop() != null
                 && (request.metric() == null || "betweenness".equalsIgnoreCase(request.metric()));
@@ -201,11 +211,13 @@ class AnalysisController {
     }
 
     @GetMapping(path = "/graph", params = "estimate=true")
-    @Operation(summary = "What reading the graph for the map would need, without reading it", description = ESTIMATE)
+    @Operation(hidden = true, summary = "What reading the graph for the map would need, without reading it")
     Estimate graphEstimate(@ModelAttribute ScopeQuery query) {
         return estimates.estimate("graph view on " + query.toScope().describe(), (n, m, threads) -> CostModel.Cost.NONE);
     }
 
+    @io.swagger.v3.oas.annotations.Parameter(name = "estimate", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
+            description = AnalysisController.ESTIMATE, schema = @io.swagger.v3.oas.annotations.media.Schema(type = "boolean"))
     @GetMapping("/graph")
     @Operation(summary = "The scope's nodes and ties, for drawing the map")
     GraphViewService.View graph(@ModelAttribute ScopeQuery query) {

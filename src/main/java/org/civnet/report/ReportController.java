@@ -29,6 +29,8 @@ class ReportController {
         this.audit = audit;
     }
 
+    @io.swagger.v3.oas.annotations.Parameter(name = "estimate", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
+            description = AnalysisController.ESTIMATE, schema = @io.swagger.v3.oas.annotations.media.Schema(type = "boolean"))
     @GetMapping(path = "/api/reports/centrality", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
     @Operation(summary = "Centrality report as JSON, or CSV with a header row (Accept: text/csv or format=csv)")
     CentralityService.Report centrality(@ModelAttribute ScopeQuery query,
@@ -46,7 +48,7 @@ class ReportController {
     }
 
     @GetMapping(path = "/api/reports/centrality", params = "estimate=true", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "What a centrality report would need, without running it", description = AnalysisController.ESTIMATE)
+    @Operation(hidden = true, summary = "What a centrality report would need, without running it")
     org.civnet.gate.Estimate centralityEstimate(@ModelAttribute ScopeQuery query,
                                                 @RequestParam(defaultValue = "degree") String metric,
                                                 @RequestParam(defaultValue = "false") boolean weighted,
