@@ -38,8 +38,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class AnalysisGate implements DisposableBean {
 
-    /** One heavy computation: what it is (for messages), what makes it identical to another, what it costs. */
-    public record Work(String analysis, Object key, CostModel.Cost cost) {
+    /**
+     * One heavy computation: what it is (for messages), its parameters (scope and options) and the graph
+     * version it runs on (together they make it identical to another), and what it costs.
+     */
+    public record Work(String analysis, Object params, long graphVersion, CostModel.Cost cost) {
+        Object key() {
+            return java.util.Arrays.asList(params, graphVersion);
+        }
     }
 
     private static final long MAX_RETRY_AFTER_SECONDS = 300;
@@ -48,6 +54,8 @@ public class AnalysisGate implements DisposableBean {
     private final ThreadPoolExecutor pool;
     private final int threads;
     private final Map<Object, CompletableFuture<Object>> admitted = new HashMap<>();
+    /** How many admitted computations have each parameter set (any graph version). */
+    private final Map<Object, Integer> admittedParams = new HashMap<>();
     private final AtomicLong pendingMillis = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong shared = new AtomicLong();
@@ -68,6 +76,25 @@ public class AnalysisGate implements DisposableBean {
             return worker;
         });
         pool.allowCoreThreadTimeOut(true);
+    }
+
+    /**
+     * Refuses at once, before the caller reads anything (a snapshot read costs the store and a core),
+     * when every worker and queue place is taken and no admitted computation has these parameters (one
+     * that has may be the identical request to join).
+     */
+    public void refuseIfFull(String analysis, Object params) {
+        if (Thread.currentThread() instanceof Worker || pool.getQueue().remainingCapacity() > 0
+                || pool.getActiveCount() < pool.getMaximumPoolSize()) {
+            return;
+        }
+        synchronized (admitted) {
+            if (admittedParams.containsKey(params)) {
+                return;
+            }
+        }
+        rejected.incrementAndGet();
+        throw busy(analysis, null);
     }
 
     /** Threads one analysis may use. */
@@ -94,6 +121,7 @@ public class AnalysisGate implements DisposableBean {
             if (mine) {
                 future = new CompletableFuture<>();
                 admitted.put(work.key(), future);
+                admittedParams.merge(work.params(), 1, Integer::sum);
             }
         }
         if (mine) {
@@ -136,7 +164,7 @@ public class AnalysisGate implements DisposableBean {
             reservation.close();
             pendingMillis.addAndGet(-millis);
             rejected.incrementAndGet();
-            OverCapacityException busy = busy(work);
+            OverCapacityException busy = busy(work.analysis(), work.cost());
             fail(work, future, busy);
             throw busy;
         }
@@ -149,16 +177,20 @@ public class AnalysisGate implements DisposableBean {
 
     private void forget(Work work, CompletableFuture<Object> future) {
         synchronized (admitted) {
-            admitted.remove(work.key(), future);
+            if (admitted.remove(work.key(), future)) {
+                admittedParams.computeIfPresent(work.params(), (p, count) -> count > 1 ? count - 1 : null);
+            }
         }
     }
 
-    private OverCapacityException busy(Work work) {
+    private OverCapacityException busy(String analysis, CostModel.Cost cost) {
         long retry = retryAfterSeconds();
         Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("analysis", work.analysis());
-        figures.put("estimateBytes", work.cost().bytes());
-        figures.put("estimateSeconds", Math.round(work.cost().seconds() * 10) / 10.0);
+        figures.put("analysis", analysis);
+        if (cost != null) {
+            figures.put("estimateBytes", cost.bytes());
+            figures.put("estimateSeconds", Math.round(cost.seconds() * 10) / 10.0);
+        }
         figures.put("poolSize", pool.getMaximumPoolSize());
         figures.put("queueCapacity", pool.getQueue().size() + pool.getQueue().remainingCapacity());
         return new OverCapacityException("every analysis worker is busy (" + pool.getActiveCount() + " running, "

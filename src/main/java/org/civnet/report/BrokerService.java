@@ -68,13 +68,13 @@ public class BrokerService {
 
     /** {@code hidden}: people whose withheld attributes (country) must not place them in a group for this role. */
     public Report report(AnalysisScope scope, String groupBy, int top, boolean weighted, java.util.Set<String> hidden) {
+        Object params = java.util.List.of("brokers", scope, groupBy, top, weighted, java.util.Set.copyOf(hidden));
+        gate.refuseIfFull("brokers", params);
         SnapshotCache.Lookup lookup = snapshots.get(scope);
         NetworkSnapshot snapshot = lookup.snapshot();
-        Object key = java.util.List.of("brokers", snapshot.graphVersion(), snapshot.scope(), groupBy, top, weighted,
-                java.util.Set.copyOf(hidden));
         CostModel.Cost cost = CostModel.brokerage(snapshot.vertexCount(), snapshot.graph().edgeCount(), gate.threads(),
                 weighted);
-        return gate.run(new AnalysisGate.Work("brokers", key, cost),
+        return gate.run(new AnalysisGate.Work("brokers", params, snapshot.graphVersion(), cost),
                 () -> compute(scope, lookup, groupBy, top, weighted, hidden));
     }
 

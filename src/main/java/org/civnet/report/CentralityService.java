@@ -114,11 +114,15 @@ public class CentralityService {
 
     public Report report(AnalysisScope scope, Request request) {
         validate(request);
+        String name = request.metric().name().toLowerCase(Locale.ROOT);
+        if (heavy(request.metric())) {
+            gate.refuseIfFull(name, params(scope, request));
+        }
         SnapshotCache.Lookup lookup = snapshots.get(scope);
         NetworkSnapshot snapshot = lookup.snapshot();
         long started = System.nanoTime();
         double[] scores = heavy(request.metric())
-                ? gate.run(new AnalysisGate.Work(request.metric().name().toLowerCase(Locale.ROOT), key(snapshot, request),
+                ? gate.run(new AnalysisGate.Work(name, params(scope, request), snapshot.graphVersion(),
                         cost(request, snapshot.vertexCount(), snapshot.graph().edgeCount(), gate.threads())),
                         () -> scores(snapshot, request))
                 : scores(snapshot, request);
@@ -159,8 +163,13 @@ public class CentralityService {
     }
 
     private static Object key(NetworkSnapshot snapshot, Request request) {
-        return List.of(snapshot.graphVersion(), snapshot.scope(), request.metric(), request.normalized(),
-                request.weighted(), String.valueOf(request.approx()), request.seed(), String.valueOf(request.sources()),
+        return List.of(snapshot.graphVersion(), params(snapshot.scope(), request));
+    }
+
+    /** What makes two requests the same computation on one graph version. */
+    private static Object params(AnalysisScope scope, Request request) {
+        return List.of(scope, request.metric(), request.normalized(), request.weighted(),
+                String.valueOf(request.approx()), request.seed(), String.valueOf(request.sources()),
                 String.valueOf(request.targets()), request.hidden().isEmpty(), request.named());
     }
 

@@ -120,12 +120,13 @@ public class CoalitionService {
         if (!(resolution >= 0) || resolution > 100) {
             throw new InvalidInputException("resolution", "must be between 0 and 100");
         }
+        String name = algorithm.name().toLowerCase(Locale.ROOT);
+        Object params = List.of("coalition-report", scope, algorithm, resolution, seed, weighted);
+        gate.refuseIfFull(name, params);
         SnapshotCache.Lookup lookup = snapshots.get(scope);
         NetworkSnapshot snapshot = lookup.snapshot();
-        Object key = List.of("coalition-report", snapshot.graphVersion(), snapshot.scope(), algorithm, resolution, seed,
-                weighted);
         CostModel.Cost cost = CostModel.communities(snapshot.vertexCount(), snapshot.graph().edgeCount());
-        return gate.run(new AnalysisGate.Work(algorithm.name().toLowerCase(Locale.ROOT), key, cost),
+        return gate.run(new AnalysisGate.Work(name, params, snapshot.graphVersion(), cost),
                 () -> compute(scope, lookup, algorithm, resolution, seed, weighted));
     }
 

@@ -123,8 +123,9 @@ public class IsolationService {
         return betweenness ? base.plus(CostModel.betweenness(n, m, threads, n, false)) : base;
     }
 
-    private <T> T gated(String what, Object key, CostModel.Cost cost, java.util.function.Supplier<T> work) {
-        return gate.run(new AnalysisGate.Work(what, key, cost), work);
+    private <T> T gated(String what, Object params, long graphVersion, CostModel.Cost cost,
+                        java.util.function.Supplier<T> work) {
+        return gate.run(new AnalysisGate.Work(what, params, graphVersion, cost), work);
     }
 
     private record Prepared(SnapshotCache.Lookup lookup, NetworkSnapshot snapshot, Grouping grouping,
@@ -164,10 +165,11 @@ public class IsolationService {
 
     /** {@code hidden}: people whose withheld attributes (country) must not place them in a group for this role. */
     public Report report(AnalysisScope scope, String groupBy, int top, java.util.Set<String> hidden) {
+        Object params = List.of("isolation", scope, groupBy, top, java.util.Set.copyOf(hidden));
+        gate.refuseIfFull("isolation", params);
         SnapshotCache.Lookup lookup = snapshots.get(scope);
         NetworkSnapshot snapshot = lookup.snapshot();
-        return gated("isolation", List.of("isolation", snapshot.graphVersion(), snapshot.scope(), groupBy, top,
-                        java.util.Set.copyOf(hidden)),
+        return gated("isolation", params, snapshot.graphVersion(),
                 CostModel.isolation(snapshot.vertexCount(), snapshot.graph().edgeCount()),
                 () -> isolation(scope, lookup, groupBy, top, hidden));
     }
@@ -202,14 +204,15 @@ public class IsolationService {
      */
     public ResilienceReport resilience(AnalysisScope scope, String groupBy, List<String> remove, Integer removeTop,
                                        String metric, java.util.Set<String> hidden, java.util.Set<String> unnameable) {
+        Object params = java.util.Arrays.asList("resilience", scope, groupBy, remove, removeTop, metric,
+                java.util.Set.copyOf(hidden), java.util.Set.copyOf(unnameable));
+        gate.refuseIfFull("resilience", params);
         SnapshotCache.Lookup lookup = snapshots.get(scope);
         NetworkSnapshot snapshot = lookup.snapshot();
         boolean byBetweenness = removeTop != null && (metric == null || "betweenness".equalsIgnoreCase(metric));
         CostModel.Cost cost = resilienceCost(snapshot.vertexCount(), snapshot.graph().edgeCount(), gate.threads(),
                 byBetweenness);
-        return gated("resilience", java.util.Arrays.asList("resilience", snapshot.graphVersion(), snapshot.scope(),
-                        groupBy, remove, removeTop, metric, java.util.Set.copyOf(hidden), java.util.Set.copyOf(unnameable)),
-                cost, () -> resilience(scope, lookup, groupBy, remove, removeTop, metric, hidden, unnameable));
+        return gated("resilience", params, snapshot.graphVersion(), cost, () -> resilience(scope, lookup, groupBy, remove, removeTop, metric, hidden, unnameable));
     }
 
     private ResilienceReport resilience(AnalysisScope scope, SnapshotCache.Lookup lookup, String groupBy,

@@ -29,7 +29,7 @@ import org.civnet.snapshot.NetworkSnapshot;
  * for each analysis its time and its heap peak (used heap sampled every millisecond above the
  * collected baseline: garbage included, so an upper bound of the live peak) next to the estimate.
  * Run: {@code java -Xmx6g -cp target/test-classes:target/classes:$(cat target/bench/classpath.txt)
- * org.civnet.bench.EstimateBench 10000 [100000]} (threads = 1 and 2).
+ * org.civnet.bench.EstimateBench [bytes] 10000 [100000]} (threads = 1 and 2; {@code bytes}: the snapshot only).
  */
 public final class EstimateBench {
 
@@ -39,10 +39,16 @@ public final class EstimateBench {
     }
 
     public static void main(String[] args) throws Exception {
+        boolean bytesOnly = args.length > 0 && args[0].equals("bytes");
         for (String arg : args) {
+            if (arg.equals("bytes")) {
+                continue;
+            }
             int contacts = Integer.parseInt(arg);
             snapshotBytes(contacts);
-            analyses(contacts);
+            if (!bytesOnly) {
+                analyses(contacts);
+            }
         }
     }
 
@@ -65,6 +71,10 @@ public final class EstimateBench {
         long[] m = new long[2];
         long[] bytes = new long[2];
         double[] density = {9.0, 3.0};
+        // Warm-up: the generator's and the snapshot's one-time static data must not count as the first graph's.
+        if (NetworkSnapshot.of(data(contacts, 3.0), AnalysisScope.all()).vertexCount() < 0) {
+            throw new AssertionError();
+        }
         for (int i = 0; i < 2; i++) {
             long before = usedAfterGc();
             GraphData data = data(contacts, density[i]);

@@ -57,13 +57,13 @@ class AnalysisGateTest {
         gate = gate(Map.of("civnet.analysis.pool-size", "1", "civnet.analysis.queue", "0"));
         AtomicInteger computed = new AtomicInteger();
         CountDownLatch release = new CountDownLatch(1);
-        Future<Integer> first = callers.submit(() -> gate.run(new AnalysisGate.Work("slow", "key", SMALL), () -> {
+        Future<Integer> first = callers.submit(() -> gate.run(new AnalysisGate.Work("slow", "key", 0, SMALL), () -> {
             computed.incrementAndGet();
             await(release);
             return 42;
         }));
         waitUntil(() -> gate.running() == 1);
-        Future<Integer> second = callers.submit(() -> gate.run(new AnalysisGate.Work("slow", "key", SMALL), () -> {
+        Future<Integer> second = callers.submit(() -> gate.run(new AnalysisGate.Work("slow", "key", 0, SMALL), () -> {
             computed.incrementAndGet();
             return -1;
         }));
@@ -78,31 +78,34 @@ class AnalysisGateTest {
     void aFullPoolRefusesAtOnceWithRetryAfter() throws Exception {
         gate = gate(Map.of("civnet.analysis.pool-size", "1", "civnet.analysis.queue", "1"));
         CountDownLatch release = new CountDownLatch(1);
-        Future<Integer> running = callers.submit(() -> gate.run(new AnalysisGate.Work("a", "a", SMALL), () -> {
+        Future<Integer> running = callers.submit(() -> gate.run(new AnalysisGate.Work("a", "a", 0, SMALL), () -> {
             await(release);
             return 1;
         }));
         waitUntil(() -> gate.running() == 1);
-        Future<Integer> queued = callers.submit(() -> gate.run(new AnalysisGate.Work("b", "b", SMALL), () -> 2));
+        Future<Integer> queued = callers.submit(() -> gate.run(new AnalysisGate.Work("b", "b", 0, SMALL), () -> 2));
         waitUntil(() -> gate.waiting() == 1);
-        assertThatThrownBy(() -> gate.run(new AnalysisGate.Work("c", "c", SMALL), () -> 3))
+        assertThatThrownBy(() -> gate.run(new AnalysisGate.Work("c", "c", 0, SMALL), () -> 3))
                 .isInstanceOfSatisfying(OverCapacityException.class, e -> {
                     assertThat(e.retryAfterSeconds()).isBetween(1L, 300L);
                     assertThat(e.getMessage()).contains("busy");
                     assertThat(e.figures()).containsEntry("poolSize", 1).containsEntry("analysis", "c");
                 });
         assertThat(gate.rejected()).isEqualTo(1);
+        assertThatThrownBy(() -> gate.refuseIfFull("d", "d")).isInstanceOf(OverCapacityException.class);
+        gate.refuseIfFull("a", "a"); // the running one's parameters: may join it, so not refused before reading
+        assertThat(gate.rejected()).isEqualTo(2);
         release.countDown();
         assertThat(running.get(10, TimeUnit.SECONDS)).isEqualTo(1);
         assertThat(queued.get(10, TimeUnit.SECONDS)).isEqualTo(2);
-        assertThat(gate.run(new AnalysisGate.Work("c", "c", SMALL), () -> 3)).isEqualTo(3);
+        assertThat(gate.run(new AnalysisGate.Work("c", "c", 0, SMALL), () -> 3)).isEqualTo(3);
     }
 
     @Test
     void anEstimateOverTheBudgetIsRefusedNamingBoth() {
         gate = gate(Map.of("civnet.analysis.memory-budget", "1MB"));
         AtomicInteger computed = new AtomicInteger();
-        assertThatThrownBy(() -> gate.run(new AnalysisGate.Work("betweenness", "k",
+        assertThatThrownBy(() -> gate.run(new AnalysisGate.Work("betweenness", "k", 0,
                 new CostModel.Cost(5L << 20, 1)), computed::incrementAndGet))
                 .isInstanceOfSatisfying(OverCapacityException.class, e -> {
                     assertThat(e.figures()).containsEntry("estimateBytes", 5L << 20).containsEntry("budgetBytes", 1L << 20);
@@ -116,20 +119,20 @@ class AnalysisGateTest {
     void anEstimateOverTheFreeHeapIsRefused() {
         gate = gate(Map.of());
         long tooMuch = Runtime.getRuntime().maxMemory();
-        assertThatThrownBy(() -> gate.run(new AnalysisGate.Work("leiden", "k", new CostModel.Cost(tooMuch, 1)), () -> 1))
+        assertThatThrownBy(() -> gate.run(new AnalysisGate.Work("leiden", "k", 0, new CostModel.Cost(tooMuch, 1)), () -> 1))
                 .isInstanceOfSatisfying(OverCapacityException.class, e -> {
                     assertThat(e.figures()).containsKeys("freeHeapBytes", "maxHeapBytes", "heapReserveBytes");
                     assertThat(e.getMessage()).contains("leiden").contains("free");
                 });
         assertThat(gate.heap().promised()).isZero();
-        assertThat(gate.run(new AnalysisGate.Work("leiden", "k", SMALL), () -> 1)).isEqualTo(1);
+        assertThat(gate.run(new AnalysisGate.Work("leiden", "k", 0, SMALL), () -> 1)).isEqualTo(1);
     }
 
     @Test
     void workThatNeedsOtherWorkRunsInlineOnItsWorker() {
         gate = gate(Map.of("civnet.analysis.pool-size", "1", "civnet.analysis.queue", "0"));
-        int result = gate.run(new AnalysisGate.Work("brokers", "outer", SMALL),
-                () -> gate.run(new AnalysisGate.Work("betweenness", "inner", SMALL), () -> 20) + 1);
+        int result = gate.run(new AnalysisGate.Work("brokers", "outer", 0, SMALL),
+                () -> gate.run(new AnalysisGate.Work("betweenness", "inner", 0, SMALL), () -> 20) + 1);
         assertThat(result).isEqualTo(21);
     }
 
