@@ -106,6 +106,9 @@ public record CivnetProperties(
      * @param cacheEntries  most scoped snapshots kept at once (least recently used evicted first)
      * @param cacheMaxBytes rough memory bound for the cached snapshots
      * @param maxTop        largest {@code top} an analysis returns
+     * @param changeRecords how many graph versions keep their change record in the store (every write
+     *                      records what it changed, so snapshots apply it instead of re-reading the
+     *                      graph); a snapshot older than that reads the whole graph again
      * @param poolSize      heavy analyses (betweenness, closeness, harmonic, brokers, coalitions,
      *                      isolation, resilience) running at once; 0 for half the processors (at least 1)
      * @param queue         heavy analyses waiting for a worker beyond those; one more is refused with
@@ -121,6 +124,7 @@ public record CivnetProperties(
             @DefaultValue("16") @Min(1) @Max(1000) int cacheEntries,
             @DefaultValue("1GB") DataSize cacheMaxBytes,
             @DefaultValue("100000") @Min(1) @Max(1_000_000) int maxTop,
+            @DefaultValue("10000") @Min(1) @Max(10_000_000) int changeRecords,
             @DefaultValue("0") @Min(0) @Max(256) int poolSize,
             @DefaultValue("4") @Min(0) @Max(10_000) int queue,
             @DefaultValue("0") @Min(0) @Max(256) int threads,
