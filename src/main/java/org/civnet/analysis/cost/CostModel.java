@@ -44,9 +44,15 @@ package org.civnet.analysis.cost;
  */
 public final class CostModel {
 
-    /** Retained bytes of the snapshot per vertex and per tie (measured; README, "Memory"). */
-    public static final long SNAPSHOT_NODE_BYTES = 600;
-    public static final long SNAPSHOT_TIE_BYTES = 120;
+    /**
+     * Retained bytes of the snapshot (the store's columns plus the whole-graph snapshot) per vertex and
+     * per tie. Measured by {@code EstimateBench} on the 10k demo network (README, "Memory"): 235 bytes a
+     * vertex and 80 a tie. The demo generator shares its vocabulary strings (countries, kinds, themes)
+     * between rows; read from the store, every row has its own (about 230 bytes more a vertex), and a
+     * fifth is added to the tie figure as margin.
+     */
+    public static final long SNAPSHOT_NODE_BYTES = 480;
+    public static final long SNAPSHOT_TIE_BYTES = 96;
     /** Transient bytes while reading: one decoded row per node, two element-id strings per tie. */
     public static final long READ_NODE_BYTES = 400;
     public static final long READ_TIE_BYTES = 200;
