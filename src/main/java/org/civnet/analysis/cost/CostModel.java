@@ -18,8 +18,8 @@ package org.civnet.analysis.cost;
  *       {@code L = 1 + ⌈log₂ min(256, s/4)⌉} pending partial sums per worker for {@code s} sources,
  *       and when weighted {@code + T·17n + 16m} (Dijkstra heap, distances, edge lengths);</li>
  *   <li>closeness and harmonic: {@code 8n + T·16n} (weighted {@code + T·25n + 16m});</li>
- *   <li>Leiden and Louvain: a weighted copy of the graph per level, bounded by two levels alive:
- *       {@code 2·(24n + 24m)} plus {@code 40n} of community arrays;</li>
+ *   <li>Leiden and Louvain: weighted copies of the graph per level and the refinement's, bounded by
+ *       four alive: {@code 4·(24n + 24m)} plus {@code 40n} of community arrays;</li>
  *   <li>brokerage (betweenness, Burt's constraint and effective size, Gould–Fernandez roles):
  *       betweenness plus {@code 48n};</li>
  *   <li>isolation: {@code 64n + 16m} (reach, low-link, route counts);</li>
@@ -37,10 +37,12 @@ package org.civnet.analysis.cost;
  *
  * <p><b>Calibration</b> (docs/BENCHMARKS.md, "Estimates"): the rates were fitted to the
  * benchmark's own figures on the 2-core benchmark machine: exact betweenness at 10k contacts
- * (11,5k vertices, 100k ties) in 16.6 s on one thread gives 6.8 ns per step, sampled betweenness
+ * (11.5k vertices, 100k ties) in 16.6 s on one thread gives 6.8 ns per step, sampled betweenness
  * k = 256 at 100k in 2.9 s on two threads 10.9 ns (cache misses on the larger graph); the constant
  * is the larger, so estimates err long. The snapshot read's constants fit 0.79 s at 100k ties and
- * 4.1 s at 1M ties. The estimate-versus-actual table in docs/BENCHMARKS.md checks them.
+ * 4.1 s at 1M ties. {@code COMMUNITY_SWEEPS} fits Leiden at 10k in {@code EstimateBench} (2.3 s under a
+ * load average near 30, about 0.3 s quiet); Louvain needs fewer, so its estimate errs long. The
+ * estimate-versus-actual table in docs/BENCHMARKS.md checks them.
  */
 public final class CostModel {
 
@@ -61,7 +63,7 @@ public final class CostModel {
     static final double READ_FIXED_SECONDS = 0.4;
     static final double READ_NODE_NANOS = 5_000;
     static final double READ_TIE_NANOS = 3_200;
-    static final int COMMUNITY_SWEEPS = 40;
+    static final int COMMUNITY_SWEEPS = 150;
     static final int ISOLATION_PASSES = 12;
     static final int MAX_LEAVES = 256;
 
@@ -112,7 +114,7 @@ public final class CostModel {
 
     /** Leiden or Louvain (label propagation costs less). */
     public static Cost communities(long n, long m) {
-        return new Cost(2 * (24 * n + 24 * m) + 40 * n, seconds(COMMUNITY_SWEEPS * (n + 2 * m), 1));
+        return new Cost(4 * (24 * n + 24 * m) + 40 * n, seconds(COMMUNITY_SWEEPS * (n + 2 * m), 1));
     }
 
     /** The broker report: exact betweenness, structural holes and brokerage roles. */
