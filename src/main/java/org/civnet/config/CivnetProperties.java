@@ -109,6 +109,9 @@ public record CivnetProperties(
      * @param changeRecords how many graph versions keep their change record in the store (every write
      *                      records what it changed, so snapshots apply it instead of re-reading the
      *                      graph); a snapshot older than that reads the whole graph again
+     * @param approxMaxSamples most shortest paths one certified betweenness estimate ({@code approx=auto})
+     *                      may sample: an epsilon that needs more is refused (400 naming {@code epsilon}),
+     *                      and the top-k mode stops there, stating the epsilon it reached
      * @param poolSize      heavy analyses (betweenness, closeness, harmonic, brokers, coalitions,
      *                      isolation, resilience) running at once; 0 for half the processors (at least 1)
      * @param queue         heavy analyses waiting for a worker beyond those; one more is refused with
@@ -125,6 +128,7 @@ public record CivnetProperties(
             @DefaultValue("1GB") DataSize cacheMaxBytes,
             @DefaultValue("100000") @Min(1) @Max(1_000_000) int maxTop,
             @DefaultValue("10000") @Min(1) @Max(10_000_000) int changeRecords,
+            @DefaultValue("1000000") @Min(1000) @Max(1_000_000_000) int approxMaxSamples,
             @DefaultValue("0") @Min(0) @Max(256) int poolSize,
             @DefaultValue("4") @Min(0) @Max(10_000) int queue,
             @DefaultValue("0") @Min(0) @Max(256) int threads,

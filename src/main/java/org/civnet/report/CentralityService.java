@@ -15,10 +15,11 @@ import org.civnet.analysis.centrality.Centralities;
 import org.civnet.analysis.centrality.CentralityMetric;
 import org.civnet.analysis.centrality.DistributionSummary;
 import org.civnet.analysis.cost.CostModel;
-import org.civnet.domain.InvalidInputException;
+import org.civnet.config.CivnetProperties;
 import org.civnet.gate.AnalysisGate;
 import org.civnet.gate.Estimate;
 import org.civnet.gate.Estimates;
+import org.civnet.domain.InvalidInputException;
 import org.civnet.snapshot.AnalysisScope;
 import org.civnet.snapshot.NetworkSnapshot;
 import org.civnet.snapshot.SnapshotCache;
@@ -36,20 +37,34 @@ public class CentralityService {
      */
     public record Request(CentralityMetric metric, int top, boolean normalized, boolean weighted, Integer approx,
                           long seed, String sources, String targets, java.util.Set<String> hidden,
-                          java.util.Map<String, String> named) {
+                          java.util.Map<String, String> named, BetweennessSampling.Certified certified) {
+        public Request(CentralityMetric metric, int top, boolean normalized, boolean weighted, Integer approx,
+                       long seed, String sources, String targets, java.util.Set<String> hidden,
+                       java.util.Map<String, String> named) {
+            this(metric, top, normalized, weighted, approx, seed, sources, targets, hidden, named, null);
+        }
+
         public Request(CentralityMetric metric, int top, boolean normalized, boolean weighted, Integer approx,
                        long seed, String sources, String targets) {
             this(metric, top, normalized, weighted, approx, seed, sources, targets, java.util.Set.of(), java.util.Map.of());
         }
+
+        /** The same request sampled as {@code sampling} says (pivots or certified). */
+        public Request sampled(BetweennessSampling sampling) {
+            return new Request(metric, top, normalized, weighted, sampling.pivots(), seed, sources, targets, hidden,
+                    named, sampling.certified());
+        }
     }
 
-    public record Score(@Sensitivity(SAFE) String id, @Sensitivity(NAME) String name, @Sensitivity(SAFE) String label, @Sensitivity(SAFE) String kind, @Sensitivity(SAFE) String region, Double score) {
+    /** {@code certified}: in the top-k mode of {@code approx=auto}, whether this one of the top k is certified; else null. */
+    public record Score(@Sensitivity(SAFE) String id, @Sensitivity(NAME) String name, @Sensitivity(SAFE) String label, @Sensitivity(SAFE) String kind, @Sensitivity(SAFE) String region, Double score,
+                        Boolean certified) {
     }
 
     @io.swagger.v3.oas.annotations.media.Schema(name = "CentralityReport")
     public record Report(@Sensitivity(SAFE) String metric, @Sensitivity(SAFE) String scope, long graphVersion, boolean normalized, boolean weighted,
                          Integer approx, @Sensitivity(SAFE) String sources, @Sensitivity(SAFE) String targets, @Sensitivity(SAFE) String conventions, SnapshotInfo snapshot,
-                         Summary summary, List<Score> scores) {
+                         Summary summary, List<Score> scores, CertifiedSampling.Certificate certified) {
     }
 
     /** The distribution, with undefined values as null rather than NaN. */
@@ -63,20 +78,33 @@ public class CentralityService {
 
     static final String CONVENTIONS = "NetworkX conventions: betweenness counts each unordered pair once and is "
             + "normalised by (n-1)(n-2)/2 (twice JGraphT's normalised value); sampled betweenness (approx=k) is scaled "
-            + "by n/k; closeness uses Wasserman-Faust for disconnected graphs; harmonic normalised divides by n-1; "
+            + "by n/k; certified betweenness (approx=auto) states epsilon, delta and the samples drawn in 'certified'; "
+            + "closeness uses Wasserman-Faust for disconnected graphs; harmonic normalised divides by n-1; "
             + "PageRank alpha 0.85; with weighted=true trust is tie strength (path length 1/trust; ties without trust "
             + "count as 3).";
 
     private final SnapshotCache snapshots;
     private final ResultCache results;
+    private final CertifiedSampling certified;
     private final AnalysisGate gate;
     private final Estimates estimates;
 
-    public CentralityService(SnapshotCache snapshots, ResultCache results, AnalysisGate gate, Estimates estimates) {
+    public CentralityService(SnapshotCache snapshots, ResultCache results, CivnetProperties properties,
+                             AnalysisGate gate, Estimates estimates) {
         this.snapshots = snapshots;
         this.results = results;
+        this.certified = new CertifiedSampling(properties.analysis().approxMaxSamples());
         this.gate = gate;
         this.estimates = estimates;
+    }
+
+    public static CentralityMetric metric(String name) {
+        try {
+            return CentralityMetric.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InvalidInputException("metric", "must be one of degree, betweenness, closeness, harmonic, "
+                    + "pagerank, eigenvector, coreness, clustering");
+        }
     }
 
     /** Betweenness, closeness and harmonic sweep from every vertex: they run on the analysis pool. */
@@ -90,26 +118,19 @@ public class CentralityService {
         validate(request);
         String what = request.metric().name().toLowerCase(Locale.ROOT) + (request.weighted() ? " weighted" : "")
                 + (request.approx() != null ? " approx=" + request.approx() : "")
+                + (request.certified() != null ? " approx=auto" : "")
                 + (request.sources() != null ? " sources=" + request.sources() : "") + " on " + scope.describe();
         return estimates.estimate(what, (n, m, threads) -> cost(request, n, m, threads));
     }
 
+    /** The cost model's figure; certified sampling ({@code approx=auto}) is bounded by the exact sweep. */
     static CostModel.Cost cost(Request request, long n, long m, int threads) {
         return switch (request.metric()) {
             case BETWEENNESS -> CostModel.betweenness(n, m, threads,
-                    request.approx() != null ? request.approx() : n, request.weighted());
+                    request.approx() != null && request.certified() == null ? request.approx() : n, request.weighted());
             case CLOSENESS, HARMONIC -> CostModel.closeness(n, m, threads, request.weighted());
             default -> CostModel.linear(n, m);
         };
-    }
-
-    public static CentralityMetric metric(String name) {
-        try {
-            return CentralityMetric.valueOf(name.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new InvalidInputException("metric", "must be one of degree, betweenness, closeness, harmonic, "
-                    + "pagerank, eigenvector, coreness, clustering");
-        }
     }
 
     public Report report(AnalysisScope scope, Request request) {
@@ -121,11 +142,12 @@ public class CentralityService {
         SnapshotCache.Lookup lookup = snapshots.get(scope);
         NetworkSnapshot snapshot = lookup.snapshot();
         long started = System.nanoTime();
-        double[] scores = heavy(request.metric())
+        Computed computed = heavy(request.metric())
                 ? gate.run(new AnalysisGate.Work(name, params(scope, request), snapshot.graphVersion(),
                         cost(request, snapshot.vertexCount(), snapshot.graph().edgeCount(), gate.threads())),
-                        () -> scores(snapshot, request))
-                : scores(snapshot, request);
+                        () -> computed(snapshot, request))
+                : computed(snapshot, request);
+        double[] scores = computed.scores();
         long millis = (System.nanoTime() - started) / 1_000_000;
         int[] order = IntStream.range(0, scores.length).boxed()
                 .sorted(Comparator.<Integer>comparingDouble(v -> Double.isNaN(scores[v]) ? Double.NEGATIVE_INFINITY : -scores[v])
@@ -135,21 +157,24 @@ public class CentralityService {
         for (int v : order) {
             NodeRef ref = NodeRef.of(snapshot, v);
             ranked.add(new Score(ref.id(), ref.name(), ref.label().name(), ref.kind(),
-                    ref.region() == null ? null : ref.region().name(), finite(scores[v])));
+                    ref.region() == null ? null : ref.region().name(), finite(scores[v]),
+                    computed.certified() == null ? null : computed.certified().certified(v)));
         }
         DistributionSummary summary = DistributionSummary.of(scores, request.metric(), request.normalized(),
                 request.weighted());
         return new Report(request.metric().name().toLowerCase(Locale.ROOT), scope.describe(), snapshot.graphVersion(),
                 request.normalized(), request.weighted(), request.approx(), request.sources(), request.targets(),
-                CONVENTIONS, SnapshotInfo.of(lookup, millis), Summary.of(summary), ranked);
+                CONVENTIONS, SnapshotInfo.of(lookup, millis), Summary.of(summary), ranked,
+                computed.certified() == null ? null : computed.certified().certificate());
     }
 
     private static void validate(Request request) {
         boolean betweenness = request.metric() == CentralityMetric.BETWEENNESS;
-        if (!betweenness && (request.approx() != null || request.sources() != null || request.targets() != null)) {
+        boolean sampled = request.approx() != null || request.certified() != null;
+        if (!betweenness && (sampled || request.sources() != null || request.targets() != null)) {
             throw new InvalidInputException("metric", "approx, sources and targets apply to betweenness only");
         }
-        if (request.approx() != null && (request.sources() != null || request.targets() != null)) {
+        if (sampled && (request.sources() != null || request.targets() != null)) {
             throw new InvalidInputException("approx", "cannot be combined with sources or targets");
         }
         if (request.weighted() && !request.metric().isWeightable()) {
@@ -159,24 +184,36 @@ public class CentralityService {
 
     /** The measure for every vertex, cached per (graph version, scope, parameters). */
     double[] scores(NetworkSnapshot snapshot, Request request) {
-        return results.get(key(snapshot, request), () -> compute(snapshot, request, gate.threads()));
+        return computed(snapshot, request).scores();
     }
 
-    private static Object key(NetworkSnapshot snapshot, Request request) {
-        return List.of(snapshot.graphVersion(), params(snapshot.scope(), request));
+    /** The scores, and for {@code approx=auto} what they certify. */
+    private record Computed(double[] scores, CertifiedSampling.Result certified) {
+    }
+
+    private Computed computed(NetworkSnapshot snapshot, Request request) {
+        return results.get(List.of(snapshot.graphVersion(), params(snapshot.scope(), request)),
+                () -> compute(snapshot, request, gate.threads()));
     }
 
     /** What makes two requests the same computation on one graph version. */
     private static Object params(AnalysisScope scope, Request request) {
         return List.of(scope, request.metric(), request.normalized(), request.weighted(),
                 String.valueOf(request.approx()), request.seed(), String.valueOf(request.sources()),
-                String.valueOf(request.targets()), request.hidden().isEmpty(), request.named());
+                String.valueOf(request.targets()), request.hidden().isEmpty(), request.named(),
+                String.valueOf(request.certified()));
     }
 
-    private static double[] compute(NetworkSnapshot snapshot, Request request, int threads) {
+    private Computed compute(NetworkSnapshot snapshot, Request request, int threads) {
         if (request.metric() != CentralityMetric.BETWEENNESS) {
-            return Centralities.compute(snapshot.graph(), request.metric(), request.normalized(), request.weighted(),
-                    threads);
+            return new Computed(Centralities.compute(snapshot.graph(), request.metric(), request.normalized(),
+                    request.weighted(), threads), null);
+        }
+        if (request.certified() != null) {
+            // Refused before any sampling when the epsilon needs more samples than the cap.
+            certified.check(snapshot, request);
+            CertifiedSampling.Result result = certified.run(snapshot, request);
+            return new Computed(result.scores(), result);
         }
         Betweenness.Options options = Betweenness.Options.defaults().withNormalized(request.normalized())
                 .withWeighted(request.weighted()).withThreads(threads);
@@ -193,7 +230,7 @@ public class CentralityService {
         if (request.targets() != null) {
             options = options.withTargets(VertexSelector.parse("targets", request.targets()).select(snapshot, request.hidden(), request.named()));
         }
-        return new Betweenness(snapshot.graph(), options).scores();
+        return new Computed(new Betweenness(snapshot.graph(), options).scores(), null);
     }
 
     static Double finite(double value) {
