@@ -58,13 +58,4 @@ public class ResultCache {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
-
-    /** The result when it is already computed (not while it is being computed), else null. */
-    @SuppressWarnings("unchecked")
-    public <T> T peek(Object key) {
-        synchronized (entries) {
-            CompletableFuture<Object> future = entries.get(key);
-            return future != null && future.isDone() && !future.isCompletedExceptionally() ? (T) future.join() : null;
-        }
-    }
 }
