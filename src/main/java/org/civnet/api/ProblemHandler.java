@@ -32,6 +32,7 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.civnet.domain.PayloadTooLargeException;
 import org.civnet.domain.ServiceUnavailableException;
+import org.civnet.domain.OverCapacityException;
 
 /**
  * The one place errors become RFC 9457 problem details. Bad input is always a 4xx naming each
@@ -70,6 +71,19 @@ class ProblemHandler {
     @ExceptionHandler(ServiceUnavailableException.class)
     ProblemDetail unavailable(ServiceUnavailableException e) {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", e.getMessage());
+    }
+
+    /** An analysis refused before it ran: the estimate and the limit it met, and when to ask again. */
+    @ExceptionHandler(OverCapacityException.class)
+    ResponseEntity<ProblemDetail> overCapacity(OverCapacityException e) {
+        ProblemDetail detail = problem(HttpStatus.SERVICE_UNAVAILABLE, "Analysis refused", e.getMessage());
+        e.figures().forEach(detail::setProperty);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE);
+        if (e.retryAfterSeconds() != null) {
+            detail.setProperty("retryAfterSeconds", e.retryAfterSeconds());
+            response.header(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
+        }
+        return response.body(detail);
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)

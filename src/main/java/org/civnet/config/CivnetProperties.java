@@ -117,13 +117,39 @@ public record CivnetProperties(
      * @param approxMaxSamples most shortest paths one certified betweenness estimate ({@code approx=auto})
      *                      may sample: an epsilon that needs more is refused (400 naming {@code epsilon}),
      *                      and the top-k mode stops there, stating the epsilon it reached
+     * @param poolSize      heavy analyses (betweenness, closeness, harmonic, brokers, coalitions,
+     *                      isolation, resilience) running at once; 0 for half the processors (at least 1)
+     * @param queue         heavy analyses waiting for a worker beyond those; one more is refused with
+     *                      503 and {@code Retry-After}
+     * @param threads       worker threads one analysis uses; 0 for {@code (processors - 1) / poolSize}
+     *                      (at least 1), so the analyses together leave a core to writes and cheap reads
+     * @param memoryBudget  most heap one analysis (or a snapshot read) may be estimated to need; beyond
+     *                      it the request is refused with 503; 0 for no limit but the free heap
+     * @param heapReserve   heap kept free for everything else (requests, writes, an embedded Neo4j):
+     *                      an analysis runs only if its estimate fits in the free heap minus this
      */
     public record Analysis(
             @DefaultValue("16") @Min(1) @Max(1000) int cacheEntries,
             @DefaultValue("1GB") DataSize cacheMaxBytes,
             @DefaultValue("100000") @Min(1) @Max(1_000_000) int maxTop,
             @DefaultValue("10000") @Min(1) @Max(10_000_000) int changeRecords,
-            @DefaultValue("1000000") @Min(1000) @Max(1_000_000_000) int approxMaxSamples) {
+            @DefaultValue("1000000") @Min(1000) @Max(1_000_000_000) int approxMaxSamples,
+            @DefaultValue("0") @Min(0) @Max(256) int poolSize,
+            @DefaultValue("4") @Min(0) @Max(10_000) int queue,
+            @DefaultValue("0") @Min(0) @Max(256) int threads,
+            @DefaultValue("0B") @NotNull DataSize memoryBudget,
+            @DefaultValue("64MB") @NotNull DataSize heapReserve) {
+
+        /** Workers of the heavy-analysis pool. */
+        public int resolvedPoolSize() {
+            return poolSize > 0 ? poolSize : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        }
+
+        /** Threads one analysis uses. */
+        public int resolvedThreads() {
+            return threads > 0 ? threads
+                    : Math.max(1, (Runtime.getRuntime().availableProcessors() - 1) / resolvedPoolSize());
+        }
     }
 
     /**

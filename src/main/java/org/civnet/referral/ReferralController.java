@@ -7,7 +7,10 @@ import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.civnet.analysis.cost.CostModel;
 import org.civnet.domain.ContactKind;
+import org.civnet.gate.Estimate;
+import org.civnet.gate.Estimates;
 import org.civnet.domain.InvalidInputException;
 import org.civnet.domain.OrganisationType;
 import org.civnet.domain.Purpose;
@@ -33,7 +36,11 @@ class ReferralController {
     private final UserAccounts accounts;
     private final PseudonymIds ids;
 
-    ReferralController(ReferralService referrals, Redactor redactor, AuditLog audit, UserAccounts accounts, PseudonymIds ids) {
+    private final Estimates estimates;
+
+    ReferralController(ReferralService referrals, Redactor redactor, AuditLog audit, UserAccounts accounts, PseudonymIds ids,
+                       Estimates estimates) {
+        this.estimates = estimates;
         this.ids = ids;
         this.accounts = accounts;
         this.referrals = referrals;
@@ -73,6 +80,8 @@ class ReferralController {
         return new ReferralService.Target(region, country, theme, orgType, kind);
     }
 
+    @io.swagger.v3.oas.annotations.Parameter(name = "estimate", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
+            description = "estimate=true answers what the search would need (bytes, seconds) without running it", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "boolean"))
     @GetMapping("/api/referrals")
     @Operation(summary = "Referral paths from an actor to a person (to=ID) or to the best new contacts matching a target",
             description = "Intermediaries must hold a consent to introduce that is current on the day asked about (on, default"
@@ -114,6 +123,13 @@ class ReferralController {
         audit.record(AuditLog.Action.REFERRAL_QUERY, result.target(), "from " + PseudonymIds.forAudit(from) + ", k=" + k + ", maxHops=" + maxHops
                 + (allowAtRisk ? ", allowAtRisk" : "") + (purpose != null ? ", purpose " + purpose : ""));
         return result;
+    }
+
+    @GetMapping(path = "/api/referrals", params = "estimate=true")
+    @Operation(hidden = true, summary = "What a referral search would need (k loop-free paths within maxHops), without running it")
+    Estimate referralsEstimate(@RequestParam(defaultValue = "3") int k, @RequestParam(defaultValue = "4") int maxHops) {
+        return estimates.estimate("referral k=" + k + " maxHops=" + maxHops,
+                (n, m, threads) -> CostModel.kPaths(n, m, k, maxHops));
     }
 
     @GetMapping("/api/referrals/coverage")

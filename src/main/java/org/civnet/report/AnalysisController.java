@@ -6,7 +6,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Min;
+import org.civnet.analysis.cost.CostModel;
 import org.civnet.config.CivnetProperties;
+import org.civnet.gate.Estimate;
+import org.civnet.gate.Estimates;
 import org.civnet.domain.InvalidInputException;
 import org.civnet.security.AuditLog;
 import org.civnet.security.PseudonymIds;
@@ -55,10 +58,12 @@ class AnalysisController {
     private final Redactor redactor;
     private final PseudonymIds ids;
     private final int maxTop;
+    private final Estimates estimates;
 
     AnalysisController(CentralityService centrality, BrokerService brokers, CoalitionService coalitions,
                        IsolationService isolation, GraphViewService graph, AuditLog audit, Redactor redactor,
-                       PseudonymIds ids, CivnetProperties properties) {
+                       PseudonymIds ids, CivnetProperties properties, Estimates estimates) {
+        this.estimates = estimates;
         this.ids = ids;
         this.redactor = redactor;
         this.centrality = centrality;
@@ -83,6 +88,8 @@ class AnalysisController {
         return top;
     }
 
+    @io.swagger.v3.oas.annotations.Parameter(name = "estimate", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
+            description = AnalysisController.ESTIMATE, schema = @io.swagger.v3.oas.annotations.media.Schema(type = "boolean"))
     @GetMapping("/centrality")
     @Operation(summary = "Centrality report: one measure, ranked, with a summary of its distribution",
             description = CentralityService.CONVENTIONS + " approx=k samples k pivots (seeded by seed); " + APPROX_AUTO
@@ -109,6 +116,8 @@ class AnalysisController {
         return centrality.report(scope(query, "centrality", metric), request);
     }
 
+    @io.swagger.v3.oas.annotations.Parameter(name = "estimate", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
+            description = AnalysisController.ESTIMATE, schema = @io.swagger.v3.oas.annotations.media.Schema(type = "boolean"))
     @GetMapping("/brokers")
     @Operation(summary = "Brokers: betweenness, Burt's constraint and effective size, Gould-Fernandez roles for a grouping",
             description = "groupBy = region | country | kind | orgType | label | risk | theme:THEME. " + BrokerService.SCORE_DEFINITION)
@@ -119,6 +128,8 @@ class AnalysisController {
         return brokers.report(scope(query, "brokers", groupBy), groupBy, top(top), weighted, hiddenFrom(role));
     }
 
+    @io.swagger.v3.oas.annotations.Parameter(name = "estimate", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
+            description = AnalysisController.ESTIMATE, schema = @io.swagger.v3.oas.annotations.media.Schema(type = "boolean"))
     @GetMapping("/coalitions")
     @Operation(summary = "Coalitions: Leiden (default), Louvain or label propagation; seeded, so repeatable",
             description = "Every vertex of the scope is in exactly one coalition; modularity uses the resolution.")
@@ -131,6 +142,8 @@ class AnalysisController {
                 resolution, seed, weighted);
     }
 
+    @io.swagger.v3.oas.annotations.Parameter(name = "estimate", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
+            description = AnalysisController.ESTIMATE, schema = @io.swagger.v3.oas.annotations.media.Schema(type = "boolean"))
     @GetMapping("/isolation")
     @Operation(summary = "Isolated groups at risk, unreached components, weak points, route counts, suggested ties",
             description = IsolationService.SCORE_DEFINITION)
@@ -144,6 +157,8 @@ class AnalysisController {
     record ResilienceRequest(List<String> remove, Integer removeTop, String metric, String groupBy) {
     }
 
+    @io.swagger.v3.oas.annotations.Parameter(name = "estimate", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
+            description = AnalysisController.ESTIMATE, schema = @io.swagger.v3.oas.annotations.media.Schema(type = "boolean"))
     @PostMapping("/resilience")
     @Operation(summary = "What if these people were lost: who loses every path to the mandates, which groups become isolated")
     IsolationService.ResilienceReport resilience(@ModelAttribute ScopeQuery query, @RequestBody ResilienceRequest request,
@@ -171,6 +186,60 @@ class AnalysisController {
         return Role.cleared(role) ? java.util.Set.of() : redactor.protectedIds();
     }
 
+    static final String ESTIMATE = "estimate=true answers what the analysis would need (bytes of heap, expected "
+            + "seconds, from the store's node and tie counts and the threads) without running it; a request whose "
+            + "estimate does not fit the free heap or civnet.analysis.memory-budget, or that finds every analysis "
+            + "worker busy, is refused with 503 (and Retry-After when waiting helps).";
+
+    @GetMapping(path = "/centrality", params = "estimate=true")
+    @Operation(hidden = true, summary = "What a centrality report would need, without running it")
+    Estimate centralityEstimate(@ModelAttribute ScopeQuery query,
+                                @RequestParam(defaultValue = "degree") String metric,
+                                @RequestParam(defaultValue = "false") boolean weighted,
+                                @RequestParam(required = false) String approx,
+                                @RequestParam(required = false) Double epsilon,
+                                @RequestParam(required = false) Double delta,
+                                @RequestParam(required = false) Integer topK,
+                                @RequestParam(required = false) String sources,
+                                @RequestParam(required = false) String targets) {
+        return centrality.estimate(query.toScope(), new CentralityService.Request(CentralityService.metric(metric), 1,
+                true, weighted, null, 42, sources, targets).sampled(BetweennessSampling.parse(approx, epsilon, delta, topK)));
+    }
+
+    @GetMapping(path = "/brokers", params = "estimate=true")
+    @Operation(hidden = true, summary = "What a broker report would need, without running it")
+    Estimate brokersEstimate(@ModelAttribute ScopeQuery query, @RequestParam(defaultValue = "false") boolean weighted) {
+        return brokers.estimate(query.toScope(), weighted);
+    }
+
+    @GetMapping(path = "/coalitions", params = "estimate=true")
+    @Operation(hidden = true, summary = "What a coalition report would need, without running it")
+    Estimate coalitionsEstimate(@ModelAttribute ScopeQuery query, @RequestParam(defaultValue = "leiden") String algorithm) {
+        return coalitions.estimate(query.toScope(), CoalitionService.algorithm(algorithm));
+    }
+
+    @GetMapping(path = "/isolation", params = "estimate=true")
+    @Operation(hidden = true, summary = "What an isolation report would need, without running it")
+    Estimate isolationEstimate(@ModelAttribute ScopeQuery query) {
+        return isolation.estimate(query.toScope());
+    }
+
+    @PostMapping(path = "/resilience", params = "estimate=true")
+    @Operation(hidden = true, summary = "What a resilience run would need, without running it")
+    Estimate resilienceEstimate(@ModelAttribute ScopeQuery query, @RequestBody ResilienceRequest request) {
+        boolean byBetweenness = request.removeTop() != null
+                && (request.metric() == null || "betweenness".equalsIgnoreCase(request.metric()));
+        return isolation.resilienceEstimate(query.toScope(), byBetweenness);
+    }
+
+    @GetMapping(path = "/graph", params = "estimate=true")
+    @Operation(hidden = true, summary = "What reading the graph for the map would need, without reading it")
+    Estimate graphEstimate(@ModelAttribute ScopeQuery query) {
+        return estimates.estimate("graph view on " + query.toScope().describe(), (n, m, threads) -> CostModel.Cost.NONE);
+    }
+
+    @io.swagger.v3.oas.annotations.Parameter(name = "estimate", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
+            description = AnalysisController.ESTIMATE, schema = @io.swagger.v3.oas.annotations.media.Schema(type = "boolean"))
     @GetMapping("/graph")
     @Operation(summary = "The scope's nodes and ties, for drawing the map")
     GraphViewService.View graph(@ModelAttribute ScopeQuery query) {

@@ -15,6 +15,10 @@ import org.civnet.analysis.brokerage.Brokerage;
 import org.civnet.analysis.brokerage.BrokerageRole;
 import org.civnet.analysis.brokerage.StructuralHoles;
 import org.civnet.analysis.centrality.CentralityMetric;
+import org.civnet.analysis.cost.CostModel;
+import org.civnet.gate.AnalysisGate;
+import org.civnet.gate.Estimate;
+import org.civnet.gate.Estimates;
 import org.civnet.snapshot.AnalysisScope;
 import org.civnet.snapshot.NetworkSnapshot;
 import org.civnet.snapshot.SnapshotCache;
@@ -46,15 +50,36 @@ public class BrokerService {
 
     private final SnapshotCache snapshots;
     private final CentralityService centrality;
+    private final AnalysisGate gate;
+    private final Estimates estimates;
 
-    public BrokerService(SnapshotCache snapshots, CentralityService centrality) {
+    public BrokerService(SnapshotCache snapshots, CentralityService centrality, AnalysisGate gate, Estimates estimates) {
         this.snapshots = snapshots;
         this.centrality = centrality;
+        this.gate = gate;
+        this.estimates = estimates;
+    }
+
+    /** What the report would need ({@code estimate=true}), nothing run. */
+    public Estimate estimate(AnalysisScope scope, boolean weighted) {
+        return estimates.estimate("brokers" + (weighted ? " weighted" : "") + " on " + scope.describe(),
+                (n, m, threads) -> CostModel.brokerage(n, m, threads, weighted));
     }
 
     /** {@code hidden}: people whose withheld attributes (country) must not place them in a group for this role. */
     public Report report(AnalysisScope scope, String groupBy, int top, boolean weighted, java.util.Set<String> hidden) {
+        Object params = java.util.List.of("brokers", scope, groupBy, top, weighted, java.util.Set.copyOf(hidden));
+        gate.refuseIfFull("brokers", params);
         SnapshotCache.Lookup lookup = snapshots.get(scope);
+        NetworkSnapshot snapshot = lookup.snapshot();
+        CostModel.Cost cost = CostModel.brokerage(snapshot.vertexCount(), snapshot.graph().edgeCount(), gate.threads(),
+                weighted);
+        return gate.run(new AnalysisGate.Work("brokers", params, snapshot.graphVersion(), cost),
+                () -> compute(scope, lookup, groupBy, top, weighted, hidden));
+    }
+
+    private Report compute(AnalysisScope scope, SnapshotCache.Lookup lookup, String groupBy, int top, boolean weighted,
+                           java.util.Set<String> hidden) {
         NetworkSnapshot snapshot = lookup.snapshot();
         long started = System.nanoTime();
         Grouping grouping = Grouping.of(snapshot, groupBy, hidden);

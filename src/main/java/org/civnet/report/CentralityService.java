@@ -14,7 +14,11 @@ import org.civnet.analysis.centrality.Betweenness;
 import org.civnet.analysis.centrality.Centralities;
 import org.civnet.analysis.centrality.CentralityMetric;
 import org.civnet.analysis.centrality.DistributionSummary;
+import org.civnet.analysis.cost.CostModel;
 import org.civnet.config.CivnetProperties;
+import org.civnet.gate.AnalysisGate;
+import org.civnet.gate.Estimate;
+import org.civnet.gate.Estimates;
 import org.civnet.domain.InvalidInputException;
 import org.civnet.snapshot.AnalysisScope;
 import org.civnet.snapshot.NetworkSnapshot;
@@ -82,11 +86,16 @@ public class CentralityService {
     private final SnapshotCache snapshots;
     private final ResultCache results;
     private final CertifiedSampling certified;
+    private final AnalysisGate gate;
+    private final Estimates estimates;
 
-    public CentralityService(SnapshotCache snapshots, ResultCache results, CivnetProperties properties) {
+    public CentralityService(SnapshotCache snapshots, ResultCache results, CivnetProperties properties,
+                             AnalysisGate gate, Estimates estimates) {
         this.snapshots = snapshots;
         this.results = results;
         this.certified = new CertifiedSampling(properties.analysis().approxMaxSamples());
+        this.gate = gate;
+        this.estimates = estimates;
     }
 
     public static CentralityMetric metric(String name) {
@@ -98,12 +107,46 @@ public class CentralityService {
         }
     }
 
+    /** Betweenness, closeness and harmonic sweep from every vertex: they run on the analysis pool. */
+    static boolean heavy(CentralityMetric metric) {
+        return metric == CentralityMetric.BETWEENNESS || metric == CentralityMetric.CLOSENESS
+                || metric == CentralityMetric.HARMONIC;
+    }
+
+    /** What the report would need ({@code estimate=true}), nothing run. */
+    public Estimate estimate(AnalysisScope scope, Request request) {
+        validate(request);
+        String what = request.metric().name().toLowerCase(Locale.ROOT) + (request.weighted() ? " weighted" : "")
+                + (request.approx() != null ? " approx=" + request.approx() : "")
+                + (request.certified() != null ? " approx=auto" : "")
+                + (request.sources() != null ? " sources=" + request.sources() : "") + " on " + scope.describe();
+        return estimates.estimate(what, (n, m, threads) -> cost(request, n, m, threads));
+    }
+
+    /** The cost model's figure; certified sampling ({@code approx=auto}) is bounded by the exact sweep. */
+    static CostModel.Cost cost(Request request, long n, long m, int threads) {
+        return switch (request.metric()) {
+            case BETWEENNESS -> CostModel.betweenness(n, m, threads,
+                    request.approx() != null && request.certified() == null ? request.approx() : n, request.weighted());
+            case CLOSENESS, HARMONIC -> CostModel.closeness(n, m, threads, request.weighted());
+            default -> CostModel.linear(n, m);
+        };
+    }
+
     public Report report(AnalysisScope scope, Request request) {
         validate(request);
+        String name = request.metric().name().toLowerCase(Locale.ROOT);
+        if (heavy(request.metric())) {
+            gate.refuseIfFull(name, params(scope, request));
+        }
         SnapshotCache.Lookup lookup = snapshots.get(scope);
         NetworkSnapshot snapshot = lookup.snapshot();
         long started = System.nanoTime();
-        Computed computed = computed(snapshot, request);
+        Computed computed = heavy(request.metric())
+                ? gate.run(new AnalysisGate.Work(name, params(scope, request), snapshot.graphVersion(),
+                        cost(request, snapshot.vertexCount(), snapshot.graph().edgeCount(), gate.threads())),
+                        () -> computed(snapshot, request))
+                : computed(snapshot, request);
         double[] scores = computed.scores();
         long millis = (System.nanoTime() - started) / 1_000_000;
         int[] order = IntStream.range(0, scores.length).boxed()
@@ -149,17 +192,22 @@ public class CentralityService {
     }
 
     private Computed computed(NetworkSnapshot snapshot, Request request) {
-        Object key = List.of(snapshot.graphVersion(), snapshot.scope(), request.metric(), request.normalized(),
-                request.weighted(), String.valueOf(request.approx()), request.seed(), String.valueOf(request.sources()),
-                String.valueOf(request.targets()), request.hidden().isEmpty(), request.named(),
-                String.valueOf(request.certified()));
-        return results.get(key, () -> compute(snapshot, request));
+        return results.get(List.of(snapshot.graphVersion(), params(snapshot.scope(), request)),
+                () -> compute(snapshot, request, gate.threads()));
     }
 
-    private Computed compute(NetworkSnapshot snapshot, Request request) {
+    /** What makes two requests the same computation on one graph version. */
+    private static Object params(AnalysisScope scope, Request request) {
+        return List.of(scope, request.metric(), request.normalized(), request.weighted(),
+                String.valueOf(request.approx()), request.seed(), String.valueOf(request.sources()),
+                String.valueOf(request.targets()), request.hidden().isEmpty(), request.named(),
+                String.valueOf(request.certified()));
+    }
+
+    private Computed compute(NetworkSnapshot snapshot, Request request, int threads) {
         if (request.metric() != CentralityMetric.BETWEENNESS) {
             return new Computed(Centralities.compute(snapshot.graph(), request.metric(), request.normalized(),
-                    request.weighted()), null);
+                    request.weighted(), threads), null);
         }
         if (request.certified() != null) {
             // Refused before any sampling when the epsilon needs more samples than the cap.
@@ -168,7 +216,7 @@ public class CentralityService {
             return new Computed(result.scores(), result);
         }
         Betweenness.Options options = Betweenness.Options.defaults().withNormalized(request.normalized())
-                .withWeighted(request.weighted());
+                .withWeighted(request.weighted()).withThreads(threads);
         if (request.approx() != null) {
             if (request.approx() > snapshot.vertexCount()) {
                 throw new InvalidInputException("approx", "must be at most the number of vertices ("

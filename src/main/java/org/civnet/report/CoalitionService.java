@@ -22,6 +22,10 @@ import org.civnet.analysis.graph.CsrGraph;
 import org.civnet.domain.InvalidInputException;
 import org.civnet.domain.NodeLabel;
 import org.civnet.domain.TieType;
+import org.civnet.analysis.cost.CostModel;
+import org.civnet.gate.AnalysisGate;
+import org.civnet.gate.Estimate;
+import org.civnet.gate.Estimates;
 import org.civnet.snapshot.AnalysisScope;
 import org.civnet.snapshot.NetworkSnapshot;
 import org.civnet.snapshot.SnapshotCache;
@@ -86,11 +90,22 @@ public class CoalitionService {
     private final SnapshotCache snapshots;
     private final ResultCache results;
     private final CoalitionNumbers numbers;
+    private final AnalysisGate gate;
+    private final Estimates estimates;
 
-    CoalitionService(SnapshotCache snapshots, ResultCache results, CoalitionNumbers numbers) {
+    CoalitionService(SnapshotCache snapshots, ResultCache results, CoalitionNumbers numbers, AnalysisGate gate,
+                     Estimates estimates) {
         this.snapshots = snapshots;
         this.results = results;
         this.numbers = numbers;
+        this.gate = gate;
+        this.estimates = estimates;
+    }
+
+    /** What the report would need ({@code estimate=true}), nothing run. */
+    public Estimate estimate(AnalysisScope scope, CommunityAlgorithm algorithm) {
+        return estimates.estimate(algorithm.name().toLowerCase(Locale.ROOT) + " on " + scope.describe(),
+                (n, m, threads) -> CostModel.communities(n, m));
     }
 
     public static CommunityAlgorithm algorithm(String name) {
@@ -105,7 +120,18 @@ public class CoalitionService {
         if (!(resolution >= 0) || resolution > 100) {
             throw new InvalidInputException("resolution", "must be between 0 and 100");
         }
+        String name = algorithm.name().toLowerCase(Locale.ROOT);
+        Object params = List.of("coalition-report", scope, algorithm, resolution, seed, weighted);
+        gate.refuseIfFull(name, params);
         SnapshotCache.Lookup lookup = snapshots.get(scope);
+        NetworkSnapshot snapshot = lookup.snapshot();
+        CostModel.Cost cost = CostModel.communities(snapshot.vertexCount(), snapshot.graph().edgeCount());
+        return gate.run(new AnalysisGate.Work(name, params, snapshot.graphVersion(), cost),
+                () -> compute(scope, lookup, algorithm, resolution, seed, weighted));
+    }
+
+    private Report compute(AnalysisScope scope, SnapshotCache.Lookup lookup, CommunityAlgorithm algorithm,
+                           double resolution, long seed, boolean weighted) {
         NetworkSnapshot snapshot = lookup.snapshot();
         long started = System.nanoTime();
         CommunityOptions options = CommunityOptions.defaults().withResolution(resolution).withSeed(seed).withWeighted(weighted);

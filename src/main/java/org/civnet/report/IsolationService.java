@@ -20,6 +20,10 @@ import org.civnet.analysis.isolation.SuggestedTies;
 import org.civnet.analysis.isolation.WeakPoints;
 import org.civnet.domain.InvalidInputException;
 import org.civnet.domain.NodeLabel;
+import org.civnet.analysis.cost.CostModel;
+import org.civnet.gate.AnalysisGate;
+import org.civnet.gate.Estimate;
+import org.civnet.gate.Estimates;
 import org.civnet.snapshot.AnalysisScope;
 import org.civnet.snapshot.NetworkSnapshot;
 import org.civnet.snapshot.SnapshotCache;
@@ -92,10 +96,36 @@ public class IsolationService {
 
     private final SnapshotCache snapshots;
     private final CentralityService centrality;
+    private final AnalysisGate gate;
+    private final Estimates estimates;
 
-    public IsolationService(SnapshotCache snapshots, CentralityService centrality) {
+    public IsolationService(SnapshotCache snapshots, CentralityService centrality, AnalysisGate gate, Estimates estimates) {
         this.snapshots = snapshots;
         this.centrality = centrality;
+        this.gate = gate;
+        this.estimates = estimates;
+    }
+
+    /** What the isolation report would need ({@code estimate=true}), nothing run. */
+    public Estimate estimate(AnalysisScope scope) {
+        return estimates.estimate("isolation on " + scope.describe(), (n, m, threads) -> CostModel.isolation(n, m));
+    }
+
+    /** What a resilience run would need: isolation twice, plus betweenness when removing the top by it. */
+    public Estimate resilienceEstimate(AnalysisScope scope, boolean removeTopByBetweenness) {
+        return estimates.estimate("resilience on " + scope.describe(), (n, m, threads) -> resilienceCost(n, m, threads,
+                removeTopByBetweenness));
+    }
+
+    private static CostModel.Cost resilienceCost(long n, long m, int threads, boolean betweenness) {
+        CostModel.Cost isolation = CostModel.isolation(n, m);
+        CostModel.Cost base = isolation.plus(new CostModel.Cost(0, isolation.seconds()));
+        return betweenness ? base.plus(CostModel.betweenness(n, m, threads, n, false)) : base;
+    }
+
+    private <T> T gated(String what, Object params, long graphVersion, CostModel.Cost cost,
+                        java.util.function.Supplier<T> work) {
+        return gate.run(new AnalysisGate.Work(what, params, graphVersion, cost), work);
     }
 
     private record Prepared(SnapshotCache.Lookup lookup, NetworkSnapshot snapshot, Grouping grouping,
@@ -136,7 +166,18 @@ public class IsolationService {
 
     /** {@code hidden}: people whose withheld attributes (country) must not place them in a group for this role. */
     public Report report(AnalysisScope scope, String groupBy, int top, java.util.Set<String> hidden) {
-        Prepared p = prepare(snapshots.get(scope), groupBy, hidden);
+        Object params = List.of("isolation", scope, groupBy, top, java.util.Set.copyOf(hidden));
+        gate.refuseIfFull("isolation", params);
+        SnapshotCache.Lookup lookup = snapshots.get(scope);
+        NetworkSnapshot snapshot = lookup.snapshot();
+        return gated("isolation", params, snapshot.graphVersion(),
+                CostModel.isolation(snapshot.vertexCount(), snapshot.graph().edgeCount()),
+                () -> isolation(scope, lookup, groupBy, top, hidden));
+    }
+
+    private Report isolation(AnalysisScope scope, SnapshotCache.Lookup lookup, String groupBy, int top,
+                             java.util.Set<String> hidden) {
+        Prepared p = prepare(lookup, groupBy, hidden);
         long started = System.nanoTime();
         NetworkSnapshot s = p.snapshot();
         IsolationAnalysis.Report r = IsolationAnalysis.run(s.graph(), p.input(), IsolationAnalysis.Options.DEFAULTS);
@@ -164,7 +205,21 @@ public class IsolationService {
      */
     public ResilienceReport resilience(AnalysisScope scope, String groupBy, List<String> remove, Integer removeTop,
                                        String metric, java.util.Set<String> hidden, java.util.Set<String> unnameable) {
-        Prepared p = prepare(snapshots.get(scope), groupBy, hidden);
+        Object params = java.util.Arrays.asList("resilience", scope, groupBy, remove, removeTop, metric,
+                java.util.Set.copyOf(hidden), java.util.Set.copyOf(unnameable));
+        gate.refuseIfFull("resilience", params);
+        SnapshotCache.Lookup lookup = snapshots.get(scope);
+        NetworkSnapshot snapshot = lookup.snapshot();
+        boolean byBetweenness = removeTop != null && (metric == null || "betweenness".equalsIgnoreCase(metric));
+        CostModel.Cost cost = resilienceCost(snapshot.vertexCount(), snapshot.graph().edgeCount(), gate.threads(),
+                byBetweenness);
+        return gated("resilience", params, snapshot.graphVersion(), cost, () -> resilience(scope, lookup, groupBy, remove, removeTop, metric, hidden, unnameable));
+    }
+
+    private ResilienceReport resilience(AnalysisScope scope, SnapshotCache.Lookup lookup, String groupBy,
+                                        List<String> remove, Integer removeTop, String metric,
+                                        java.util.Set<String> hidden, java.util.Set<String> unnameable) {
+        Prepared p = prepare(lookup, groupBy, hidden);
         NetworkSnapshot s = p.snapshot();
         BitSet removed = new BitSet(s.vertexCount());
         if (remove != null) {

@@ -30,6 +30,8 @@ class ReportController {
         this.audit = audit;
     }
 
+    @io.swagger.v3.oas.annotations.Parameter(name = "estimate", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
+            description = AnalysisController.ESTIMATE, schema = @io.swagger.v3.oas.annotations.media.Schema(type = "boolean"))
     @GetMapping(path = "/api/reports/centrality", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
     @Operation(summary = "Centrality report as JSON, or CSV with a header row (Accept: text/csv or format=csv)")
     CentralityService.Report centrality(@ModelAttribute ScopeQuery query,
@@ -48,6 +50,19 @@ class ReportController {
         audit.record(AuditLog.Action.ANALYSIS, "centrality report", scope.describe() + " " + metric);
         return centrality.report(scope, new CentralityService.Request(
                 CentralityService.metric(metric), top, normalized, weighted, null, seed, null, null).sampled(sampling));
+    }
+
+    @GetMapping(path = "/api/reports/centrality", params = "estimate=true", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(hidden = true, summary = "What a centrality report would need, without running it")
+    org.civnet.gate.Estimate centralityEstimate(@ModelAttribute ScopeQuery query,
+                                                @RequestParam(defaultValue = "degree") String metric,
+                                                @RequestParam(defaultValue = "false") boolean weighted,
+                                                @RequestParam(required = false) String approx,
+                                                @RequestParam(required = false) Double epsilon,
+                                                @RequestParam(required = false) Double delta,
+                                                @RequestParam(required = false) Integer topK) {
+        return centrality.estimate(query.toScope(), new CentralityService.Request(CentralityService.metric(metric), 1,
+                true, weighted, null, 42, null, null).sampled(BetweennessSampling.parse(approx, epsilon, delta, topK)));
     }
 
     /** The centrality report as CSV: rank, id, name, label, kind, region and the measure (then graphVersion, scope, pseudonymised). */

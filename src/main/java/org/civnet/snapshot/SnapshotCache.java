@@ -29,6 +29,7 @@ public class SnapshotCache {
 
     private final SnapshotReader reader;
     private final NetworkStore store;
+    private final SnapshotGuard guard;
     private final int maxEntries;
     private final long maxBytes;
 
@@ -42,9 +43,10 @@ public class SnapshotCache {
     private long builds;
     private long buildNanos;
 
-    public SnapshotCache(SnapshotReader reader, NetworkStore store, CivnetProperties properties) {
+    public SnapshotCache(SnapshotReader reader, NetworkStore store, SnapshotGuard guard, CivnetProperties properties) {
         this.reader = reader;
         this.store = store;
+        this.guard = guard;
         this.maxEntries = properties.analysis().cacheEntries();
         this.maxBytes = properties.analysis().cacheMaxBytes().toBytes();
     }
@@ -85,7 +87,10 @@ public class SnapshotCache {
 
     private GraphData readBase() {
         long started = System.nanoTime();
-        GraphData data = reader.read();
+        GraphData data;
+        try (SnapshotGuard.Admission admitted = guard.admitFullRead()) {
+            data = reader.read();
+        }
         long elapsed = System.nanoTime() - started;
         baseReadMillis = elapsed / 1_000_000;
         synchronized (this) {
