@@ -32,6 +32,7 @@ import org.springframework.validation.annotation.Validated;
  *                      when empty, {@code field-keys.json} in the secrets directory (generated there on
  *                      the first start of an embedded store; an external store requires one)
  * @param session       the web page's login sessions
+ * @param retention     when contacts are listed for review because nothing happened with them
  */
 @Validated
 @ConfigurationProperties("civnet")
@@ -46,13 +47,14 @@ public record CivnetProperties(
         String adminPassword,
         @DefaultValue("./secrets") @NotNull Path secretsDirectory,
         String fieldKey,
-        @Valid @NotNull @DefaultValue Session session) {
+        @Valid @NotNull @DefaultValue Session session,
+        @Valid @NotNull @DefaultValue Retention retention) {
 
     @Override
     public String toString() {
         return "CivnetProperties[neo4j=" + neo4j + ", demo=" + demo + ", limits=" + limits + ", analysis=" + analysis
                 + ", referral=" + referral + ", backup=" + backup + ", coverage=" + coverage + ", adminPassword=***"
-                + ", secretsDirectory=" + secretsDirectory + ", fieldKey=***, session=" + session + "]";
+                + ", secretsDirectory=" + secretsDirectory + ", fieldKey=***, session=" + session + ", retention=" + retention + "]";
     }
 
     /**
@@ -204,5 +206,13 @@ public record CivnetProperties(
      *                    HTTP Basic or API tokens and have no session
      */
     public record Session(@DefaultValue("30m") @NotNull java.time.Duration idleTimeout) {
+    }
+
+    /**
+     * @param reviewAfterYears a contact with no activity, tie contact, introduction or update for this
+     *                         many years is listed for review ({@code GET /api/retention/review}); nothing
+     *                         is ever deleted automatically
+     */
+    public record Retention(@DefaultValue("3") @Min(1) @Max(100) int reviewAfterYears) {
     }
 }

@@ -16,13 +16,16 @@ import java.util.stream.Stream;
 import org.civnet.domain.InvalidInputException;
 import org.civnet.neo4j.Transactions;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionContext;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
 /**
- * The append-only audit log, stored in Neo4j. Entries are only ever created; there is no
- * statement and no endpoint that edits or deletes one. Details never carry passwords or tokens.
+ * The append-only audit log, stored in Neo4j. Entries are only ever created and never deleted; the
+ * one change an entry ever sees is an erasure's {@link #tombstone}, which replaces the erased
+ * person's id, pseudonym and name by their tombstone and keeps who did what, when. Details never carry
+ * passwords or tokens.
  */
 @Service
 public class AuditLog {
@@ -33,8 +36,11 @@ public class AuditLog {
         USER_CREATED, USER_DELETED, TOKEN_CREATED, TOKEN_REVOKED, BACKUP, RESTORE, FIELD_KEY_ROTATED, USER_LINKED,
         HANDOVER_REASSIGNED,
         /** A role without clearance named a protected person by pseudonym (see PseudonymIds). */
-        PSEUDONYM_RESOLVED
+        PSEUDONYM_RESOLVED,
+        /** An administrator erased a person; the target is the person's tombstone, never their id or name. */
+        ERASURE
     }
+
 
     public record Entry(@Sensitivity(SAFE) String id, @Sensitivity(SAFE) String at, @Sensitivity(SAFE) String user, @Sensitivity(SAFE) String action, @Sensitivity(SAFE) String target, @Sensitivity(SAFE) String detail) {
     }
@@ -45,7 +51,7 @@ public class AuditLog {
 
     public AuditLog(Transactions transactions) {
         this.transactions = transactions.require("security/append-audit", "security/find-audit", "security/all-audit",
-                "security/audit-ids", "security/restore-audit");
+                "security/audit-ids", "security/restore-audit", "security/audit-naming", "security/tombstone-audit");
     }
 
     /**
@@ -84,6 +90,66 @@ public class AuditLog {
         params.put("target", target);
         params.put("detail", detail);
         transactions.run("security/append-audit", params);
+    }
+
+    /**
+     * Appends an entry by the current user inside the caller's transaction (an erasure audits itself in
+     * the erasing transaction); answers the entry's id.
+     */
+    public String recordIn(TransactionContext tx, Action action, String target, String detail) {
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", id);
+        params.put("at", org.civnet.domain.Timestamps.now());
+        params.put("user", currentUser());
+        params.put("action", action.name());
+        params.put("target", target);
+        params.put("detail", detail);
+        tx.run(transactions.statements().get("security/append-audit"), params).consume();
+        return id;
+    }
+
+    /**
+     * Erasure's tombstone, inside the erasing transaction: in every entry whose target or detail names
+     * one of {@code identifiers} (an erased person's id, pseudonym, name; whole words, any case: {@code c-1}
+     * is not {@code c-10}), each occurrence becomes {@code tombstone}; {@code erasedAt}/{@code erasedBy}
+     * say when and by which entry (the {@link Action#ERASURE} entry's id). The entries keep their time,
+     * user and action: the log still says that something was read or changed, no longer about whom.
+     * The only method that changes entries (a hash chain over the log must keep verifying here).
+     *
+     * @return how many entries were changed
+     */
+    public int tombstone(TransactionContext tx, String erasureEntryId, java.util.Collection<String> identifiers,
+                         String tombstone) {
+        List<String> named = identifiers.stream().filter(s -> s != null && !s.isBlank()).distinct().toList();
+        if (named.isEmpty()) {
+            return 0;
+        }
+        java.util.regex.Pattern word = java.util.regex.Pattern.compile(named.stream().map(java.util.regex.Pattern::quote)
+                .reduce((x, y) -> x + "|" + y).map(any -> "(?<![\\p{L}\\p{N}_.:-])(?:" + any
+                        + ")(?![\\p{L}\\p{N}_:-]|\\.[\\p{L}\\p{N}])").orElseThrow(),
+                java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+        String replacement = java.util.regex.Matcher.quoteReplacement(tombstone);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<String> lower = named.stream().map(n -> n.toLowerCase(java.util.Locale.ROOT)).toList();
+        for (Record r : tx.run(transactions.statements().get("security/audit-naming"), Map.of("subjects", lower)).list()) {
+            String target = r.get("target").asString(null);
+            String detail = r.get("detail").asString(null);
+            String erasedTarget = target == null ? null : word.matcher(target).replaceAll(replacement);
+            String erasedDetail = detail == null ? null : word.matcher(detail).replaceAll(replacement);
+            if (!java.util.Objects.equals(target, erasedTarget) || !java.util.Objects.equals(detail, erasedDetail)) {
+                Map<String, Object> row = new HashMap<>();
+                row.put("id", r.get("id").asString());
+                row.put("target", erasedTarget);
+                row.put("detail", erasedDetail);
+                rows.add(row);
+            }
+        }
+        if (!rows.isEmpty()) {
+            tx.run(transactions.statements().get("security/tombstone-audit"), Map.of("rows", rows,
+                    "at", org.civnet.domain.Timestamps.now(), "by", erasureEntryId)).consume();
+        }
+        return rows.size();
     }
 
     public List<Entry> find(String user, Action action, Instant from, Instant to, int page, int size) {
