@@ -8,4 +8,4 @@ WITH i, role
 SET i.erasedIntroducer = CASE WHEN role = 'INTRODUCER' THEN $tombstone ELSE i.erasedIntroducer END,
     i.erasedIntroduced = CASE WHEN role = 'INTRODUCED' THEN $tombstone ELSE i.erasedIntroduced END,
     i.erasedRecipient = CASE WHEN role = 'RECIPIENT' THEN $tombstone ELSE i.erasedRecipient END
-RETURN count(DISTINCT i) AS introductions
+RETURN count(DISTINCT i) AS introductions, collect(DISTINCT i.id) AS ids

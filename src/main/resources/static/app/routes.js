@@ -39,4 +39,5 @@ export function registerRoutes(showMap) {
   route('handover', lazy('handover.js'), readers);
   route('import', lazy('import.js'), anyone);
   route('reports', lazy('reports.js'), anyone);
+  route('retention', lazy('retention.js'), writers);
 }

@@ -106,12 +106,17 @@ public class ErasureService {
             throw new NotFoundException("Contact", id);
         }
         String name = found.get(0).get("name").asString(null);
-        long introductions = single(tx, "erasure/detach-introductions", params, "introductions");
+        var detached = tx.run(cypher.get("erasure/detach-introductions"), params).single();
+        long introductions = detached.get("introductions").asLong();
         long users = single(tx, "erasure/unlink-users", params, "users");
         long tracks = single(tx, "erasure/drop-coalition-tracks", params, "tracks");
         var removed = tx.run(cypher.get("erasure/delete-contact"), params).single();
         boolean keyDestroyed = single(tx, "erasure/delete-person-key", params, "keys") > 0;
-        tx.run(cypher.get("graph/bump-version")).consume();
+        // What changed, for the snapshot: the contact, the nodes that lost a tie to it, the introductions.
+        java.util.Set<String> changed = new java.util.HashSet<>(removed.get("neighbours").asList(org.neo4j.driver.Value::asString));
+        changed.addAll(detached.get("ids").asList(org.neo4j.driver.Value::asString));
+        changed.add(id);
+        bumpVersion(tx, changed);
         String cleanReason = withoutName(reason.strip(), name, id, tombstone);
         var removedTies = removed.get("ties").asLong();
         var participations = removed.get("participations").asLong();
@@ -135,6 +140,11 @@ public class ErasureService {
             }
         }
         return out;
+    }
+
+    /** The graph version moves on (analyses and snapshots re-read what changed). */
+    private void bumpVersion(TransactionContext tx, java.util.Set<String> changed) {
+        tx.run(cypher.get("graph/bump-version")).consume();
     }
 
     private long single(TransactionContext tx, String statement, Map<String, Object> params, String column) {
