@@ -1,6 +1,7 @@
-// The one statement that changes audit entries: an erasure puts the tombstone in place of the erased
-// person's id, pseudonym and name, and says when and by which ERASURE entry; the entry keeps who did
-// what, when (see AuditLog.tombstone).
-UNWIND $rows AS row
-MATCH (a:AuditEntry {id: row.id})
-SET a.target = row.target, a.detail = row.detail, a.erasedAt = $at, a.erasedBy = $by
+// Erasure: the person leaves target and detail, and the salt goes with them, so the subject digest
+// the chain hashes can no longer be tested against a guessed id. seq, prev, hash and subject stay.
+UNWIND $entries AS e
+MATCH (a:AuditEntry {id: e.id})
+SET a.target = e.target, a.detail = e.detail, a.erasedAt = $at, a.erasedBy = $by
+REMOVE a.salt
+RETURN count(a) AS erased

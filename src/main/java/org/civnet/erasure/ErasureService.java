@@ -68,7 +68,7 @@ public class ErasureService {
                           NetworkStore store) {
         this.transactions = transactions.require("erasure/contact-name", "erasure/detach-introductions",
                 "erasure/unlink-users", "erasure/drop-coalition-tracks", "erasure/delete-contact",
-                "erasure/delete-person-key", "graph/bump-version");
+                "erasure/delete-person-key");
         this.cypher = transactions.statements();
         this.audit = audit;
         this.pseudonyms = pseudonyms;
@@ -144,7 +144,7 @@ public class ErasureService {
 
     /** The graph version moves on (analyses and snapshots re-read what changed). */
     private void bumpVersion(TransactionContext tx, java.util.Set<String> changed) {
-        tx.run(cypher.get("graph/bump-version")).consume();
+        transactions.bumpVersion(tx, org.civnet.domain.Changes.of(changed));
     }
 
     private long single(TransactionContext tx, String statement, Map<String, Object> params, String column) {

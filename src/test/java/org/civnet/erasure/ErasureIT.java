@@ -87,8 +87,10 @@ class ErasureIT extends IntegrationTest {
         assertThat(introduction.get("introduced").asText()).isEqualTo(tombstone);
         assertThat(introduction.get("recipient").asText()).isEqualTo("c-chidi");
         // Its status can still change (the tombstone stands for the party it had).
-        assertThat(send(http, HttpMethod.PUT, "/api/introductions/i-2", introduction.toString().replace(
-                "\"REQUESTED\"", "\"DECLINED\"")).getStatusCode()).isEqualTo(HttpStatus.OK);
+        org.springframework.http.HttpHeaders patch = new org.springframework.http.HttpHeaders();
+        patch.setContentType(org.springframework.http.MediaType.parseMediaType("application/merge-patch+json"));
+        assertThat(http.exchange("/api/introductions/i-2", HttpMethod.PATCH, new org.springframework.http.HttpEntity<>(
+                "{\"status\":\"DECLINED\"}", patch), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(http.getForObject("/api/introductions/i-2", JsonNode.class).get("introduced").asText()).isEqualTo(tombstone);
         // The officer linked to the person is unlinked, not deleted.
         assertThat(as(Role.OFFICER).getForObject("/api/me", JsonNode.class).path("contact").isNull()).isTrue();
