@@ -115,6 +115,11 @@ class ErasureIT extends IntegrationTest {
         String erasedBy = erasedBy(read.get("id").asText());
         assertThat(erasedBy).isEqualTo(erasures.get(0).get("id").asText());
 
+        // The audit chain still verifies, and counts the tombstoned entries.
+        JsonNode verified = http.getForObject("/api/audit/verify", JsonNode.class);
+        assertThat(verified.get("valid").asBoolean()).as(verified.toString()).isTrue();
+        assertThat(verified.get("erased").asLong()).isEqualTo(result.get("auditEntriesTombstoned").asLong());
+
         // The export after the erasure imports again as it is (the tombstone stands for the party).
         JsonNode exported = http.getForObject("/api/export", JsonNode.class);
         assertThat(exported.toString()).doesNotContain("c-badr").doesNotContain("Badr");
