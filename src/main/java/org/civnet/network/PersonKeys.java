@@ -178,6 +178,10 @@ public final class PersonKeys {
             secrets.write(KEY_FILE, json.writeValueAsString(all));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        } catch (java.io.UncheckedIOException e) {
+            // The keys are safe in the store; only a restore onto a new store needs the copy.
+            log.warn("person keys: cannot write {} in the secrets directory ({}); a restore onto a new store will "
+                    + "not find the data keys until it can", KEY_FILE, e.getMessage());
         }
     }
 

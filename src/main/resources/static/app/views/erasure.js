@@ -53,7 +53,7 @@ export class ErasurePanel {
       <label for="contact-erase-reason">Reason for the erasure <span class="sub">(required; kept in the audit log — do not name the person)</span></label>
       <textarea id="contact-erase-reason" rows="3" maxlength="1000" required aria-required="true"
         aria-invalid=${this.error ? 'true' : 'false'} .value=${live(this.reason)}
-        @input=${(e) => { this.reason = e.target.value; }}></textarea>
+        @input=${(e) => { this.reason = e.target.value; if (this.error) { this.error = null; this.rerender(); } }}></textarea>
       ${this.error ? html`<p class="field-error" data-error-for="reason" role="alert">${this.error}</p>` : nothing}
       ${notice(this.message)}
       <p class="erasure-buttons">
