@@ -7,7 +7,10 @@
 # python3-igraph / python3-networkx, run by /usr/bin/python3) on the same graph, which the Java
 # side writes to target/bench/. Results: target/bench/results-<mode>.md (see docs/BENCHMARKS.md).
 # Environment: BENCH_XMX (default 6g), BENCH_SKIP_STORE=1 (no Neo4j / HTTP part),
-# BENCH_NX_EXACT_TIMEOUT (seconds, default 2700), BENCH_PEER_REFERRAL_SECONDS.
+# BENCH_NX_EXACT_TIMEOUT (seconds, default 2700), BENCH_PEER_REFERRAL_SECONDS,
+# BENCH_ONLY=certified (only certified betweenness, issue 18 part 4, with NetworkX's k sampling beside
+# it: src/test/bench/certified_peers.py; BENCH_NX_CERT_K, BENCH_NX_CERT_SEEDS), BENCH_CERT_EXACT=0 (no
+# exact reference where none is stored yet: samples and seconds only).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 
@@ -41,18 +44,36 @@ machine() {
 { machine; echo "load at start: $(cut -d' ' -f1-3 /proc/loadavg)"; } > "$OUT/machine.txt"
 cat "$OUT/machine.txt"
 
+LABELS=(10k)
+[ "$MODE" = full ] && LABELS+=(100k)
+
 JAVA_OPTS=(-Xmx"${BENCH_XMX:-6g}" -Xms1g
     --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
     --add-opens=java.base/sun.nio.ch=ALL-UNNAMED)
 [ "${BENCH_SKIP_STORE:-0}" = 1 ] && JAVA_OPTS+=(-Dbench.skipStore=true)
-java "${JAVA_OPTS[@]}" -cp "target/classes:target/test-classes:$(cat "$OUT/classpath.txt")" \
-    org.civnet.bench.BenchMain "$MODE" "$OUT"
+[ "${BENCH_CERT_EXACT:-1}" = 0 ] && JAVA_OPTS+=(-Dbench.certifiedExact=false)
+CP="target/classes:target/test-classes:$(cat "$OUT/classpath.txt")"
+
+certified_peers() {
+    for label in "${LABELS[@]}"; do
+        "$PY" src/test/bench/certified_peers.py run "$label" "$OUT"
+    done
+    echo "load after certified peers: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.txt"
+    "$PY" src/test/bench/certified_peers.py report "$OUT" "${LABELS[@]}"
+}
+
+if [ "${BENCH_ONLY:-}" = certified ]; then
+    java "${JAVA_OPTS[@]}" -cp "$CP" org.civnet.bench.CertifiedBetweennessBench "$OUT" "${LABELS[@]}"
+    echo "load after civnet: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.txt"
+    certified_peers
+    exit 0
+fi
+java "${JAVA_OPTS[@]}" -cp "$CP" org.civnet.bench.BenchMain "$MODE" "$OUT"
 echo "load after civnet: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.txt"
 
-LABELS=(10k)
-[ "$MODE" = full ] && LABELS+=(100k)
 for label in "${LABELS[@]}"; do
     "$PY" src/test/bench/peers.py run "$label" "$OUT" "$MODE"
 done
+certified_peers
 echo "load at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.txt"
 "$PY" src/test/bench/peers.py report "$OUT" "$MODE"

@@ -2,6 +2,7 @@
 // labels (labels.js: field names, enumerations, dates; countries by name; activities by title).
 // Everything shown is text (textContent); an ANALYST gets pseudonymised records from the server
 // and this panel shows them as they come.
+import { regionText } from './withheld.js';
 import { byId, clear, el, say } from './dom.js';
 import { ApiError, get, recordPath } from './api.js';
 import { enumLabel, fieldLabel, formatDate, kindLabel, valueLabel } from './labels.js';
@@ -81,7 +82,7 @@ export async function showDetails(node, map) {
   byId('details-body').hidden = false;
   byId('details-body').dataset.id = d.id;
   byId('details-name').textContent = d.name || d.id;
-  byId('details-sub').textContent = [kindLabel(d.label), enumLabel(d.kind), enumLabel(d.region)].filter(Boolean).join(' · ');
+  byId('details-sub').textContent = [kindLabel(d.label), enumLabel(d.kind), regionText(d, enumLabel)].filter(Boolean).join(' · ');
 
   const actions = clear(byId('details-actions'));
   if (d.label === 'Contact') {
@@ -122,7 +123,7 @@ export async function showDetails(node, map) {
   }
   if (record.status === 'fulfilled' && record.value) {
     for (const [key, value] of Object.entries(record.value)) {
-      if (!SKIPPED_FIELDS.has(key) && !['themes', 'riskLevel', 'region', 'kind'].includes(key)) {
+      if (!SKIPPED_FIELDS.has(key) && !['themes', 'riskLevel', 'region', 'kind', 'coarsened', 'degreeRange', 'withheld'].includes(key)) {
         field(fields, key, key === 'mandate' || key === 'mandates' ? names(value, map) : value);
       }
     }

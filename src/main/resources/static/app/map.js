@@ -1,6 +1,7 @@
 // The network map: loads the graph, coalitions and a centrality from the analysis API, draws them
 // with Cytoscape.js and fCoSE, and wires the filters, search, legend, referral paths and exports.
 /* global cytoscape, cytoscapeFcose */
+import { showWithheld } from './withheld.js';
 import { byId, clear, download, el, say } from './dom.js';
 import { ApiError, get } from './api.js';
 import { clearDetails, showDetails } from './details.js';
@@ -221,6 +222,7 @@ export async function openMap() {
 
   fillFilters();
   drawLegend(scores.status === 'fulfilled');
+  showWithheld(graph.value);
   applyFilters();
   placeLabels(cy);
   exposeForTests();
@@ -333,6 +335,8 @@ function buildElements(graph, coalitionOf, scoreOf) {
         region: n.region,
         themes: Array.isArray(n.themes) ? n.themes : [],
         riskLevel: n.riskLevel,
+        coarsened: n.coarsened === true,
+        degreeRange: n.degreeRange ?? null,
         coalition,
         color: info ? info.color : OTHER_COLOUR,
         score: score === undefined ? null : score,

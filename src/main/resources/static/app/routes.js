@@ -1,7 +1,7 @@
 // Every view of the page and the address that shows it (see router.js). A view module's default
 // export renders into the workspace: show(container, params) → { dirty(), leave() } or nothing.
 import { route } from './router.js';
-import { canReadNetwork, canWrite } from './session.js';
+import { canReadNetwork, canWrite, isAdmin } from './session.js';
 
 const anyone = () => true;
 const writers = canWrite;
@@ -40,4 +40,5 @@ export function registerRoutes(showMap) {
   route('import', lazy('import.js'), anyone);
   route('reports', lazy('reports.js'), anyone);
   route('retention', lazy('retention.js'), writers);
+  route('audit', lazy('audit.js'), isAdmin);
 }

@@ -33,6 +33,7 @@ import org.springframework.validation.annotation.Validated;
  *                      the first start of an embedded store; an external store requires one)
  * @param session       the web page's login sessions
  * @param retention     when contacts are listed for review because nothing happened with them
+ * @param privacy       the re-identification gate on what roles without clearance are shown
  */
 @Validated
 @ConfigurationProperties("civnet")
@@ -48,13 +49,14 @@ public record CivnetProperties(
         @DefaultValue("./secrets") @NotNull Path secretsDirectory,
         String fieldKey,
         @Valid @NotNull @DefaultValue Session session,
+        @Valid @NotNull @DefaultValue Privacy privacy,
         @Valid @NotNull @DefaultValue Retention retention) {
 
     @Override
     public String toString() {
         return "CivnetProperties[neo4j=" + neo4j + ", demo=" + demo + ", limits=" + limits + ", analysis=" + analysis
                 + ", referral=" + referral + ", backup=" + backup + ", coverage=" + coverage + ", adminPassword=***"
-                + ", secretsDirectory=" + secretsDirectory + ", fieldKey=***, session=" + session + ", retention=" + retention + "]";
+                + ", secretsDirectory=" + secretsDirectory + ", fieldKey=***, session=" + session + ", privacy=" + privacy + ", retention=" + retention + "]";
     }
 
     /**
@@ -111,12 +113,16 @@ public record CivnetProperties(
      * @param changeRecords how many graph versions keep their change record in the store (every write
      *                      records what it changed, so snapshots apply it instead of re-reading the
      *                      graph); a snapshot older than that reads the whole graph again
+     * @param approxMaxSamples most shortest paths one certified betweenness estimate ({@code approx=auto})
+     *                      may sample: an epsilon that needs more is refused (400 naming {@code epsilon}),
+     *                      and the top-k mode stops there, stating the epsilon it reached
      */
     public record Analysis(
             @DefaultValue("16") @Min(1) @Max(1000) int cacheEntries,
             @DefaultValue("1GB") DataSize cacheMaxBytes,
             @DefaultValue("100000") @Min(1) @Max(1_000_000) int maxTop,
-            @DefaultValue("10000") @Min(1) @Max(10_000_000) int changeRecords) {
+            @DefaultValue("10000") @Min(1) @Max(10_000_000) int changeRecords,
+            @DefaultValue("1000000") @Min(1000) @Max(1_000_000_000) int approxMaxSamples) {
     }
 
     /**
@@ -218,5 +224,15 @@ public record CivnetProperties(
      *                         is ever deleted automatically
      */
     public record Retention(@DefaultValue("3") @Min(1) @Max(100) int reviewAfterYears) {
+    }
+
+    /**
+     * @param anonymityK the least number of pseudonymised people any output for a role without clearance
+     *                   (ANALYST, REPORTS) shows as indistinguishable from each other under the gate's model
+     *                   (category, region, degree and the one-hop neighbourhood's categories and regions);
+     *                   people who would stand out are coarsened (region withheld) or withheld with their
+     *                   ties. 1 switches the gate off
+     */
+    public record Privacy(@DefaultValue("5") @Min(1) @Max(1000) int anonymityK) {
     }
 }

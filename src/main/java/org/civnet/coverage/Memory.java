@@ -87,13 +87,13 @@ public final class Memory {
      * A contact in a handover, with the organisations it is affiliated with (as parties, so a protected
      * organisation's name is hidden too), why it belongs there ({@code via}) and the last interaction.
      */
-    public record HandoverContact(@Sensitivity(SAFE) String id, @Sensitivity(NAME) String name, @Sensitivity(SAFE) String kind, @Sensitivity(IDENTIFYING) String country, Region region,
+    public record HandoverContact(@Sensitivity(SAFE) String id, @Sensitivity(NAME) String name, @Sensitivity(SAFE) String kind, @Sensitivity(IDENTIFYING) String country, @org.civnet.domain.QuasiIdentifier Region region,
                                   @Sensitivity(SAFE) List<String> themes, @Sensitivity(SAFE) String riskLevel, List<Party> organisations, @Sensitivity(SAFE) List<String> via,
                                   LastInteraction lastInteraction, @Sensitivity(SAFE) String responsibleOfficer) {
     }
 
     /** A partner (organisation or contact) of a mandate. */
-    public record Partner(@Sensitivity(SAFE) String mandate, @Sensitivity(SAFE) String id, @Sensitivity(NAME) String name, @Sensitivity(SAFE) String label, @Sensitivity(SAFE) String kind, Region region,
+    public record Partner(@Sensitivity(SAFE) String mandate, @Sensitivity(SAFE) String id, @Sensitivity(NAME) String name, @Sensitivity(SAFE) String label, @Sensitivity(SAFE) String kind, @org.civnet.domain.QuasiIdentifier Region region,
                           LocalDate since, LocalDate lastContact, @Sensitivity(FREE_TEXT) List<String> activities) {
     }
 

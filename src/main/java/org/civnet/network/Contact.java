@@ -29,7 +29,7 @@ public record Contact(
         @Sensitivity(NAME) @NotBlank @Size(max = 300) String name,
         ContactKind kind,
         @Sensitivity(IDENTIFYING) @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country,
-        Region region,
+        @org.civnet.domain.QuasiIdentifier Region region,
         @Sensitivity(SAFE) @Size(max = Themes.MAX_PER_RECORD, message = Themes.TOO_MANY)
         List<@Size(max = 80) @Pattern(regexp = Themes.PATTERN, message = Themes.MESSAGE) String> themes,
         RiskLevel riskLevel,

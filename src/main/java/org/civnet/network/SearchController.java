@@ -44,7 +44,7 @@ class SearchController {
 
     /** One match: {@code kind} is the contact kind, organisation type or mandate kind. */
     record Match(@Sensitivity(SAFE) String id, NodeLabel label, @Sensitivity(NAME) String name,
-                 @Sensitivity(SAFE) String kind, @Sensitivity(IDENTIFYING) String country, Region region,
+                 @Sensitivity(SAFE) String kind, @Sensitivity(IDENTIFYING) String country, @org.civnet.domain.QuasiIdentifier Region region,
                  List<Affiliation> organisations) {
     }
 

@@ -162,7 +162,10 @@ public class BackupService {
                 Files.deleteIfExists(partial);
             }
             long bytes = Files.size(target);
-            log.info("backup: wrote {} ({} bytes, encrypted) at graph version {}", name, bytes, content.graphVersion());
+            AuditLog.Entry head = content.auditLog().isEmpty() ? null : content.auditLog().get(content.auditLog().size() - 1);
+            // The head in the log too: an operator anchors it outside civnet (see the README's audit section).
+            log.info("backup: wrote {} ({} bytes, encrypted) at graph version {}, audit head seq {} hash {}", name, bytes,
+                    content.graphVersion(), head == null ? 0 : head.seq(), head == null ? "-" : head.hash());
             return new BackupResult(name, bytes, content.graphVersion(), counts(content));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the backup to " + directory, e);

@@ -78,7 +78,7 @@ public class ReferralService {
     public record Hop(@Sensitivity(SAFE) String from, @Sensitivity(SAFE) String to, Integer trust, @Sensitivity(SAFE) String lastContact, @Sensitivity(SAFE) String via) {
     }
 
-    public record Path(@Sensitivity(SAFE) String target, @Sensitivity(SAFE) List<String> nodes, List<Hop> hops, double score, double cost, @Sensitivity(SAFE) String firstAsk,
+    public record Path(@Sensitivity(SAFE) String target, @org.civnet.domain.OrderedIds @Sensitivity(SAFE) List<String> nodes, List<Hop> hops, double score, double cost, @Sensitivity(SAFE) String firstAsk,
                        @Sensitivity(SAFE) List<String> atRiskIntermediaries, @Sensitivity(FREE_TEXT) String explanation) {
     }
 

@@ -3,8 +3,8 @@ package org.civnet.report;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.civnet.config.CivnetProperties;
 import org.civnet.domain.InvalidInputException;
@@ -32,6 +32,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/analysis")
 @Tag(name = "analysis", description = "Ties are undirected; conventions follow NetworkX (see each report's 'conventions').")
 class AnalysisController {
+
+    static final String APPROX_AUTO = "approx=auto estimates with a guarantee: with probability at least 1-delta "
+            + "every normalised value is within epsilon of the exact one (uniform shortest-path sampling, "
+            + "Riondato-Kornaropoulos sample size from a vertex-diameter bound); approx=auto&topK=k samples until the "
+            + "k highest are separated (or the cap) and marks each certified; the report's 'certified' states "
+            + "epsilon, delta, the vertex-diameter bound and the samples drawn.";
+    static final String APPROX = "Betweenness only: a pivot count k (1 to 100000) for pivot sampling, or auto for "
+            + "certified sampling; absent = exact";
+    static final String EPSILON = "approx=auto: the largest error of any normalised value, 0 < epsilon < 1 (default "
+            + BetweennessSampling.DEFAULT_EPSILON + "; with topK: stop once the bound reaches it, default none)";
+    static final String DELTA = "approx=auto: the probability that the bound fails, 0 < delta < 1 (default "
+            + BetweennessSampling.DEFAULT_DELTA + ")";
+    static final String TOP_K = "approx=auto: certify the k highest instead of every value to epsilon";
 
     private final CentralityService centrality;
     private final BrokerService brokers;
@@ -72,21 +85,27 @@ class AnalysisController {
 
     @GetMapping("/centrality")
     @Operation(summary = "Centrality report: one measure, ranked, with a summary of its distribution",
-            description = CentralityService.CONVENTIONS + " approx=k samples k pivots (seeded by seed); sources/targets "
-                    + "restrict betweenness to paths between two vertex sets, e.g. sources=label:Mandate&targets=region:ARAB_REGION.")
+            description = CentralityService.CONVENTIONS + " approx=k samples k pivots (seeded by seed); " + APPROX_AUTO
+                    + " sources/targets restrict betweenness to paths between two vertex sets, e.g. "
+                    + "sources=label:Mandate&targets=region:ARAB_REGION.")
     CentralityService.Report centrality(@ModelAttribute ScopeQuery query,
                                         @RequestParam(defaultValue = "degree") String metric,
                                         @RequestParam(defaultValue = "50") @Min(1) int top,
                                         @RequestParam(defaultValue = "true") boolean normalized,
                                         @RequestParam(defaultValue = "false") boolean weighted,
-                                        @RequestParam(required = false) @Min(1) @Max(100_000) Integer approx,
+                                        @Parameter(description = APPROX) @RequestParam(required = false) String approx,
+                                        @Parameter(description = EPSILON) @RequestParam(required = false) Double epsilon,
+                                        @Parameter(description = DELTA) @RequestParam(required = false) Double delta,
+                                        @Parameter(description = TOP_K) @RequestParam(required = false) Integer topK,
                                         @RequestParam(defaultValue = "42") long seed,
                                         @RequestParam(required = false) String sources,
                                         @RequestParam(required = false) String targets,
                                         Role role) {
+        BetweennessSampling sampling = BetweennessSampling.parse(approx, epsilon, delta, topK);
         CentralityService.Request request = new CentralityService.Request(CentralityService.metric(metric), top(top),
-                normalized, weighted, approx, seed, sources, targets,
-                Role.cleared(role) ? java.util.Set.of() : redactor.protectedIds(), pseudonymsIn(sources, targets, role));
+                normalized, weighted, null, seed, sources, targets,
+                Role.cleared(role) ? java.util.Set.of() : redactor.protectedIds(), pseudonymsIn(sources, targets, role))
+                .sampled(sampling);
         return centrality.report(scope(query, "centrality", metric), request);
     }
 

@@ -31,9 +31,9 @@ public class BrokerService {
     public record Role(long count, Double expected, Double zScore) {
     }
 
-    public record Broker(@Sensitivity(SAFE) String id, @Sensitivity(NAME) String name, @Sensitivity(SAFE) String label, @Sensitivity(SAFE) String kind, @Sensitivity(SAFE) String region, double score,
-                         Double betweenness, Double constraint, Double effectiveSize, @Sensitivity(SAFE) Map<BrokerageRole, Role> roles,
-                         @Sensitivity(SAFE) String why) {
+    public record Broker(@Sensitivity(SAFE) String id, @Sensitivity(NAME) String name, @Sensitivity(SAFE) String label, @Sensitivity(SAFE) String kind, @org.civnet.domain.QuasiIdentifier @Sensitivity(SAFE) String region, @org.civnet.domain.QuasiIdentifier double score,
+                         @org.civnet.domain.QuasiIdentifier Double betweenness, @org.civnet.domain.QuasiIdentifier Double constraint, @org.civnet.domain.QuasiIdentifier Double effectiveSize, @org.civnet.domain.QuasiIdentifier @Sensitivity(SAFE) Map<BrokerageRole, Role> roles,
+                         @org.civnet.domain.QuasiIdentifier @Sensitivity(SAFE) String why) {
     }
 
     @io.swagger.v3.oas.annotations.media.Schema(name = "BrokerReport")

@@ -14,6 +14,7 @@ import org.civnet.analysis.centrality.Betweenness;
 import org.civnet.analysis.centrality.Centralities;
 import org.civnet.analysis.centrality.CentralityMetric;
 import org.civnet.analysis.centrality.DistributionSummary;
+import org.civnet.config.CivnetProperties;
 import org.civnet.domain.InvalidInputException;
 import org.civnet.snapshot.AnalysisScope;
 import org.civnet.snapshot.NetworkSnapshot;
@@ -32,20 +33,34 @@ public class CentralityService {
      */
     public record Request(CentralityMetric metric, int top, boolean normalized, boolean weighted, Integer approx,
                           long seed, String sources, String targets, java.util.Set<String> hidden,
-                          java.util.Map<String, String> named) {
+                          java.util.Map<String, String> named, BetweennessSampling.Certified certified) {
+        public Request(CentralityMetric metric, int top, boolean normalized, boolean weighted, Integer approx,
+                       long seed, String sources, String targets, java.util.Set<String> hidden,
+                       java.util.Map<String, String> named) {
+            this(metric, top, normalized, weighted, approx, seed, sources, targets, hidden, named, null);
+        }
+
         public Request(CentralityMetric metric, int top, boolean normalized, boolean weighted, Integer approx,
                        long seed, String sources, String targets) {
             this(metric, top, normalized, weighted, approx, seed, sources, targets, java.util.Set.of(), java.util.Map.of());
         }
+
+        /** The same request sampled as {@code sampling} says (pivots or certified). */
+        public Request sampled(BetweennessSampling sampling) {
+            return new Request(metric, top, normalized, weighted, sampling.pivots(), seed, sources, targets, hidden,
+                    named, sampling.certified());
+        }
     }
 
-    public record Score(@Sensitivity(SAFE) String id, @Sensitivity(NAME) String name, @Sensitivity(SAFE) String label, @Sensitivity(SAFE) String kind, @Sensitivity(SAFE) String region, Double score) {
+    /** {@code certified}: in the top-k mode of {@code approx=auto}, whether this one of the top k is certified; else null. */
+    public record Score(@Sensitivity(SAFE) String id, @Sensitivity(NAME) String name, @Sensitivity(SAFE) String label, @Sensitivity(SAFE) String kind, @org.civnet.domain.QuasiIdentifier @Sensitivity(SAFE) String region, @org.civnet.domain.QuasiIdentifier Double score,
+                        @org.civnet.domain.QuasiIdentifier Boolean certified) {
     }
 
     @io.swagger.v3.oas.annotations.media.Schema(name = "CentralityReport")
     public record Report(@Sensitivity(SAFE) String metric, @Sensitivity(SAFE) String scope, long graphVersion, boolean normalized, boolean weighted,
                          Integer approx, @Sensitivity(SAFE) String sources, @Sensitivity(SAFE) String targets, @Sensitivity(SAFE) String conventions, SnapshotInfo snapshot,
-                         Summary summary, List<Score> scores) {
+                         Summary summary, List<Score> scores, CertifiedSampling.Certificate certified) {
     }
 
     /** The distribution, with undefined values as null rather than NaN. */
@@ -59,16 +74,19 @@ public class CentralityService {
 
     static final String CONVENTIONS = "NetworkX conventions: betweenness counts each unordered pair once and is "
             + "normalised by (n-1)(n-2)/2 (twice JGraphT's normalised value); sampled betweenness (approx=k) is scaled "
-            + "by n/k; closeness uses Wasserman-Faust for disconnected graphs; harmonic normalised divides by n-1; "
+            + "by n/k; certified betweenness (approx=auto) states epsilon, delta and the samples drawn in 'certified'; "
+            + "closeness uses Wasserman-Faust for disconnected graphs; harmonic normalised divides by n-1; "
             + "PageRank alpha 0.85; with weighted=true trust is tie strength (path length 1/trust; ties without trust "
             + "count as 3).";
 
     private final SnapshotCache snapshots;
     private final ResultCache results;
+    private final CertifiedSampling certified;
 
-    public CentralityService(SnapshotCache snapshots, ResultCache results) {
+    public CentralityService(SnapshotCache snapshots, ResultCache results, CivnetProperties properties) {
         this.snapshots = snapshots;
         this.results = results;
+        this.certified = new CertifiedSampling(properties.analysis().approxMaxSamples());
     }
 
     public static CentralityMetric metric(String name) {
@@ -85,7 +103,8 @@ public class CentralityService {
         SnapshotCache.Lookup lookup = snapshots.get(scope);
         NetworkSnapshot snapshot = lookup.snapshot();
         long started = System.nanoTime();
-        double[] scores = scores(snapshot, request);
+        Computed computed = computed(snapshot, request);
+        double[] scores = computed.scores();
         long millis = (System.nanoTime() - started) / 1_000_000;
         int[] order = IntStream.range(0, scores.length).boxed()
                 .sorted(Comparator.<Integer>comparingDouble(v -> Double.isNaN(scores[v]) ? Double.NEGATIVE_INFINITY : -scores[v])
@@ -95,21 +114,24 @@ public class CentralityService {
         for (int v : order) {
             NodeRef ref = NodeRef.of(snapshot, v);
             ranked.add(new Score(ref.id(), ref.name(), ref.label().name(), ref.kind(),
-                    ref.region() == null ? null : ref.region().name(), finite(scores[v])));
+                    ref.region() == null ? null : ref.region().name(), finite(scores[v]),
+                    computed.certified() == null ? null : computed.certified().certified(v)));
         }
         DistributionSummary summary = DistributionSummary.of(scores, request.metric(), request.normalized(),
                 request.weighted());
         return new Report(request.metric().name().toLowerCase(Locale.ROOT), scope.describe(), snapshot.graphVersion(),
                 request.normalized(), request.weighted(), request.approx(), request.sources(), request.targets(),
-                CONVENTIONS, SnapshotInfo.of(lookup, millis), Summary.of(summary), ranked);
+                CONVENTIONS, SnapshotInfo.of(lookup, millis), Summary.of(summary), ranked,
+                computed.certified() == null ? null : computed.certified().certificate());
     }
 
     private static void validate(Request request) {
         boolean betweenness = request.metric() == CentralityMetric.BETWEENNESS;
-        if (!betweenness && (request.approx() != null || request.sources() != null || request.targets() != null)) {
+        boolean sampled = request.approx() != null || request.certified() != null;
+        if (!betweenness && (sampled || request.sources() != null || request.targets() != null)) {
             throw new InvalidInputException("metric", "approx, sources and targets apply to betweenness only");
         }
-        if (request.approx() != null && (request.sources() != null || request.targets() != null)) {
+        if (sampled && (request.sources() != null || request.targets() != null)) {
             throw new InvalidInputException("approx", "cannot be combined with sources or targets");
         }
         if (request.weighted() && !request.metric().isWeightable()) {
@@ -119,15 +141,31 @@ public class CentralityService {
 
     /** The measure for every vertex, cached per (graph version, scope, parameters). */
     double[] scores(NetworkSnapshot snapshot, Request request) {
+        return computed(snapshot, request).scores();
+    }
+
+    /** The scores, and for {@code approx=auto} what they certify. */
+    private record Computed(double[] scores, CertifiedSampling.Result certified) {
+    }
+
+    private Computed computed(NetworkSnapshot snapshot, Request request) {
         Object key = List.of(snapshot.graphVersion(), snapshot.scope(), request.metric(), request.normalized(),
                 request.weighted(), String.valueOf(request.approx()), request.seed(), String.valueOf(request.sources()),
-                String.valueOf(request.targets()), request.hidden().isEmpty(), request.named());
+                String.valueOf(request.targets()), request.hidden().isEmpty(), request.named(),
+                String.valueOf(request.certified()));
         return results.get(key, () -> compute(snapshot, request));
     }
 
-    private static double[] compute(NetworkSnapshot snapshot, Request request) {
+    private Computed compute(NetworkSnapshot snapshot, Request request) {
         if (request.metric() != CentralityMetric.BETWEENNESS) {
-            return Centralities.compute(snapshot.graph(), request.metric(), request.normalized(), request.weighted());
+            return new Computed(Centralities.compute(snapshot.graph(), request.metric(), request.normalized(),
+                    request.weighted()), null);
+        }
+        if (request.certified() != null) {
+            // Refused before any sampling when the epsilon needs more samples than the cap.
+            certified.check(snapshot, request);
+            CertifiedSampling.Result result = certified.run(snapshot, request);
+            return new Computed(result.scores(), result);
         }
         Betweenness.Options options = Betweenness.Options.defaults().withNormalized(request.normalized())
                 .withWeighted(request.weighted());
@@ -144,7 +182,7 @@ public class CentralityService {
         if (request.targets() != null) {
             options = options.withTargets(VertexSelector.parse("targets", request.targets()).select(snapshot, request.hidden(), request.named()));
         }
-        return new Betweenness(snapshot.graph(), options).scores();
+        return new Computed(new Betweenness(snapshot.graph(), options).scores(), null);
     }
 
     static Double finite(double value) {

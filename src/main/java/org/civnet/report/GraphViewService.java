@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class GraphViewService {
 
-    public record Node(@Sensitivity(SAFE) String id, @Sensitivity(NAME) String name, @Sensitivity(SAFE) String label, @Sensitivity(SAFE) String kind, @Sensitivity(SAFE) String region, @Sensitivity(SAFE) List<String> themes,
+    public record Node(@Sensitivity(SAFE) String id, @Sensitivity(NAME) String name, @Sensitivity(SAFE) String label, @Sensitivity(SAFE) String kind, @org.civnet.domain.QuasiIdentifier @Sensitivity(SAFE) String region, @Sensitivity(SAFE) List<String> themes,
                        @Sensitivity(SAFE) String riskLevel) {
     }
 

@@ -9,7 +9,7 @@ import org.civnet.snapshot.NetworkSnapshot;
  * roles without clearance), display name, node label, kind (contact kind, organisation type,
  * mandate kind) and region.
  */
-public record NodeRef(String id, String name, NodeLabel label, String kind, Region region) {
+public record NodeRef(String id, String name, NodeLabel label, String kind, @org.civnet.domain.QuasiIdentifier Region region) {
 
     public static NodeRef of(NetworkSnapshot snapshot, int v) {
         return new NodeRef(snapshot.id(v), snapshot.name(v), snapshot.label(v), snapshot.subtype(v), snapshot.region(v));

@@ -3,6 +3,7 @@ package org.civnet.report;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -36,13 +37,17 @@ class ReportController {
                                         @RequestParam(defaultValue = "50") @Min(1) @Max(100_000) int top,
                                         @RequestParam(defaultValue = "true") boolean normalized,
                                         @RequestParam(defaultValue = "false") boolean weighted,
-                                        @RequestParam(required = false) @Min(1) @Max(100_000) Integer approx,
+                                        @Parameter(description = AnalysisController.APPROX) @RequestParam(required = false) String approx,
+                                        @Parameter(description = AnalysisController.EPSILON) @RequestParam(required = false) Double epsilon,
+                                        @Parameter(description = AnalysisController.DELTA) @RequestParam(required = false) Double delta,
+                                        @Parameter(description = AnalysisController.TOP_K) @RequestParam(required = false) Integer topK,
                                         @RequestParam(defaultValue = "42") long seed,
                                         @RequestParam(required = false) String format) {
+        BetweennessSampling sampling = BetweennessSampling.parse(approx, epsilon, delta, topK);
         var scope = query.toScope();
         audit.record(AuditLog.Action.ANALYSIS, "centrality report", scope.describe() + " " + metric);
         return centrality.report(scope, new CentralityService.Request(
-                CentralityService.metric(metric), top, normalized, weighted, approx, seed, null, null));
+                CentralityService.metric(metric), top, normalized, weighted, null, seed, null, null).sampled(sampling));
     }
 
     /** The centrality report as CSV: rank, id, name, label, kind, region and the measure (then graphVersion, scope, pseudonymised). */

@@ -84,7 +84,7 @@ public class AuditLog {
                 "security/set-audit-head", "security/find-audit", "security/all-audit", "security/audit-ids",
                 "security/restore-audit", "security/unchained-audit", "security/chain-audit", "security/unlink-audit",
                 "security/relink-audit", "security/find-audit-naming", "security/tombstone-audit");
-        long linked = chainUnchained();
+        long linked = linkUnchained();
         if (linked > 0) {
             log.info("audit chain: linked {} entries written before the chain", linked);
         }
@@ -281,7 +281,7 @@ public class AuditLog {
             Entry last = entries.stream().max(java.util.Comparator.comparing(Entry::seq)).orElseThrow();
             transactions.inWrite(tx -> relinkAfter(tx, last.seq(), last.hash()));
         }
-        chainUnchained();
+        linkUnchained();
         return created;
     }
 
@@ -323,9 +323,11 @@ public class AuditLog {
 
     /**
      * Links entries outside the chain (written before it existed, or restored from a backup without
-     * one) after its head, oldest first; answers how many. Runs at start-up and after a restore.
+     * one) after its head, oldest first, in batches; answers how many. Runs at start-up (the migration
+     * of a log written before the chain: once, since linked entries are no longer outside it) and after
+     * a restore.
      */
-    private long chainUnchained() {
+    public long linkUnchained() {
         long total = 0;
         while (true) {
             int linked = transactions.inWrite(this::chainBatch);
@@ -339,11 +341,12 @@ public class AuditLog {
     private int chainBatch(TransactionContext tx) {
         Record head = tx.run(statement("security/lock-audit-head"), Map.of("genesis", AuditChain.GENESIS)).single();
         List<Record> unchained = tx.run(statement("security/unchained-audit"), Map.of("limit", BATCH)).list();
-        if (unchained.isEmpty()) {
-            return 0;
-        }
         long seq = head.get("seq").asLong();
         String prev = head.get("hash").asString();
+        if (unchained.isEmpty()) {
+            tx.run(statement("security/set-audit-head"), Map.of("seq", seq, "hash", prev)).consume();
+            return 0;
+        }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Record r : unchained) {
             seq++;

@@ -67,11 +67,14 @@ public class AuditVerifier {
     }
 
     public Verification verify() {
+        // The head first: entries appended while the walk runs lie beyond it and are left for the next verification.
+        Record head = transactions.read("security/find-audit-head", Map.of(), r -> r).get(0);
+        long upTo = head.get("seq").isNull() ? 0 : head.get("seq").asLong();
         Walk walk = new Walk();
         long after = 0;
         while (walk.broken == null) {
             List<AuditLog.Entry> page = transactions.read("security/audit-chain-page",
-                    Map.of("after", after, "limit", PAGE), AuditLog::entry);
+                    Map.of("after", after, "upTo", upTo, "limit", PAGE), AuditLog::entry);
             page.forEach(walk::check);
             if (page.size() < PAGE) {
                 break;
@@ -79,7 +82,7 @@ public class AuditVerifier {
             after = page.get(page.size() - 1).seq();
         }
         if (walk.broken == null) {
-            walk.finish(transactions.read("security/find-audit-head", Map.of(), r -> r).get(0));
+            walk.finish(head);
         }
         Verification result = new Verification(walk.broken == null, walk.entries, walk.erased, walk.seq, walk.hash,
                 Timestamps.now(), walk.broken);
@@ -147,7 +150,10 @@ public class AuditVerifier {
             long headSeq = head.get("seq").isNull() ? 0 : head.get("seq").asLong();
             String headHash = head.get("hash").isNull() ? AuditChain.GENESIS : head.get("hash").asString();
             tombstonesBy.removeAll(erasures);
-            if (headSeq > seq) {
+            if (head.get("seq").isNull() && head.get("headless").asLong() > 0) {
+                broken = new BrokenLink(null, null, Problem.HEAD_MISMATCH, "the chain head is gone, and "
+                        + head.get("headless").asLong() + " entries remain");
+            } else if (headSeq > seq) {
                 broken = new BrokenLink(seq + 1, null, Problem.MISSING_ENTRY, "the chain ends at entry " + seq
                         + " but its head recorded entry " + headSeq + ": the last " + (headSeq - seq) + " were deleted");
             } else if (headSeq != seq || !headHash.equals(hash)) {

@@ -27,10 +27,12 @@ class RedactionAdvice implements ResponseBodyAdvice<Object> {
 
     private final Redactor redactor;
     private final AuditLog audit;
+    private final org.springframework.beans.factory.ObjectProvider<Disclosure.Source> gate;
 
-    RedactionAdvice(Redactor redactor, AuditLog audit) {
+    RedactionAdvice(Redactor redactor, AuditLog audit, org.springframework.beans.factory.ObjectProvider<Disclosure.Source> gate) {
         this.redactor = redactor;
         this.audit = audit;
+        this.gate = gate;
     }
 
     @Override
@@ -63,14 +65,50 @@ class RedactionAdvice implements ResponseBodyAdvice<Object> {
         boolean redacted = !shownInFull(role, returnType);
         Redactor.markPseudonymised(http, redacted);
         if (redacted) {
-            return MappingJackson2HttpMessageConverter.class.isAssignableFrom(converterType)
-                    ? redactor.redact(body) : redactor.redact(body, body.getClass());
+            return gated(body, converterType, http, response);
         }
         String path = http.getRequestURI();
         if (!path.startsWith("/api/export") && !path.startsWith("/api/admin") && !path.startsWith("/api/audit")) {
             audit.recordConfidentialReads(redactor.protectedIdsIn(body), http.getMethod() + " " + path);
         }
         return body;
+    }
+
+    /**
+     * The body redacted and passed through the re-identification gate: what the gate withholds is left
+     * out, what it coarsens is shown coarsened, and the response says how many people it left out and
+     * why (JSON objects in a {@code withheld} member; every representation in the headers
+     * {@code Civnet-Withheld}, {@code Civnet-Coarsened} and {@code Civnet-Anonymity-K}), never whom.
+     * A body that is itself a withheld person's record answers 404.
+     */
+    private Object gated(Object body, Class<? extends HttpMessageConverter<?>> converterType, HttpServletRequest http,
+                         ServerHttpResponse response) {
+        Disclosure.Source source = gate.getIfAvailable();
+        Disclosure disclosure = source == null ? Disclosure.NONE : source.forRequest(http);
+        Redactor.Tally tally = new Redactor.Tally();
+        boolean json = MappingJackson2HttpMessageConverter.class.isAssignableFrom(converterType);
+        Object out = json ? redactor.redact(body, disclosure, tally) : redactor.redact(body, body.getClass(), disclosure, tally);
+        response.getHeaders().set("Civnet-Withheld", Integer.toString(tally.withheldCount()));
+        response.getHeaders().set("Civnet-Coarsened", Integer.toString(tally.coarsenedCount()));
+        response.getHeaders().set("Civnet-Anonymity-K", Integer.toString(disclosure.k()));
+        java.util.Map<String, Object> summary = new java.util.LinkedHashMap<>();
+        summary.put("people", tally.withheldCount());
+        summary.put("reasons", tally.withheldByReason());
+        summary.put("coarsened", tally.coarsenedCount());
+        summary.put("k", disclosure.k());
+        summary.put("model", disclosure.model());
+        if (out == null) {
+            response.setStatusCode(org.springframework.http.HttpStatus.NOT_FOUND);
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatus.NOT_FOUND,
+                    "This person is withheld from your role's answers to keep them unrecognisable");
+            problem.setProperty("withheld", summary);
+            return json ? problem : null;
+        }
+        if (out instanceof com.fasterxml.jackson.databind.node.ObjectNode object
+                && (tally.withheldCount() > 0 || tally.coarsenedCount() > 0)) {
+            object.set("withheld", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(summary));
+        }
+        return out;
     }
 
     /** The problem naming ids as the caller sent them (a pseudonym, never the id it resolved to). */

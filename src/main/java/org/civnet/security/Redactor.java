@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.civnet.domain.GraphVersion;
+import org.civnet.domain.OrderedIds;
+import org.civnet.domain.QuasiIdentifier;
 import org.civnet.domain.Sensitivity;
 import org.civnet.domain.Sensitivity.Kind;
 import org.civnet.neo4j.CypherQueries;
@@ -153,15 +155,52 @@ public class Redactor {
         return isProtected(id) ? pseudonyms.of(id) : id;
     }
 
-    /** The redacted JSON tree of {@code body}, for a role without clearance. */
+    /** The redacted JSON tree of {@code body}, for a role without clearance (nothing withheld by the gate). */
     public JsonNode redact(Object body) {
+        return redact(body, Disclosure.NONE, new Tally());
+    }
+
+    /**
+     * The redacted JSON tree of {@code body}, with what {@code disclosure} withholds left out (a record
+     * that names a withheld person, a list element or map entry that is one) and what it coarsens
+     * shown coarsened; {@code tally} collects whom this response left out or coarsened. Null when
+     * the whole body is a withheld person's record.
+     */
+    public JsonNode redact(Object body, Disclosure disclosure, Tally tally) {
         JsonNode tree = json.valueToTree(body);
-        return walk(body, tree, new View(protectedNames(), freeTextNamed()));
+        return walk(body, tree, new View(protectedNames(), freeTextNamed(), disclosure, tally));
     }
 
     /** A redacted copy converted back to {@code type} (for writers of other representations: CSV, GraphML, GEXF). */
     public <T> T redact(Object body, Class<T> type) {
         return lenient.convertValue(redact(body), type);
+    }
+
+    /** {@link #redact(Object, Disclosure, Tally)} converted back to {@code type}; null when all of it is withheld. */
+    public <T> T redact(Object body, Class<T> type, Disclosure disclosure, Tally tally) {
+        JsonNode tree = redact(body, disclosure, tally);
+        return tree == null ? null : lenient.convertValue(tree, type);
+    }
+
+    /** Whom one response left out (id → reason) and coarsened: counted for the response, never named in it. */
+    public static final class Tally {
+        private final Map<String, String> withheld = new HashMap<>();
+        private final Set<String> coarsened = new HashSet<>();
+
+        /** How many people were left out, per reason. */
+        public Map<String, Integer> withheldByReason() {
+            Map<String, Integer> out = new java.util.TreeMap<>();
+            withheld.values().forEach(r -> out.merge(r, 1, Integer::sum));
+            return out;
+        }
+
+        public int withheldCount() {
+            return withheld.size();
+        }
+
+        public int coarsenedCount() {
+            return coarsened.size();
+        }
     }
 
     /** Ids of protected people that appear anywhere in {@code body} (for the audit of cleared reads). */
@@ -191,7 +230,28 @@ public class Redactor {
         }
     }
 
-    private record View(Map<String, String> names, Set<String> freeTextNamed) {
+    private record View(Map<String, String> names, Set<String> freeTextNamed, Disclosure gate, Tally tally) {
+
+        /** Whether {@code node} is a withheld person's id (and counts it). */
+        boolean withheld(JsonNode node) {
+            return node != null && node.isTextual() && withheld(node.asText());
+        }
+
+        boolean withheld(String id) {
+            if (!gate.withholds(id)) {
+                return false;
+            }
+            tally.withheld.put(id, gate.withheld().get(id));
+            return true;
+        }
+
+        /**
+         * Whether {@code node} names someone whose ties are not shown: a withheld person, or a coarsened
+         * one named anywhere but as the subject of their own record (a tie's end, a list of members).
+         */
+        boolean hidesTies(JsonNode node) {
+            return withheld(node) || node != null && node.isTextual() && gate.coarsens(node.asText());
+        }
     }
 
     /** The declared kind of a record component; null when its type alone makes it safe. */
@@ -218,11 +278,15 @@ public class Redactor {
             ArrayNode array = (ArrayNode) node;
             List<?> items = value instanceof Collection<?> c ? new ArrayList<>(c)
                     : value instanceof Object[] a ? List.of(a) : null;
+            ArrayNode kept = array.arrayNode();
             for (int i = 0; i < array.size(); i++) {
                 Object item = items != null && i < items.size() ? items.get(i) : null;
-                array.set(i, walk(item, array.get(i), view));
+                JsonNode shown = view.hidesTies(array.get(i)) ? null : walk(item, array.get(i), view);
+                if (shown != null) {
+                    kept.add(shown);
+                }
             }
-            return array;
+            return kept;
         }
         if (node.isObject()) {
             ObjectNode object = (ObjectNode) node;
@@ -233,8 +297,14 @@ public class Redactor {
             Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
+                if (view.hidesTies(TextNode.valueOf(field.getKey())) || view.hidesTies(field.getValue())) {
+                    continue;
+                }
                 String key = view.names().containsKey(field.getKey()) ? pseudonyms.of(field.getKey()) : field.getKey();
-                rewritten.put(key, walk(byKey.get(field.getKey()), field.getValue(), view));
+                JsonNode shown = walk(byKey.get(field.getKey()), field.getValue(), view);
+                if (shown != null) {
+                    rewritten.put(key, shown);
+                }
             }
             object.removeAll();
             object.setAll(rewritten);
@@ -254,7 +324,11 @@ public class Redactor {
                 subject = id;
             }
         }
+        if (namesWithheld(record, components, object, view)) {
+            return null;
+        }
         boolean isProtected = subject != null && view.names().containsKey(subject);
+        boolean coarsened = isProtected && view.gate().coarsens(subject);
         boolean freeTextName = subject != null && view.freeTextNamed().contains(subject);
         for (RecordComponent c : components) {
             String field = c.getName();
@@ -272,17 +346,61 @@ public class Redactor {
                 object.remove(field);
                 continue;
             }
+            if (coarsened && c.isAnnotationPresent(QuasiIdentifier.class)) {
+                object.remove(field);
+                continue;
+            }
             if (kind == Kind.NAME && isProtected) {
                 object.put(field, pseudonyms.of(subject));
                 continue;
             }
-            object.set(field, walk(accessed(record, c), child, view));
+            JsonNode shown = walk(accessed(record, c), child, view);
+            if (shown == null) {
+                object.remove(field);
+            } else {
+                object.set(field, shown);
+            }
         }
         if (isProtected) {
             object.put("id", pseudonyms.of(subject));
             object.put("pseudonymised", true);
         }
+        if (coarsened) {
+            view.tally().coarsened.add(subject);
+            object.put("coarsened", true);
+            object.put("degreeRange", view.gate().coarsened().get(subject));
+        }
         return object;
+    }
+
+    /**
+     * Whether a record is left out whole: its subject is withheld, or it names a withheld or coarsened
+     * person (whose ties are not shown) in any other text component (a tie's end, an introduction's
+     * introducer) or anywhere in an {@link OrderedIds} list (a path, which without them would say
+     * something false).
+     */
+    private static boolean namesWithheld(Record record, RecordComponent[] components, ObjectNode object, View view) {
+        if (view.gate().withheld().isEmpty() && view.gate().coarsened().isEmpty()) {
+            return false;
+        }
+        for (RecordComponent c : components) {
+            JsonNode child = object.get(c.getName());
+            if (child == null) {
+                continue;
+            }
+            boolean subject = c.getName().equals("id");
+            if (subject ? view.withheld(child) : view.hidesTies(child)) {
+                return true;
+            }
+            if (c.isAnnotationPresent(OrderedIds.class) && child.isArray()) {
+                for (JsonNode element : child) {
+                    if (view.hidesTies(element)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** A collection or map whose declared element types are records or closed types needs no declaration. */

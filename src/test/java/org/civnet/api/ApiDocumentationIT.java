@@ -81,6 +81,10 @@ class ApiDocumentationIT extends IntegrationTest {
         assertThat(parameter(centrality, "since").at("/schema/format").asText()).isEqualTo("date");
         assertThat(parameter(centrality, "minTrust").at("/schema/type").asText()).isEqualTo("integer");
         assertThat(parameter(centrality, "metric")).isNotNull();
+        assertThat(parameter(centrality, "approx").at("/description").asText()).contains("auto");
+        assertThat(parameter(centrality, "epsilon").at("/schema/type").asText()).isEqualTo("number");
+        assertThat(parameter(centrality, "delta").at("/description").asText()).contains("0 < delta < 1");
+        assertThat(parameter(centrality, "topK").at("/schema/type").asText()).isEqualTo("integer");
         // And a call with some of them (and none of the others) is answered.
         assertThat(as(Role.ANALYST).getForEntity("/api/analysis/centrality?metric=degree&region=AFRICA&minTrust=2",
                 JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);

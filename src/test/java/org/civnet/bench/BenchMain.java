@@ -11,7 +11,8 @@ import java.util.Map;
  * <p>quick: the 10,000-contact network only (in-memory analyses, then the store: import into an
  * embedded Neo4j, read back, and the HTTP referral load run when the endpoint exists). full: the
  * same at 10,000, then the 100,000-contact network (about a million ties). The figures go to
- * {@code java-<size>.json}; the graphs for the peers to {@code graph-<size>.tsv}.
+ * {@code java-<size>.json} (certified betweenness, {@link CertifiedBetweennessBench}, to
+ * {@code java-certified-<size>.json}); the graphs for the peers to {@code graph-<size>.tsv}.
  */
 public final class BenchMain {
 
@@ -48,6 +49,13 @@ public final class BenchMain {
         try {
             analysis.run();
             results.write(out.resolve("java-" + label + ".json"));
+            Results certified = new Results();
+            try {
+                new CertifiedBetweennessBench(label, org.civnet.snapshot.NetworkSnapshot.of(analysis.data,
+                        org.civnet.snapshot.AnalysisScope.all()).graph(), out, certified).run();
+            } finally {
+                certified.write(out.resolve("java-certified-" + label + ".json"));
+            }
             if (!skipStore) {
                 new StoreBench(label, analysis.network, analysis.data, full, out, results, analysis.removedIds).run();
             }

@@ -69,6 +69,9 @@ class BackupRestoreIT extends IntegrationTest {
         String key = pseudonymKey();
         assertThat(key).isNotNull();
 
+        // The audit chain's head at the backup, as an operator would anchor it.
+        JsonNode anchored = http.getForObject("/api/audit/verify", JsonNode.class);
+        assertThat(anchored.get("valid").asBoolean()).isTrue();
         ResponseEntity<JsonNode> backup = send(http, HttpMethod.POST, "/api/admin/backup", null);
         assertThat(backup.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String file = backup.getBody().get("file").asText();
@@ -108,6 +111,8 @@ class BackupRestoreIT extends IntegrationTest {
         assertThat(anonymous.withBasicAuth("restored-analyst", USER_PASSWORD).getForEntity("/api/me", String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 
+        // The new store audits something of its own before the restore: it is re-linked after the backup's chain.
+        http.getForObject("/api/export", JsonNode.class);
         ResponseEntity<JsonNode> restored = send(http, HttpMethod.POST, "/api/admin/restore", "{\"file\":\"" + file + "\"}");
         assertThat(restored.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(restored.getBody().get("network").get("rejected")).isEmpty();
@@ -135,6 +140,13 @@ class BackupRestoreIT extends IntegrationTest {
         JsonNode restoreEntry = http.getForObject("/api/audit?action=RESTORE", JsonNode.class).get(0);
         assertThat(restoreEntry.get("target").asText()).isEqualTo(file);
         assertThat(restoreEntry.get("detail").asText()).contains("users created 1");
+        // The chain verifies after the restore, and the head anchored before the backup is still there at its place.
+        JsonNode verified = http.getForObject("/api/audit/verify", JsonNode.class);
+        assertThat(verified.get("valid").asBoolean()).as(verified.toString()).isTrue();
+        assertThat(verified.get("headSeq").asLong()).isGreaterThan(anchored.get("headSeq").asLong() + 1);
+        JsonNode anchor = java.util.stream.StreamSupport.stream(audit.spliterator(), false)
+                .filter(e -> e.get("seq").asLong() == anchored.get("headSeq").asLong()).findFirst().orElseThrow();
+        assertThat(anchor.get("hash").asText()).isEqualTo(anchored.get("headHash").asText());
     }
 
     @Test
@@ -243,6 +255,8 @@ class BackupRestoreIT extends IntegrationTest {
         assertThat(restored.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(restored.getBody().get("usersCreated").asInt()).isEqualTo(1);
         assertThat(restored.getBody().get("auditEntriesRestored").asInt()).isEqualTo(1);
+        // Its entry, written before the chain, is linked after the head.
+        assertThat(http.getForObject("/api/audit/verify", JsonNode.class).get("valid").asBoolean()).isTrue();
         assertThat(http.getForObject("/api/export", JsonNode.class)).isEqualTo(before);
         assertThat(anonymous.withBasicAuth("legacy-officer", USER_PASSWORD).getForObject("/api/me", JsonNode.class)
                 .get("role").asText()).isEqualTo("OFFICER");
@@ -259,7 +273,7 @@ class BackupRestoreIT extends IntegrationTest {
         CivnetProperties unset = new CivnetProperties(properties.neo4j(), properties.demo(), properties.limits(),
                 properties.analysis(), properties.referral(), new CivnetProperties.Backup(BACKUPS, ""),
                 properties.coverage(), properties.adminPassword(), properties.secretsDirectory(), properties.fieldKey(), properties.session(),
-                properties.retention());
+                properties.privacy(), properties.retention());
         BackupService withoutPassphrase = new BackupService(unset, store, exporter, importer, provenance, accounts, audit,
                 fieldKeys, json);
         List<Path> files = files();
