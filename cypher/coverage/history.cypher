@@ -21,7 +21,8 @@ CALL {
   RETURN i.id AS record, 'Introduction' AS kind, type(link) AS role, i.date AS date, null AS endDate,
          null AS title, i.note AS summary, [] AS mandates, null AS country, null AS place, null AS organiser,
          i.status AS status, null AS followUp,
-         introducer.id AS introducer, introduced.id AS introduced, recipient.id AS recipient,
+         coalesce(introducer.id, i.erasedIntroducer) AS introducer, coalesce(introduced.id, i.erasedIntroduced) AS introduced,
+         coalesce(recipient.id, i.erasedRecipient) AS recipient,
          i.recordedBy AS recordedBy, i.createdAt AS recordedAt
 }
 RETURN subject, record, kind, role, date, endDate, title, summary, mandates, country, place, organiser, status,

@@ -6,7 +6,8 @@ WHERE i.status = 'REQUESTED'
 OPTIONAL MATCH (i)-[:INTRODUCER]->(introducer:Node)
 OPTIONAL MATCH (i)-[:INTRODUCED]->(introduced:Node)
 OPTIONAL MATCH (i)-[:RECIPIENT]->(recipient:Node)
-RETURN i.id AS id, introducer.id AS introducer, introduced.id AS introduced, recipient.id AS recipient,
+RETURN i.id AS id, coalesce(introducer.id, i.erasedIntroducer) AS introducer,
+       coalesce(introduced.id, i.erasedIntroduced) AS introduced, coalesce(recipient.id, i.erasedRecipient) AS recipient,
        i.date AS date, i.note AS note, i.recordedBy AS recordedBy, i.createdAt AS recordedAt,
        i.responsibleOfficer AS responsibleOfficer
 ORDER BY date DESC, id

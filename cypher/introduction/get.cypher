@@ -2,4 +2,6 @@ MATCH (i:Introduction {id: $id})
 OPTIONAL MATCH (i)-[:INTRODUCER]->(introducer)
 OPTIONAL MATCH (i)-[:INTRODUCED]->(introduced)
 OPTIONAL MATCH (i)-[:RECIPIENT]->(recipient)
-RETURN i, introducer.id AS introducer, introduced.id AS introduced, recipient.id AS recipient
+// A person erased since (see erasure/detach-introductions) is named by the tombstone kept in their place.
+RETURN i, coalesce(introducer.id, i.erasedIntroducer) AS introducer, coalesce(introduced.id, i.erasedIntroduced) AS introduced,
+       coalesce(recipient.id, i.erasedRecipient) AS recipient

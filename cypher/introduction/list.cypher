@@ -16,7 +16,9 @@ WHERE ($status IS NULL OR i.status = $status)
   AND ($person IS NULL OR $person IN [introducer.id, introduced.id, recipient.id])
   AND (NOT $mine OR i.recordedBy = $me OR i.responsibleOfficer = $me
        OR ($myContact IS NOT NULL AND recipient.id = $myContact))
-RETURN i, introducer.id AS introducer, introduced.id AS introduced, recipient.id AS recipient,
+// A person erased since (see erasure/detach-introductions) is named by the tombstone kept in their place.
+RETURN i, coalesce(introducer.id, i.erasedIntroducer) AS introducer, coalesce(introduced.id, i.erasedIntroduced) AS introduced,
+       coalesce(recipient.id, i.erasedRecipient) AS recipient,
        introducer.name AS introducerName, introduced.name AS introducedName, recipient.name AS recipientName
 ORDER BY coalesce(i.date, substring(i.createdAt, 0, 10)) DESC, i.createdAt DESC, i.id
 SKIP $skip LIMIT $limit

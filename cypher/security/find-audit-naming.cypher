@@ -1,4 +1,5 @@
-// Entries whose target or detail may name one of $identifiers (the caller checks whole words).
+// Entries whose target or detail may name one of $identifiers, given in lower case (any case matches;
+// the caller checks whole words).
 MATCH (a:AuditEntry)
-WHERE any(s IN $identifiers WHERE a.target CONTAINS s OR a.detail CONTAINS s)
+WHERE any(s IN $identifiers WHERE toLower(coalesce(a.target, '')) CONTAINS s OR toLower(coalesce(a.detail, '')) CONTAINS s)
 RETURN a.id AS id, a.target AS target, a.detail AS detail

@@ -39,5 +39,6 @@ export function registerRoutes(showMap) {
   route('handover', lazy('handover.js'), readers);
   route('import', lazy('import.js'), anyone);
   route('reports', lazy('reports.js'), anyone);
+  route('retention', lazy('retention.js'), writers);
   route('audit', lazy('audit.js'), isAdmin);
 }

@@ -34,6 +34,7 @@ import org.springframework.validation.annotation.Validated;
  * @param session       the web page's login sessions
  * @param privacy       the re-identification gate on what roles without clearance are shown
  * @param consent       how consent records of unknown date are reviewed, and the expiring-consents list
+ * @param retention     when contacts are listed for review because nothing happened with them
  */
 @Validated
 @ConfigurationProperties("civnet")
@@ -50,14 +51,15 @@ public record CivnetProperties(
         String fieldKey,
         @Valid @NotNull @DefaultValue Session session,
         @Valid @NotNull @DefaultValue Privacy privacy,
-        @Valid @NotNull @DefaultValue Consent consent) {
+        @Valid @NotNull @DefaultValue Consent consent,
+        @Valid @NotNull @DefaultValue Retention retention) {
 
     @Override
     public String toString() {
         return "CivnetProperties[neo4j=" + neo4j + ", demo=" + demo + ", limits=" + limits + ", analysis=" + analysis
                 + ", referral=" + referral + ", backup=" + backup + ", coverage=" + coverage + ", adminPassword=***"
                 + ", secretsDirectory=" + secretsDirectory + ", fieldKey=***, session=" + session + ", privacy=" + privacy
-                + ", consent=" + consent + "]";
+                + ", consent=" + consent + ", retention=" + retention + "]";
     }
 
     /**
@@ -243,6 +245,14 @@ public record CivnetProperties(
      *                    HTTP Basic or API tokens and have no session
      */
     public record Session(@DefaultValue("30m") @NotNull java.time.Duration idleTimeout) {
+    }
+
+    /**
+     * @param reviewAfterYears a contact with no activity, tie contact, introduction or update for this
+     *                         many years is listed for review ({@code GET /api/retention/review}); nothing
+     *                         is ever deleted automatically
+     */
+    public record Retention(@DefaultValue("3") @Min(1) @Max(100) int reviewAfterYears) {
     }
 
     /**

@@ -146,11 +146,14 @@ public class DomainRules {
         return null;
     }
 
-    /** Introductions join three contacts. */
+    /** Introductions join three contacts; an erased person's tombstone may stand for one (a restored backup). */
     public static FieldProblem checkIntroductionEnds(Introduction i, java.util.function.Function<String, NodeLabel> labelOf) {
         for (String[] end : new String[][] {{"introducer", i.introducer()}, {"introduced", i.introduced()},
                 {"recipient", i.recipient()}}) {
             NodeLabel label = labelOf.apply(end[1]);
+            if (label == null && org.civnet.domain.Erased.isTombstone(end[1])) {
+                continue;
+            }
             if (label == null) {
                 return new FieldProblem(end[0], "contact '" + end[1] + "' does not exist");
             }

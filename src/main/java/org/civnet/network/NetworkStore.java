@@ -214,16 +214,22 @@ public class NetworkStore implements GraphVersion {
         params.put("limit", size);
         params.put("hidden", List.copyOf(filter.hidden()));
         params.put("shown", filter.shownIds());
-        return read(tx -> {
-            List<T> items = tx.run(cypher.get("node/list", kind.label()), params).list(
-                    r -> toRecord(kind, r.get("n").asMap()));
+        Page<Map<String, Object>> stored = read(tx -> {
+            List<Map<String, Object>> items = tx.run(cypher.get("node/list", kind.label()), params).list(
+                    r -> r.get("n").asMap());
             long total = tx.run(cypher.get("node/count", kind.label()), params).single().get("count").asLong();
             return new Page<>(items, page, size, total);
         });
+        return new Page<>(toRecords(kind, stored.items()), page, size, stored.total());
     }
 
     public <T> List<T> all(NodeKind<T> kind) {
-        return read(tx -> tx.run(cypher.get("node/all", kind.label())).list(r -> toRecord(kind, r.get("n").asMap())));
+        return toRecords(kind, read(tx -> tx.run(cypher.get("node/all", kind.label())).list(r -> r.get("n").asMap())));
+    }
+
+    private <T> List<T> toRecords(NodeKind<T> kind, List<Map<String, Object>> stored) {
+        fieldKeys.preload(kind.label(), stored);
+        return stored.stream().map(p -> toRecord(kind, p)).toList();
     }
 
     /** Upserts a batch of normalised records in one transaction. */
@@ -251,6 +257,7 @@ public class NetworkStore implements GraphVersion {
         if (records.isEmpty()) {
             return new UpsertCounts(0, 0);
         }
+        fieldKeys.prepare(records);
         List<Map<String, Object>> rows = new ArrayList<>(records.size());
         for (T record : records) {
             Map<String, Object> all = mapper.toMap(record);
@@ -419,6 +426,7 @@ public class NetworkStore implements GraphVersion {
             params.put("rows", rows);
             params.put("now", now());
             params.put("introducedTrust", INTRODUCED_TRUST);
+            params.put("erased", org.civnet.domain.Erased.PATTERN);
             params.put("recordedBy", recorder());
             UpsertCounts counts = counts(tx.run(cypher.get("introduction/upsert"), params).single());
             if (counts.changedAnything()) {

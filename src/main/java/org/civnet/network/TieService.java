@@ -141,8 +141,9 @@ public class TieService {
         return store.findIntroduction(id).orElseThrow(() -> new NotFoundException("Introduction", id));
     }
 
+    /** An erased person's tombstone stands for a party an introduction had (its status can still change). */
     private static void requireExists(Map<String, NodeLabel> labels, String id) {
-        if (!labels.containsKey(id)) {
+        if (!labels.containsKey(id) && !org.civnet.domain.Erased.isTombstone(id)) {
             throw new NotFoundException("node", id);
         }
     }

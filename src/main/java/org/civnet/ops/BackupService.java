@@ -29,6 +29,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.civnet.config.CivnetProperties;
 import org.civnet.domain.ConflictException;
+import org.civnet.network.Contact;
+import org.civnet.network.FieldKeys;
 import org.civnet.network.ImportReport;
 import org.civnet.domain.InvalidInputException;
 import org.civnet.network.NetworkDocument;
@@ -89,8 +91,14 @@ public class BackupService {
     }
 
     /** What a restore did. */
+    /**
+     * What a restore did. {@code unreadableContacts}: restored contacts whose channels and notes no key
+     * opens any more, because their data key was destroyed after the backup was taken (they were erased);
+     * those fields are absent from the restored contacts.
+     */
     public record RestoreResult(@Sensitivity(SAFE) String file, ImportReport network, int usersCreated, int usersKept,
-                                int auditEntriesRestored, boolean pseudonymKeyRestored) {
+                                int auditEntriesRestored, boolean pseudonymKeyRestored,
+                                @Sensitivity(SAFE) List<String> unreadableContacts) {
     }
 
     /** A backup file in the directory. */
@@ -104,13 +112,14 @@ public class BackupService {
     private final Provenance provenance;
     private final UserAccounts accounts;
     private final AuditLog audit;
+    private final FieldKeys fieldKeys;
     private final ObjectMapper json;
     /** Null when no passphrase is configured: then backups are refused, never written in plain text. */
     private final BackupCipher cipher;
 
     public BackupService(CivnetProperties properties, NetworkStore store, NetworkExporter exporter,
                          NetworkImporter importer, Provenance provenance, UserAccounts accounts, AuditLog audit,
-                         ObjectMapper json) {
+                         FieldKeys fieldKeys, ObjectMapper json) {
         this.directory = properties.backup().directory().toAbsolutePath().normalize();
         this.store = store;
         this.exporter = exporter;
@@ -118,6 +127,7 @@ public class BackupService {
         this.provenance = provenance;
         this.accounts = accounts;
         this.audit = audit;
+        this.fieldKeys = fieldKeys;
         this.json = json;
         this.cipher = properties.backup().encrypted() ? new BackupCipher(properties.backup().passphrase()) : null;
     }
@@ -188,20 +198,29 @@ public class BackupService {
 
     /** Reads the network until two graph versions around the read agree, so no write fell in between. */
     private BackupFile consistentContent() {
+        // The secrets directory's copy of the data keys holds every key this backup's sealed fields need.
+        fieldKeys.personKeys().writeKeyFile();
         for (int attempt = 1; attempt <= CONSISTENT_READ_ATTEMPTS; attempt++) {
             long before = store.graphVersion();
-            NetworkDocument network = exporter.document();
+            NetworkDocument network = withoutSealedFields(exporter.document());
+            List<FieldKeys.SealedFields> sealed = fieldKeys.sealedFields();
             if (store.graphVersion() == before) {
                 return new BackupFile(FORMAT, VERSION, Timestamps.now(), before, network, accounts.storedUsers(), audit.all(),
-                        accounts.storedPseudonymKey().orElse(null), provenance.all());
+                        accounts.storedPseudonymKey().orElse(null), provenance.all(), sealed);
             }
         }
         throw new ConflictException("the network kept changing while it was read; take the backup at a quieter moment");
     }
 
-
-
-
+    /** The document without channels and notes in clear text: the backup keeps them sealed, apart. */
+    private static NetworkDocument withoutSealedFields(NetworkDocument network) {
+        List<Contact> contacts = network.contacts().stream().map(c -> new Contact(c.id(), c.name(), c.kind(), c.country(),
+                c.region(), c.themes(), c.riskLevel(), c.consentToIntroduce(), c.consent(), c.confidential(), null, null,
+                c.responsibleOfficer(), c.createdAt(), c.updatedAt())).toList();
+        return new NetworkDocument(contacts, network.organisations(), network.mandates(), network.networks(),
+                network.communications(), network.countryVisits(), network.trainings(), network.ties(),
+                network.introductions());
+    }
 
     // ---- restore ----------------------------------------------------------------------------
 
@@ -217,13 +236,15 @@ public class BackupService {
         NetworkDocument network = backup.network().withResponsibleOfficers(recorders::get);
         refuseRejectedRows(importer.importDocument(network, true), fileName);
         ImportReport report = importer.importDocument(network, false);
+        List<String> unreadable = List.copyOf(fieldKeys.restoreSealed(backup.sealedFields()));
         provenance.restore(backup.recordedBy());
         int created = accounts.restore(backup.users());
         int audited = audit.restore(backup.auditLog());
         boolean keyRestored = backup.pseudonymKey() != null && accounts.restorePseudonymKey(backup.pseudonymKey());
-        log.info("restore: {} restored ({} rows refused), {} users created, {} audit entries", fileName,
-                report.rejectedTotal(), created, audited);
-        return new RestoreResult(fileName, report, created, backup.users().size() - created, audited, keyRestored);
+        log.info("restore: {} restored ({} rows refused), {} users created, {} audit entries, {} contacts whose channels "
+                + "and notes no key opens (erased since)", fileName, report.rejectedTotal(), created, audited, unreadable.size());
+        return new RestoreResult(fileName, report, created, backup.users().size() - created, audited, keyRestored,
+                unreadable);
     }
 
     /**

@@ -132,13 +132,36 @@ public final class FieldCipher {
         }
     }
 
+    /**
+     * Ciphertext without a key id, as Base64: for a keyset of one key that is never rotated (a
+     * person's data key, see PersonKeys), where the owner of the value says which keyset opens it.
+     */
+    public String encryptBare(String plaintext, String context) {
+        try {
+            return Base64.getEncoder().encodeToString(aead.encryptDeterministically(
+                    plaintext.getBytes(StandardCharsets.UTF_8), context.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The plaintext of {@link #encryptBare}'s output; unreadable when this keyset or context does not open it. */
+    public String decryptBare(String base64, String context) {
+        try {
+            return new String(aead.decryptDeterministically(Base64.getDecoder().decode(base64),
+                    context.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new UnreadableFieldException(context);
+        }
+    }
+
     public static boolean isEncrypted(Object stored) {
         return stored instanceof String s && s.startsWith(PREFIX);
     }
 
     /** A stored value that none of this keyset's keys opens. */
     public static final class UnreadableFieldException extends RuntimeException {
-        UnreadableFieldException(String context) {
+        public UnreadableFieldException(String context) {
             super("the field key does not open the stored value of " + context);
         }
     }

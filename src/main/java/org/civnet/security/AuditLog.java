@@ -187,33 +187,54 @@ public class AuditLog {
      * covered by it. Answers how many entries were changed.
      */
     public int tombstone(String erasureEntryId, Collection<String> identifiers) {
+        return transactions.inWrite(tx -> tombstone(tx, erasureEntryId, identifiers, TOMBSTONE));
+    }
+
+    /**
+     * As {@link #tombstone(String, Collection)}, inside the caller's transaction (an erasure erases and
+     * audits in one), with {@code replacement} in place of each occurrence (any case): the erased
+     * person's own tombstone ({@code erased-…}, security/Pseudonyms#tombstone), so the log stays
+     * coherent about one unnamed person.
+     */
+    public int tombstone(TransactionContext tx, String erasureEntryId, Collection<String> identifiers, String replacement) {
         List<String> named = identifiers.stream().filter(s -> s != null && !s.isBlank()).distinct().toList();
         if (named.isEmpty()) {
             return 0;
         }
         Pattern word = Pattern.compile(named.stream().map(Pattern::quote)
-                .reduce((a, b) -> a + "|" + b).map(any -> "(?<![\\w-])(?:" + any + ")(?![\\w-])").orElseThrow());
-        return transactions.inWrite(tx -> {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (Record r : tx.run(statement("security/find-audit-naming"), Map.of("identifiers", named)).list()) {
-                String target = r.get("target").asString(null);
-                String detail = r.get("detail").asString(null);
-                String erasedTarget = target == null ? null : word.matcher(target).replaceAll(TOMBSTONE);
-                String erasedDetail = detail == null ? null : word.matcher(detail).replaceAll(TOMBSTONE);
-                if (!java.util.Objects.equals(target, erasedTarget) || !java.util.Objects.equals(detail, erasedDetail)) {
-                    Map<String, Object> row = new HashMap<>();
-                    row.put("id", r.get("id").asString());
-                    row.put("target", erasedTarget);
-                    row.put("detail", erasedDetail);
-                    rows.add(row);
-                }
+                .reduce((a, b) -> a + "|" + b).map(any -> "(?<![\\w-])(?:" + any + ")(?![\\w-])").orElseThrow(),
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        String quoted = java.util.regex.Matcher.quoteReplacement(replacement);
+        List<String> lower = named.stream().map(n -> n.toLowerCase(java.util.Locale.ROOT)).toList();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Record r : tx.run(statement("security/find-audit-naming"), Map.of("identifiers", lower)).list()) {
+            String target = r.get("target").asString(null);
+            String detail = r.get("detail").asString(null);
+            String erasedTarget = target == null ? null : word.matcher(target).replaceAll(quoted);
+            String erasedDetail = detail == null ? null : word.matcher(detail).replaceAll(quoted);
+            if (!java.util.Objects.equals(target, erasedTarget) || !java.util.Objects.equals(detail, erasedDetail)) {
+                Map<String, Object> row = new HashMap<>();
+                row.put("id", r.get("id").asString());
+                row.put("target", erasedTarget);
+                row.put("detail", erasedDetail);
+                rows.add(row);
             }
-            if (rows.isEmpty()) {
-                return 0;
-            }
-            return tx.run(statement("security/tombstone-audit"), Map.of("entries", rows, "at", Timestamps.now(),
-                    "by", erasureEntryId)).single().get("erased").asInt();
-        });
+        }
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        return tx.run(statement("security/tombstone-audit"), Map.of("entries", rows, "at", Timestamps.now(),
+                "by", erasureEntryId)).single().get("erased").asInt();
+    }
+
+    /**
+     * Appends an entry by the current user inside the caller's transaction, on the chain (an erasure
+     * audits itself in the erasing transaction; the chain head is locked until it commits); answers its id.
+     */
+    public String recordIn(TransactionContext tx, Action action, String target, String detail) {
+        String id = UUID.randomUUID().toString();
+        append(tx, id, currentUser(), action.name(), target, detail);
+        return id;
     }
 
     // ---- backup and restore: the log exports and restores itself ----------------------------------

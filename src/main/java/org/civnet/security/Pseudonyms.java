@@ -36,6 +36,17 @@ public class Pseudonyms {
         return "anon-" + HexFormat.of().formatHex(digest, 0, 6);
     }
 
+    /**
+     * The tombstone that stands for an erased person (domain/Erased): {@code erased-} and 12 hex digits
+     * of HMAC-SHA256(deployment key, "erased/" + id). Another message than the pseudonym's, so the
+     * tombstone cannot be matched with the pseudonym an analyst saw; keyed, so it cannot be computed
+     * from a list of ids without the key.
+     */
+    public String tombstone(String id) {
+        byte[] digest = mac().doFinal(("erased/" + id).getBytes(StandardCharsets.UTF_8));
+        return "erased-" + HexFormat.of().formatHex(digest, 0, 6);
+    }
+
     /** Whether {@code text} has the shape of a pseudonym (it may still stand for nobody). */
     public static boolean looksLikeOne(String text) {
         return text != null && SHAPE.matcher(text).matches();

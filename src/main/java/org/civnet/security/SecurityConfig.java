@@ -183,6 +183,9 @@ class SecurityConfig {
                         .requestMatchers(GET, MEMORY).hasAnyRole(ADMIN, OFFICER, ANALYST)
                         // A handover by responsibility moves another officer's records: administrators only.
                         .requestMatchers(POST, "/api/handover/reassign").hasRole(ADMIN)
+                        // Erasure (forget a person) and the retention review.
+                        .requestMatchers(POST, "/api/contacts/*/erasure").hasRole(ADMIN)
+                        .requestMatchers(GET, "/api/retention/**").hasAnyRole(ADMIN, OFFICER)
                         .requestMatchers(POST, NETWORK_DATA).hasAnyRole(ADMIN, OFFICER)
                         .requestMatchers(PUT, NETWORK_DATA).hasAnyRole(ADMIN, OFFICER)
                         .requestMatchers(DELETE, NETWORK_DATA).hasAnyRole(ADMIN, OFFICER)

@@ -9,6 +9,7 @@ import { link } from '../router.js';
 import { canWrite, pseudonymised, user } from '../session.js';
 import { countryLabel, failure, notice } from '../ui.js';
 import { consentTable } from './consent.js';
+import { ErasurePanel } from './erasure.js';
 
 const CONTACT_FIELDS = ['kind', 'country', 'region', 'themes', 'riskLevel', 'consentToIntroduce', 'confidential',
   'channels', 'notes', 'responsibleOfficer', 'createdAt', 'updatedAt'];
@@ -72,6 +73,7 @@ export default async function show(container, params) {
   };
   let alive = true;
   const update = () => { if (alive) render(view(), container); };
+  const erasure = new ErasurePanel(id, update);
 
   async function load() {
     const path = recordUrl(label, id);
@@ -206,7 +208,12 @@ export default async function show(container, params) {
       <a class="button" id="contact-map" href=${link('map', { path: id })}>Show on map</a>
       <button type="button" id="contact-delete" class="danger" @click=${() => { state.confirmingDelete = true; update(); }}
         aria-expanded=${state.confirmingDelete ? 'true' : 'false'}>Delete…</button>
+      ${people ? erasure.button() : nothing}
     </nav>
+    ${people ? erasure.confirmation(record, {
+    ties: state.ties.filter((t) => !ACTIVITY_TIES.has(t.type)).length,
+    participations: state.ties.filter((t) => ACTIVITY_TIES.has(t.type)).length,
+  }) : nothing}
     ${state.confirmingDelete ? html`<div class="card confirm" role="alertdialog" aria-labelledby="contact-delete-q">
         <p id="contact-delete-q"><strong>Delete ${displayName(record)}?</strong> Its ${state.ties.length} ties go with it${people
     ? ', and so do the introductions this person took part in' : ''}. This cannot be undone.</p>
@@ -374,6 +381,7 @@ export default async function show(container, params) {
     if (state.missing) return missingView();
     if (!record) return html`<section class="view"><p class="hint">Loading…</p></section>`;
     if (state.deleted) return deletedView(record);
+    if (erasure.result) return erasure.done();
     const sub = [label === 'Contact' ? enumLabel(record.kind) : enumLabel(record.type),
       record.country ? countryLabel(record.country) : '', enumLabel(record.region)].filter(Boolean).join(' · ');
     return html`<section class="view contact-page" aria-labelledby="contact-title" data-id=${record.id}>
@@ -394,5 +402,5 @@ export default async function show(container, params) {
   update();
   // The record first; ties, history and names fill in as they come (leaving meanwhile stops them).
   load().catch((e) => { state.message = failure('Not everything could be read', e); update(); });
-  return { leave: () => { alive = false; } };
+  return { dirty: () => erasure.dirty(), leave: () => { alive = false; } };
 }

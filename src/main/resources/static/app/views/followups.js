@@ -234,7 +234,8 @@ export default async function show(container, params) {
   function view() {
     return html`<section class="view followups-view" aria-labelledby="followups-title">
       <h2 id="followups-title">Follow-ups</h2>
-      <p class="hint">Who still has to hear back from us. Marking a row records the follow-up on that person's participation.</p>
+      <p class="hint">Who still has to hear back from us. Marking a row records the follow-up on that person's participation.
+        <a href="#/retention" id="followups-retention">Contacts to review for retention</a></p>
       <div class="followup-filters">
         ${filters.mandate ? nothing : mandatePicker.view()}
         ${filterChips()}

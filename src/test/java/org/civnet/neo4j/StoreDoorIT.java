@@ -191,8 +191,8 @@ class StoreDoorIT {
             var stored = session.run("MATCH (c:Contact {id: 'c-door'}) RETURN c.name AS name, c.channels AS channels, "
                     + "c.notes AS notes").single();
             assertThat(stored.get("name").asString()).isEqualTo(name);
-            assertThat(stored.get("channels").asString()).startsWith("enc:").doesNotContain(secret);
-            assertThat(stored.get("notes").asString()).startsWith("enc:").doesNotContain(secret);
+            assertThat(stored.get("channels").asString()).startsWith("penc:").doesNotContain(secret);
+            assertThat(stored.get("notes").asString()).startsWith("penc:").doesNotContain(secret);
         }
 
         // With its whole secrets directory the copy starts and reads the fields again.
@@ -215,8 +215,11 @@ class StoreDoorIT {
             assertThat(rotation.path("contactsReencrypted").asLong()).isEqualTo(1);
             assertThat(Files.readString(folder.resolve("secrets").resolve(SecretsDirectory.FIELD_KEYS))).isNotEqualTo(before);
             try (Session session = app.getBean(Driver.class).session()) {
-                assertThat(session.run("MATCH (c:Contact {id: 'c-r'}) RETURN c.channels AS v").single().get("v").asString())
+                // The person's data key is wrapped anew under the primary key; the fields stay sealed under it.
+                assertThat(session.run("MATCH (k:PersonKey {contact: 'c-r'}) RETURN k.wrapped AS v").single().get("v").asString())
                         .startsWith("enc:" + rotation.path("primaryKeyId").asText() + ":");
+                assertThat(session.run("MATCH (c:Contact {id: 'c-r'}) RETURN c.channels AS v").single().get("v").asString())
+                        .startsWith("penc:");
             }
             JsonNode read = JSON.readTree(get(app, "/api/contacts/c-r", ADMIN_PASSWORD).body());
             assertThat(read.path("channels").get(0).asText()).isEqualTo("tel:+51 1 234");
@@ -245,8 +248,8 @@ class StoreDoorIT {
             try (Session session = app.getBean(Driver.class).session()) {
                 var stored = session.run("MATCH (c:Contact {id: 'c-old'}) RETURN c.channels AS channels, c.notes AS notes")
                         .single();
-                assertThat(stored.get("channels").asString()).startsWith("enc:");
-                assertThat(stored.get("notes").asString()).startsWith("enc:");
+                assertThat(stored.get("channels").asString()).startsWith("penc:");
+                assertThat(stored.get("notes").asString()).startsWith("penc:");
             }
         }
     }

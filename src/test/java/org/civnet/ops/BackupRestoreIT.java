@@ -244,7 +244,7 @@ class BackupRestoreIT extends IntegrationTest {
                 List.of(new UserAccounts.StoredUser("legacy-officer", new BCryptPasswordEncoder().encode(USER_PASSWORD), "OFFICER",
                         "2026-01-01T09:00:00Z")),
                 List.of(new AuditLog.Entry("legacy-audit-1", "2026-01-02T09:00:00Z", "admin", "IMPORT", "network", "")),
-                null, null);
+                null, null, null);
         Files.createDirectories(BACKUPS);
         Files.writeString(BACKUPS.resolve("civnet-backup-20260105T100000.000Z.json"), json.writeValueAsString(legacy));
         assertThat(http.getForObject("/api/admin/backups", JsonNode.class).toString())
@@ -266,14 +266,16 @@ class BackupRestoreIT extends IntegrationTest {
     @Test
     void withoutAPassphraseNoBackupIsWrittenAndEncryptedOnesDoNotRestore(@Autowired CivnetProperties properties,
             @Autowired NetworkStore store, @Autowired NetworkExporter exporter, @Autowired NetworkImporter importer,
-            @Autowired Provenance provenance, @Autowired UserAccounts accounts, @Autowired AuditLog audit)
+            @Autowired Provenance provenance, @Autowired UserAccounts accounts, @Autowired AuditLog audit,
+            @Autowired org.civnet.network.FieldKeys fieldKeys)
             throws IOException {
         String file = send(http, HttpMethod.POST, "/api/admin/backup", null).getBody().get("file").asText();
         CivnetProperties unset = new CivnetProperties(properties.neo4j(), properties.demo(), properties.limits(),
                 properties.analysis(), properties.referral(), new CivnetProperties.Backup(BACKUPS, ""),
-                properties.coverage(), properties.adminPassword(), properties.secretsDirectory(), properties.fieldKey(), properties.session(), properties.privacy(),
-                properties.consent());
-        BackupService withoutPassphrase = new BackupService(unset, store, exporter, importer, provenance, accounts, audit, json);
+                properties.coverage(), properties.adminPassword(), properties.secretsDirectory(), properties.fieldKey(), properties.session(),
+                properties.privacy(), properties.consent(), properties.retention());
+        BackupService withoutPassphrase = new BackupService(unset, store, exporter, importer, provenance, accounts, audit,
+                fieldKeys, json);
         List<Path> files = files();
 
         assertThatThrownBy(withoutPassphrase::backup).isInstanceOf(ConflictException.class)

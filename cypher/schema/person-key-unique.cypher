@@ -1,0 +1,1 @@
+CREATE CONSTRAINT PersonKey_contact IF NOT EXISTS FOR (k:PersonKey) REQUIRE k.contact IS UNIQUE
