@@ -249,21 +249,15 @@ public class NetworkStore implements GraphVersion {
         if (records.isEmpty()) {
             return new UpsertCounts(0, 0);
         }
-        List<Map<String, Object>> rows = new ArrayList<>(records.size());
-        for (T record : records) {
-            Map<String, Object> all = mapper.toMap(record);
-            Map<String, Object> row = new HashMap<>();
-            row.put("id", all.get("id"));
-            row.put("createdAt", all.get("createdAt"));
-            row.put("updatedAt", all.get("updatedAt"));
-            row.put("props", stored(kind, (String) all.get("id"), record));
-            rows.add(row);
-        }
+        String now = now();
+        String recorder = recorder();
+        List<Map<String, Object>> rows = BatchRows.nodes(records, mapper::toMap, query.equals("node/insert-new"), now,
+                recorder, (id, props) -> sealed(kind, id, Responsibility.withDefault(kind.label(), props, recorder)));
         return write(tx -> {
             Map<String, Object> params = new HashMap<>();
             params.put("rows", rows);
-            params.put("now", now());
-            params.put("recordedBy", recorder());
+            params.put("now", now);
+            params.put("recordedBy", recorder);
             UpsertCounts counts = counts(tx.run(cypher.get(query, kind.label()), params).single());
             if (counts.changedAnything()) {
                 bumpVersion(tx);
@@ -302,12 +296,7 @@ public class NetworkStore implements GraphVersion {
         }
         List<Map<String, Object>> rows = new ArrayList<>(ties.size());
         for (Tie tie : ties) {
-            Tie stored = tie.canonical();
-            Map<String, Object> props = mapper.toMap(stored);
-            props.remove("type");
-            props.remove("from");
-            props.remove("to");
-            rows.add(Map.of("from", stored.from(), "to", stored.to(), "props", props));
+            rows.add(BatchRows.tie(tie.canonical()));
         }
         return write(tx -> {
             UpsertCounts counts = counts(tx.run(cypher.get(query, type),
@@ -466,9 +455,13 @@ public class NetworkStore implements GraphVersion {
 
     /** The properties a record is stored with: a contact's channels and notes only as ciphertext. */
     private <T> Map<String, Object> stored(NodeKind<T> kind, String id, T record) {
-        Map<String, Object> properties = Responsibility.withDefault(kind.label(), mapper.toNodeProperties(record), recorder());
+        return sealed(kind, id, Responsibility.withDefault(kind.label(), mapper.toNodeProperties(record), recorder()));
+    }
+
+    private Map<String, Object> sealed(NodeKind<?> kind, String id, Map<String, Object> properties) {
         return kind.label() == NodeLabel.Contact ? fieldKeys.seal(id, properties) : properties;
     }
+
 
     private static UpsertCounts counts(Record r) {
         return new UpsertCounts(r.get("created").asLong(), r.get("updated").asLong());
