@@ -109,11 +109,15 @@ public record CivnetProperties(
      * @param cacheEntries  most scoped snapshots kept at once (least recently used evicted first)
      * @param cacheMaxBytes rough memory bound for the cached snapshots
      * @param maxTop        largest {@code top} an analysis returns
+     * @param changeRecords how many graph versions keep their change record in the store (every write
+     *                      records what it changed, so snapshots apply it instead of re-reading the
+     *                      graph); a snapshot older than that reads the whole graph again
      */
     public record Analysis(
             @DefaultValue("16") @Min(1) @Max(1000) int cacheEntries,
             @DefaultValue("1GB") DataSize cacheMaxBytes,
-            @DefaultValue("100000") @Min(1) @Max(1_000_000) int maxTop) {
+            @DefaultValue("100000") @Min(1) @Max(1_000_000) int maxTop,
+            @DefaultValue("10000") @Min(1) @Max(10_000_000) int changeRecords) {
     }
 
     /**

@@ -27,6 +27,7 @@ import org.civnet.coverage.Memory.Party;
 import org.civnet.coverage.Memory.PendingFollowUp;
 import org.civnet.neo4j.CypherQueries;
 import org.civnet.neo4j.Transactions;
+import org.civnet.domain.Changes;
 import org.civnet.domain.FollowUp;
 import org.civnet.domain.NodeLabel;
 import org.civnet.domain.Region;
@@ -89,7 +90,7 @@ class MemoryStore {
             }
             boolean changed = row.get("changed").asLong() > 0;
             if (changed) {
-                tx.run(cypher.get("graph/bump-version")).consume();
+                transactions.bumpVersion(tx, Changes.of(participant, activity));
             }
             return Optional.of(changed);
         });
@@ -229,7 +230,7 @@ class MemoryStore {
             Memory.Reassigned moved = new Memory.Reassigned(from, to, row.get("contacts").asLong(),
                     row.get("introductions").asLong(), row.get("activities").asLong());
             if (moved.contacts() + moved.introductions() + moved.activities() > 0) {
-                tx.run(cypher.get("graph/bump-version")).consume();
+                transactions.bumpVersion(tx, Changes.of(row.get("moved").asList(Value::asString)));
             }
             return moved;
         });

@@ -3,6 +3,7 @@ package org.civnet.neo4j;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.civnet.domain.Changes;
 import org.civnet.domain.NodeLabel;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
@@ -26,10 +27,12 @@ public class Neo4jSchema {
 
     private final Driver driver;
     private final CypherQueries cypher;
+    private final Transactions transactions;
 
-    public Neo4jSchema(Driver driver, CypherQueries cypher) {
+    public Neo4jSchema(Driver driver, CypherQueries cypher, Transactions transactions) {
         this.driver = driver;
         this.cypher = cypher;
+        this.transactions = transactions;
         try (Session session = driver.session()) {
             for (String name : cypher.namesUnder("schema")) {
                 switch (name) {
@@ -53,7 +56,8 @@ public class Neo4jSchema {
 
     /**
      * Runs every statement of {@code cypher/migration/} in name order, each in its own transaction,
-     * and bumps the graph version when one changed something (cached analyses then re-read).
+     * and bumps the graph version when one changed something, recording a change of everything
+     * (migrations do not list what they touched; snapshots then read the whole graph).
      *
      * @return how many nodes were changed (0 on a store that is already current)
      */
@@ -68,7 +72,7 @@ public class Neo4jSchema {
                 changed += count;
             }
             if (changed > 0) {
-                session.executeWrite(tx -> tx.run(cypher.get("graph/bump-version")).consume());
+                session.executeWrite(tx -> transactions.bumpVersion(tx, Changes.everything()));
             }
         }
         return changed;

@@ -1,5 +1,6 @@
 package org.civnet.neo4j;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -8,6 +9,9 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionContext;
+import org.civnet.config.CivnetProperties;
+import org.civnet.domain.Changes;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,12 +22,51 @@ import org.springframework.stereotype.Component;
 @Component
 public class Transactions {
 
+    /** Graph versions whose change record stays when no configuration says otherwise. */
+    static final int DEFAULT_CHANGE_RECORDS = 10_000;
+
+    /**
+     * Most ids one change record lists; a write that touched more records "everything" (readers
+     * crossing it read the whole graph, which is quicker than applying that many changes anyway).
+     * Twice the largest import batch, so an import's tie batch still lists its ends.
+     */
+    static final int MAX_IDS_PER_CHANGE = 200_000;
+
     private final Driver driver;
     private final CypherQueries cypher;
+    private final int changeRecords;
 
     public Transactions(Driver driver, CypherQueries cypher) {
+        this(driver, cypher, DEFAULT_CHANGE_RECORDS);
+    }
+
+    @Autowired
+    public Transactions(Driver driver, CypherQueries cypher, CivnetProperties properties) {
+        this(driver, cypher, properties.analysis().changeRecords());
+    }
+
+    private Transactions(Driver driver, CypherQueries cypher, int changeRecords) {
         this.driver = driver;
         this.cypher = cypher;
+        this.changeRecords = changeRecords;
+    }
+
+    /**
+     * Bumps the graph version and records under it what this write changed, in the write's own
+     * transaction: the one call every write of network data makes (a write that bumps without a
+     * record would leave other snapshots stale). List the ids of every node whose row or incident
+     * ties the transaction created, changed or deleted ({@link Changes#of}); bulk writes that cannot
+     * list them pass {@link Changes#everything()}, which makes every snapshot read the graph again.
+     *
+     * @return the new graph version
+     */
+    public long bumpVersion(TransactionContext tx, Changes changes) {
+        Changes recorded = changes.limitedTo(MAX_IDS_PER_CHANGE);
+        return tx.run(cypher.get("graph/bump-version"), Map.of(
+                "nodes", List.copyOf(recorded.nodes()),
+                "everything", recorded.all(),
+                "at", Instant.now().toEpochMilli(),
+                "keep", changeRecords)).single().get("version").asLong();
     }
 
     /** The statements a feature needs; a missing one fails start-up (see {@link CypherQueries#require}). */

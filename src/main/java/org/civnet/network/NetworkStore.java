@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.civnet.domain.Changes;
 import org.civnet.domain.GraphVersion;
 import org.civnet.neo4j.CypherQueries;
 import org.civnet.neo4j.Transactions;
@@ -115,8 +116,9 @@ public class NetworkStore implements GraphVersion {
         knownVersion = -1;
     }
 
-    private void bumpVersion(TransactionContext tx) {
-        tx.run(cypher.get("graph/bump-version")).consume();
+    /** Bumps the graph version and records what changed, in the write's transaction ({@link Transactions#bumpVersion}). */
+    private void bumpVersion(TransactionContext tx, Changes changes) {
+        transactions.bumpVersion(tx, changes);
     }
 
     // ---- nodes ---------------------------------------------------------------------------
@@ -134,7 +136,7 @@ public class NetworkStore implements GraphVersion {
                 params.put("now", now());
                 params.put("recordedBy", recorder());
                 Record row = tx.run(cypher.get("node/create", kind.label()), params).single();
-                bumpVersion(tx);
+                bumpVersion(tx, Changes.of(id));
                 return toRecord(kind, row.get("n").asMap());
             });
         } catch (ClientException e) {
@@ -152,7 +154,7 @@ public class NetworkStore implements GraphVersion {
             if (rows.isEmpty()) {
                 throw new NotFoundException(kind.label().name(), id);
             }
-            bumpVersion(tx);
+            bumpVersion(tx, Changes.of(id));
             return toRecord(kind, rows.get(0).get("n").asMap());
         });
     }
@@ -182,7 +184,7 @@ public class NetworkStore implements GraphVersion {
             if (rows.isEmpty()) {
                 throw new NotFoundException(kind.label().name(), id);
             }
-            bumpVersion(tx);
+            bumpVersion(tx, Changes.of(id));
             return new Deleted(rows.get(0).get("ties").asLong(), introductions);
         });
     }
@@ -260,7 +262,7 @@ public class NetworkStore implements GraphVersion {
             params.put("recordedBy", recorder);
             UpsertCounts counts = counts(tx.run(cypher.get(query, kind.label()), params).single());
             if (counts.changedAnything()) {
-                bumpVersion(tx);
+                bumpVersion(tx, Changes.of(rows.stream().map(row -> (String) row.get("id")).toList()));
             }
             return counts;
         });
@@ -302,10 +304,19 @@ public class NetworkStore implements GraphVersion {
             UpsertCounts counts = counts(tx.run(cypher.get(query, type),
                     Map.of("rows", rows)).single());
             if (counts.changedAnything()) {
-                bumpVersion(tx);
+                bumpVersion(tx, endsOf(ties));
             }
             return counts;
         });
+    }
+
+    private static Changes endsOf(List<Tie> ties) {
+        List<String> ends = new ArrayList<>(ties.size() * 2);
+        for (Tie tie : ties) {
+            ends.add(tie.from());
+            ends.add(tie.to());
+        }
+        return Changes.of(ends);
     }
 
     /** A tie written through the API, and whether the write created it. */
@@ -334,7 +345,7 @@ public class NetworkStore implements GraphVersion {
                     Map.of("from", stored.from(), "to", stored.to(), "props", props)).single();
             boolean created = row.get("created").asBoolean();
             if (created || row.get("changed").asBoolean()) {
-                bumpVersion(tx);
+                bumpVersion(tx, Changes.of(stored.from(), stored.to()));
             }
             return new MergedTie(toTie(row), created);
         });
@@ -345,7 +356,7 @@ public class NetworkStore implements GraphVersion {
             long deleted = tx.run(cypher.get("tie/delete", type), Map.of("from", from, "to", to))
                     .single().get("deleted").asLong();
             if (deleted > 0) {
-                bumpVersion(tx);
+                bumpVersion(tx, Changes.of(from, to));
             }
             return deleted > 0;
         });
@@ -400,7 +411,13 @@ public class NetworkStore implements GraphVersion {
             params.put("recordedBy", recorder());
             UpsertCounts counts = counts(tx.run(cypher.get("introduction/upsert"), params).single());
             if (counts.changedAnything()) {
-                bumpVersion(tx);
+                // A made introduction creates or strengthens the KNOWS tie of recipient and introduced.
+                List<String> ids = new ArrayList<>();
+                for (Introduction introduction : introductions) {
+                    ids.addAll(java.util.Arrays.asList(introduction.id(), introduction.introducer(),
+                            introduction.introduced(), introduction.recipient()));
+                }
+                bumpVersion(tx, Changes.of(ids));
             }
             return counts;
         });

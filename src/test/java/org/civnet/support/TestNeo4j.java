@@ -49,10 +49,22 @@ public final class TestNeo4j {
             Path directory = Files.createTempDirectory("civnet-test-neo4j");
             String password = SecretsDirectory.randomSecret();
             EmbeddedNeo4j embedded = EmbeddedNeo4j.start(directory, 0, password);
-            Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
+            // Half a gigabyte per test JVM: a long day of test runs filled the disk before this went with the JVM.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                embedded.close();
+                deleteRecursively(directory);
+            }));
             return new TestNeo4j(embedded.boltUri(), password, "embedded");
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (java.util.stream.Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // Best effort at JVM exit: what is left is only disk space in the temporary directory.
         }
     }
 

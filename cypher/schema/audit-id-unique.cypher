@@ -1,0 +1,1 @@
+CREATE CONSTRAINT AuditEntry_id_unique IF NOT EXISTS FOR (a:AuditEntry) REQUIRE a.id IS UNIQUE
