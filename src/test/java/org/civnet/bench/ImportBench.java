@@ -28,10 +28,13 @@ public final class ImportBench {
             NetworkImporter importer = app.getBean(NetworkImporter.class);
             for (String step : System.getProperty("steps", "dry,real").split(",")) {
                 boolean dry = step.equals("dry");
+                var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+                long cpu0 = os.getProcessCpuTime();
                 long t0 = System.nanoTime();
                 ImportReport report = importer.importDocument(network.document(), dry);
-                System.out.printf("import dry=%s %.0f ms sections %s rejected %d%n", dry, (System.nanoTime() - t0) / 1e6,
-                        report.sections(), report.rejectedTotal());
+                System.out.printf("import dry=%s wall %.0f ms cpu %.0f ms load %s sections %s rejected %d%n", dry,
+                        (System.nanoTime() - t0) / 1e6, (os.getProcessCpuTime() - cpu0) / 1e6,
+                        Results.loadAverage(), report.sections(), report.rejectedTotal());
             }
         } finally {
             app.close();
