@@ -6,6 +6,8 @@ alarm reaches them. A measurement that ran out of time is recorded as such.
 
     peers_huge.py run DIR          every measurement, into DIR/peers-huge.json
     peers_huge.py one NAME DIR     one measurement (used by run), its result as JSON on stdout
+
+BENCH_PEER_ONLY=name,name limits run to those measurements.
 """
 import json
 import os
@@ -96,7 +98,8 @@ def run(directory):
     timeout = int(os.environ.get("BENCH_PEER_TIMEOUT", "600"))
     path = os.path.join(directory, "peers-huge.json")
     out = {}
-    for name in NAMES:
+    only = os.environ.get("BENCH_PEER_ONLY")
+    for name in only.split(",") if only else NAMES:
         load_avg = " ".join(open("/proc/loadavg").read().split()[:3])
         t0 = time.perf_counter()
         try:
