@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
+import org.civnet.domain.Changes;
+
 /**
  * The rows of the batched import statements, built in Java so the statements only set what they
  * are given: a new node's row is its whole property map ({@code node/insert-new} sets it in one
@@ -71,5 +73,31 @@ final class BatchRows {
     /** A row of the tie statements; {@code stored} is already in canonical order. */
     static Map<String, Object> tie(Tie stored) {
         return Map.of("from", stored.from(), "to", stored.to(), "props", PropertyMapper.tieProperties(stored));
+    }
+
+    /** The nodes a batch of ties touches, for the change record of its transaction. */
+    static Changes endsOf(List<Tie> ties) {
+        List<String> ends = new ArrayList<>(ties.size() * 2);
+        for (Tie tie : ties) {
+            ends.add(tie.from());
+            ends.add(tie.to());
+        }
+        return Changes.of(ends);
+    }
+
+    /** A row of {@code introduction/upsert}: its three people apart from its stored properties. */
+    static Map<String, Object> introduction(Introduction introduction, Map<String, Object> all, Map<String, Object> props) {
+        props.remove("introducer");
+        props.remove("introduced");
+        props.remove("recipient");
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", introduction.id());
+        row.put("introducer", introduction.introducer());
+        row.put("introduced", introduction.introduced());
+        row.put("recipient", introduction.recipient());
+        row.put("createdAt", all.get("createdAt"));
+        row.put("updatedAt", all.get("updatedAt"));
+        row.put("props", props);
+        return row;
     }
 }

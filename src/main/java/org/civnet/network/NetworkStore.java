@@ -304,19 +304,10 @@ public class NetworkStore implements GraphVersion {
             UpsertCounts counts = counts(tx.run(cypher.get(query, type),
                     Map.of("rows", rows)).single());
             if (counts.changedAnything()) {
-                bumpVersion(tx, endsOf(ties));
+                bumpVersion(tx, BatchRows.endsOf(ties));
             }
             return counts;
         });
-    }
-
-    private static Changes endsOf(List<Tie> ties) {
-        List<String> ends = new ArrayList<>(ties.size() * 2);
-        for (Tie tie : ties) {
-            ends.add(tie.from());
-            ends.add(tie.to());
-        }
-        return Changes.of(ends);
     }
 
     /** A tie written through the API, and whether the write created it. */
@@ -387,21 +378,8 @@ public class NetworkStore implements GraphVersion {
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Introduction introduction : introductions) {
-            Map<String, Object> all = mapper.toMap(introduction);
-            Map<String, Object> props = Responsibility.withDefault(NodeLabel.Introduction,
-                    mapper.toNodeProperties(introduction), recorder());
-            props.remove("introducer");
-            props.remove("introduced");
-            props.remove("recipient");
-            Map<String, Object> row = new HashMap<>();
-            row.put("id", introduction.id());
-            row.put("introducer", introduction.introducer());
-            row.put("introduced", introduction.introduced());
-            row.put("recipient", introduction.recipient());
-            row.put("createdAt", all.get("createdAt"));
-            row.put("updatedAt", all.get("updatedAt"));
-            row.put("props", props);
-            rows.add(row);
+            rows.add(BatchRows.introduction(introduction, mapper.toMap(introduction), Responsibility.withDefault(
+                    NodeLabel.Introduction, mapper.toNodeProperties(introduction), recorder())));
         }
         return write(tx -> {
             Map<String, Object> params = new HashMap<>();
