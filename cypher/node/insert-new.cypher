@@ -1,10 +1,9 @@
 // Batched import of rows whose ids the importer found unused just before (a fresh import): plain
-// CREATE, without the per-row lookup and comparison of node/upsert. The unique id constraint
-// still rejects the batch if another writer created one of these ids in the meantime.
+// CREATE, without the per-row lookup and comparison of node/upsert. Each row is the node's whole
+// property map (id, timestamps and recordedBy included), set in one step so the node's indexes are
+// updated once. The unique id constraint still rejects the batch if another writer created one of
+// these ids in the meantime.
 UNWIND $rows AS row
 CREATE (n:Node:{{label}})
-SET n = row.props, n.id = row.id,
-    n.createdAt = coalesce(row.createdAt, $now),
-    n.updatedAt = coalesce(row.updatedAt, row.createdAt, $now),
-    n.recordedBy = $recordedBy
+SET n = row
 RETURN count(n) AS created, 0 AS updated

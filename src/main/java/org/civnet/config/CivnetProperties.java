@@ -100,11 +100,14 @@ public record CivnetProperties(
 
     /**
      * @param importBatchSize rows per write transaction during imports
+     * @param importWriters   write transactions an import runs at once for its ties (their batches are
+     *                        partitioned so that concurrent ones never share an end node, see ImportWriter)
      * @param maxImportBytes  largest import or restore body (413 beyond)
      * @param maxBodyBytes    largest body for every other endpoint (413 beyond)
      */
     public record Limits(
             @DefaultValue("5000") @Min(100) @Max(100_000) int importBatchSize,
+            @DefaultValue("2") @Min(1) @Max(16) int importWriters,
             @DefaultValue("512MB") DataSize maxImportBytes,
             @DefaultValue("1MB") DataSize maxBodyBytes) {
     }

@@ -1,23 +1,36 @@
 package org.civnet.network;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import org.civnet.domain.ServiceUnavailableException;
+import org.civnet.domain.TieType;
 import org.civnet.network.ImportPlan.AcceptedNodes;
 import org.civnet.network.ImportPlan.AcceptedTies;
 import org.civnet.network.NetworkStore.UpsertCounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.civnet.domain.TieType;
+import org.springframework.security.concurrent.DelegatingSecurityContextCallable;
 
 /**
  * Applies an {@link ImportPlan} to the store: batched transactions of {@code batchSize} rows, every
  * node before any tie, so an import stopped between two batches leaves whole batches and no
  * dangling ties, and the same input sent again completes it (upsert by id).
+ *
+ * <p>Nodes and introductions are written one batch after another. Ties, most of a network, are
+ * written by {@code writers} transactions at once, ordered by a {@link TieSchedule}: the batches
+ * running at the same time never share an end node, so they never wait on each other's node locks
+ * and cannot deadlock (the one lock they all take, the graph version, is taken last in each
+ * transaction). A failed batch stops the others before their next batch; its error is the import's.
  */
 final class ImportWriter {
 
@@ -26,12 +39,14 @@ final class ImportWriter {
 
     private final NetworkStore store;
     private final int batchSize;
+    private final int writers;
     /** True once shutdown has begun: the writer stops before its next batch. */
     private final BooleanSupplier stopping;
 
-    ImportWriter(NetworkStore store, int batchSize, BooleanSupplier stopping) {
+    ImportWriter(NetworkStore store, int batchSize, int writers, BooleanSupplier stopping) {
         this.store = store;
         this.batchSize = batchSize;
+        this.writers = writers;
         this.stopping = stopping;
     }
 
@@ -44,42 +59,144 @@ final class ImportWriter {
         UpsertCounts ties = NOTHING;
         for (AcceptedTies accepted : plan.ties().values()) {
             TieType type = accepted.type();
-            ties = ties.plus(writeInBatches(ImportRow.TIES + " (" + type + ", new ends)", accepted.touchingNew(),
+            ties = ties.plus(writeTies(ImportRow.TIES + " (" + type + ", new ends)", accepted.touchingNew(),
                             batch -> store.insertNewTies(type, batch)))
-                    .plus(writeInBatches(ImportRow.TIES + " (" + type + ")", accepted.others(),
+                    .plus(writeTies(ImportRow.TIES + " (" + type + ")", accepted.others(),
                             batch -> store.upsertTies(type, batch)));
         }
         counts.put(ImportRow.TIES, ties);
-        counts.put(ImportRow.INTRODUCTIONS, writeInBatches(ImportRow.INTRODUCTIONS, plan.introductions(),
-                store::upsertIntroductions));
+        counts.put(ImportRow.INTRODUCTIONS, timed(ImportRow.INTRODUCTIONS, plan.introductions().size(),
+                () -> writeInBatches(ImportRow.INTRODUCTIONS, plan.introductions(), store::upsertIntroductions,
+                        new Progress(plan.introductions().size()))));
         return counts;
     }
 
     /** Rows whose id was unused when looked up are created without the upsert's per-row lookup. */
     private <T> UpsertCounts writeNodes(AcceptedNodes<T> nodes) {
         NodeKind<T> kind = nodes.kind();
-        return writeInBatches(kind.section() + " (new)", nodes.created(), batch -> store.insertNewNodes(kind, batch))
-                .plus(writeInBatches(kind.section(), nodes.upserted(), batch -> store.upsertNodes(kind, batch)));
+        String created = kind.section() + " (new)";
+        return timed(created, nodes.created().size(), () -> writeInBatches(created, nodes.created(),
+                        batch -> store.insertNewNodes(kind, batch), new Progress(nodes.created().size())))
+                .plus(timed(kind.section(), nodes.upserted().size(), () -> writeInBatches(kind.section(),
+                        nodes.upserted(), batch -> store.upsertNodes(kind, batch), new Progress(nodes.upserted().size()))));
     }
 
-    private <T> UpsertCounts writeInBatches(String what, List<T> rows, Function<List<T>, UpsertCounts> writer) {
+    /** One list of ties, round by round of its schedule, the groups of a round on {@code writers} threads. */
+    private UpsertCounts writeTies(String what, List<Tie> ties, Function<List<Tie>, UpsertCounts> writer) {
+        TieSchedule<Tie> schedule = writers == 1 || ties.size() <= (long) batchSize * writers
+                ? TieSchedule.single(ties)
+                : TieSchedule.of(ties, tie -> new String[] {tie.from(), tie.to()}, 2 * writers);
+        return timed(what, ties.size(), () -> {
+            Progress progress = new Progress(ties.size());
+            UpsertCounts total = NOTHING;
+            for (List<List<Tie>> round : schedule.rounds()) {
+                total = total.plus(round.size() == 1
+                        ? writeInBatches(what, round.get(0), writer, progress)
+                        : inParallel(what, round, writer, progress));
+            }
+            return total;
+        });
+    }
+
+    /**
+     * The groups of one round on their own threads (the caller's security context with them, so
+     * every row names the importing user). The first failure stops the other groups before their
+     * next batch and is rethrown once they have stopped.
+     */
+    private UpsertCounts inParallel(String what, List<List<Tie>> groups, Function<List<Tie>, UpsertCounts> writer,
+                                    Progress progress) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(writers, groups.size()), runnable -> {
+            Thread thread = new Thread(runnable, "civnet-import-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<UpsertCounts>> futures = new ArrayList<>(groups.size());
+            for (List<Tie> group : groups) {
+                futures.add(pool.submit(new DelegatingSecurityContextCallable<>(() -> {
+                    try {
+                        return writeInBatches(what, group, writer, progress);
+                    } catch (RuntimeException | Error e) {
+                        progress.failed = true;
+                        throw e;
+                    }
+                })));
+            }
+            UpsertCounts total = NOTHING;
+            RuntimeException failure = null;
+            for (Future<UpsertCounts> future : futures) {
+                try {
+                    total = total.plus(future.get());
+                } catch (ExecutionException e) {
+                    if (failure == null || failure instanceof StoppedByAnother) {
+                        failure = asRuntime(e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    progress.failed = true;
+                    failure = failure != null ? failure : new ServiceUnavailableException("the import was interrupted");
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return total;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private <T> UpsertCounts writeInBatches(String what, List<T> rows, Function<List<T>, UpsertCounts> writer,
+                                            Progress progress) {
         UpsertCounts total = NOTHING;
-        long started = System.nanoTime();
         for (int from = 0; from < rows.size(); from += batchSize) {
             if (stopping.getAsBoolean()) {
-                throw new ServiceUnavailableException("civnet is shutting down: the import stopped after " + from + " of "
-                        + rows.size() + " " + what + "; every batch written is complete; send the same input again "
-                        + "once civnet is back to finish it");
+                throw new ServiceUnavailableException("civnet is shutting down: the import stopped after "
+                        + progress.written.get() + " of " + progress.rows + " " + what + "; every batch written is "
+                        + "complete; send the same input again once civnet is back to finish it");
+            }
+            if (progress.failed) {
+                throw new StoppedByAnother();
             }
             int to = Math.min(rows.size(), from + batchSize);
             total = total.plus(writer.apply(rows.subList(from, to)));
-            if (rows.size() > batchSize) {
-                log.info("import: {} {}/{}", what, to, rows.size());
+            int written = progress.written.addAndGet(to - from);
+            if (progress.rows > batchSize) {
+                log.info("import: {} {}/{}", what, written, progress.rows);
             }
         }
-        if (!rows.isEmpty()) {
-            log.info("import: {} {} rows in {} ms", what, rows.size(), (System.nanoTime() - started) / 1_000_000);
-        }
         return total;
+    }
+
+    private static UpsertCounts timed(String what, int rows, java.util.function.Supplier<UpsertCounts> work) {
+        long started = System.nanoTime();
+        UpsertCounts counts = work.get();
+        if (rows > 0) {
+            log.info("import: {} {} rows in {} ms", what, rows, (System.nanoTime() - started) / 1_000_000);
+        }
+        return counts;
+    }
+
+    private static RuntimeException asRuntime(Throwable cause) {
+        return cause instanceof RuntimeException runtime ? runtime
+                : cause instanceof Error error ? new IllegalStateException(error) : new IllegalStateException(cause);
+    }
+
+    /** A writer that stopped because another one failed: the other's error is the one reported. */
+    private static final class StoppedByAnother extends RuntimeException {
+        StoppedByAnother() {
+            super("another batch of this import failed", null, false, false);
+        }
+    }
+
+    /** Rows of one list written so far, across its writers, and whether one of them failed. */
+    private static final class Progress {
+        final int rows;
+        final AtomicInteger written = new AtomicInteger();
+        volatile boolean failed;
+
+        Progress(int rows) {
+            this.rows = rows;
+        }
     }
 }

@@ -71,7 +71,8 @@ public class NetworkImporter {
         this.rules = rules;
         this.json = json;
         this.rowReader = json.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        this.writer = new ImportWriter(store, properties.limits().importBatchSize(), () -> stopping);
+        this.writer = new ImportWriter(store, properties.limits().importBatchSize(),
+                properties.limits().importWriters(), () -> stopping);
     }
 
     /**

@@ -258,21 +258,15 @@ public class NetworkStore implements GraphVersion {
             return new UpsertCounts(0, 0);
         }
         fieldKeys.prepare(records);
-        List<Map<String, Object>> rows = new ArrayList<>(records.size());
-        for (T record : records) {
-            Map<String, Object> all = mapper.toMap(record);
-            Map<String, Object> row = new HashMap<>();
-            row.put("id", all.get("id"));
-            row.put("createdAt", all.get("createdAt"));
-            row.put("updatedAt", all.get("updatedAt"));
-            row.put("props", stored(kind, (String) all.get("id"), record));
-            rows.add(row);
-        }
+        String now = now();
+        String recorder = recorder();
+        List<Map<String, Object>> rows = BatchRows.nodes(records, mapper::toStoredMap, query.equals("node/insert-new"), now,
+                recorder, (id, props) -> sealed(kind, id, Responsibility.withDefault(kind.label(), props, recorder)));
         return write(tx -> {
             Map<String, Object> params = new HashMap<>();
             params.put("rows", rows);
-            params.put("now", now());
-            params.put("recordedBy", recorder());
+            params.put("now", now);
+            params.put("recordedBy", recorder);
             UpsertCounts counts = counts(tx.run(cypher.get(query, kind.label()), params).single());
             if (counts.changedAnything()) {
                 bumpVersion(tx, Changes.of(rows.stream().map(row -> (String) row.get("id")).toList()));
@@ -311,30 +305,16 @@ public class NetworkStore implements GraphVersion {
         }
         List<Map<String, Object>> rows = new ArrayList<>(ties.size());
         for (Tie tie : ties) {
-            Tie stored = tie.canonical();
-            Map<String, Object> props = mapper.toMap(stored);
-            props.remove("type");
-            props.remove("from");
-            props.remove("to");
-            rows.add(Map.of("from", stored.from(), "to", stored.to(), "props", props));
+            rows.add(BatchRows.tie(tie.canonical()));
         }
         return write(tx -> {
             UpsertCounts counts = counts(tx.run(cypher.get(query, type),
                     Map.of("rows", rows)).single());
             if (counts.changedAnything()) {
-                bumpVersion(tx, endsOf(ties));
+                bumpVersion(tx, BatchRows.endsOf(ties));
             }
             return counts;
         });
-    }
-
-    private static Changes endsOf(List<Tie> ties) {
-        List<String> ends = new ArrayList<>(ties.size() * 2);
-        for (Tie tie : ties) {
-            ends.add(tie.from());
-            ends.add(tie.to());
-        }
-        return Changes.of(ends);
     }
 
     /** A tie written through the API, and whether the write created it. */
@@ -405,21 +385,8 @@ public class NetworkStore implements GraphVersion {
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Introduction introduction : introductions) {
-            Map<String, Object> all = mapper.toMap(introduction);
-            Map<String, Object> props = Responsibility.withDefault(NodeLabel.Introduction,
-                    mapper.toNodeProperties(introduction), recorder());
-            props.remove("introducer");
-            props.remove("introduced");
-            props.remove("recipient");
-            Map<String, Object> row = new HashMap<>();
-            row.put("id", introduction.id());
-            row.put("introducer", introduction.introducer());
-            row.put("introduced", introduction.introduced());
-            row.put("recipient", introduction.recipient());
-            row.put("createdAt", all.get("createdAt"));
-            row.put("updatedAt", all.get("updatedAt"));
-            row.put("props", props);
-            rows.add(row);
+            rows.add(BatchRows.introduction(introduction, mapper.toMap(introduction), Responsibility.withDefault(
+                    NodeLabel.Introduction, mapper.toNodeProperties(introduction), recorder())));
         }
         return write(tx -> {
             Map<String, Object> params = new HashMap<>();
@@ -491,7 +458,10 @@ public class NetworkStore implements GraphVersion {
 
     /** The properties a record is stored with: a contact's channels and notes only as ciphertext. */
     private <T> Map<String, Object> stored(NodeKind<T> kind, String id, T record) {
-        Map<String, Object> properties = Responsibility.withDefault(kind.label(), mapper.toNodeProperties(record), recorder());
+        return sealed(kind, id, Responsibility.withDefault(kind.label(), mapper.toNodeProperties(record), recorder()));
+    }
+
+    private Map<String, Object> sealed(NodeKind<?> kind, String id, Map<String, Object> properties) {
         return kind.label() == NodeLabel.Contact ? fieldKeys.seal(id, properties) : properties;
     }
 

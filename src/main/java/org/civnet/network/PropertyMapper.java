@@ -34,11 +34,39 @@ public final class PropertyMapper {
 
     /** The stored properties of a node record: everything but id and the timestamps, which the store manages. */
     public Map<String, Object> toNodeProperties(Object record) {
-        Map<String, Object> map = toMap(record);
+        Map<String, Object> map = toStoredMap(record);
         map.remove("id");
         map.remove("createdAt");
         map.remove("updatedAt");
+        return map;
+    }
+
+    /** A record as the store keeps it, id and timestamps included: a contact's consent as flat properties. */
+    public Map<String, Object> toStoredMap(Object record) {
+        Map<String, Object> map = toMap(record);
         return record instanceof Contact ? ConsentProperties.flatten(map) : map;
+    }
+
+    /**
+     * The stored properties of a tie, as {@link #toMap} gives them without type and ends, built
+     * directly: an import writes a million of these, and the generic conversion is most of the
+     * client's time there.
+     */
+    static Map<String, Object> tieProperties(Tie tie) {
+        Map<String, Object> props = new LinkedHashMap<>(8);
+        putPresent(props, "trust", tie.trust());
+        putPresent(props, "since", tie.since() == null ? null : tie.since().toString());
+        putPresent(props, "lastContact", tie.lastContact() == null ? null : tie.lastContact().toString());
+        putPresent(props, "role", tie.role());
+        putPresent(props, "activities", tie.activities() == null ? null : new java.util.ArrayList<>(tie.activities()));
+        putPresent(props, "followUp", tie.followUp() == null ? null : tie.followUp().name());
+        return props;
+    }
+
+    private static void putPresent(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package org.civnet.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,8 +22,8 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "quick";
-        if (!mode.equals("quick") && !mode.equals("full")) {
-            throw new IllegalArgumentException("mode must be quick or full: " + mode);
+        if (!List.of("quick", "full", "huge", "huge-store").contains(mode)) {
+            throw new IllegalArgumentException("mode must be quick, full, huge or huge-store: " + mode);
         }
         boolean full = mode.equals("full");
         Path out = Path.of(args.length > 1 ? args[1] : "target/bench");
@@ -37,9 +38,32 @@ public final class BenchMain {
         info.put("jvm", jvm);
         info.write(out.resolve("java-jvm.json"));
 
+        if (mode.startsWith("huge")) {
+            huge(mode, out);
+            return;
+        }
         run("10k", 10_000, full, skipStore, out);
         if (full) {
             run("100k", 100_000, full, skipStore, out);
+        }
+    }
+
+    /**
+     * huge: the in-memory figures at {@code bench.hugeContacts} contacts (default a million, about
+     * ten million ties); huge-store: the store figures of the same network, in a JVM of their own.
+     */
+    private static void huge(String mode, Path out) throws Exception {
+        Path file = out.resolve("java-" + HugeBench.LABEL + ".json");
+        Results results = Files.exists(file) && mode.equals("huge-store") ? Results.read(file) : new Results();
+        HugeBench bench = new HugeBench(Integer.getInteger("bench.hugeContacts", 1_000_000), out, results);
+        try {
+            if (mode.equals("huge")) {
+                bench.memory();
+            } else {
+                bench.store();
+            }
+        } finally {
+            results.write(file);
         }
     }
 

@@ -62,6 +62,14 @@ final class Results {
         log(id, value);
     }
 
+    /** The figures of an earlier run, to be added to (the store half of the huge run). */
+    @SuppressWarnings("unchecked")
+    static Results read(Path file) throws IOException {
+        Results results = new Results();
+        results.figures.putAll(new ObjectMapper().readValue(file.toFile(), LinkedHashMap.class));
+        return results;
+    }
+
     void write(Path file) throws IOException {
         Files.createDirectories(file.getParent());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), figures);

@@ -278,13 +278,13 @@ final class StoreBench {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    private static String secret() {
+    static String secret() {
         byte[] b = new byte[24];
         new SecureRandom().nextBytes(b);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
