@@ -7,7 +7,8 @@
 # python3-igraph / python3-networkx, run by /usr/bin/python3) on the same graph, which the Java
 # side writes to target/bench/. Results: target/bench/results-<mode>.md (see docs/BENCHMARKS.md).
 # Environment: BENCH_XMX (default 6g), BENCH_SKIP_STORE=1 (no Neo4j / HTTP part),
-# BENCH_NX_EXACT_TIMEOUT (seconds, default 2700), BENCH_PEER_REFERRAL_SECONDS.
+# BENCH_NX_EXACT_TIMEOUT (seconds, default 2700), BENCH_PEER_REFERRAL_SECONDS,
+# BENCH_ONLY=incremental (only issue 18's write-then-analysis figures: no peers, no other figures).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 
@@ -48,6 +49,10 @@ JAVA_OPTS=(-Xmx"${BENCH_XMX:-6g}" -Xms1g
 java "${JAVA_OPTS[@]}" -cp "target/classes:target/test-classes:$(cat "$OUT/classpath.txt")" \
     org.civnet.bench.BenchMain "$MODE" "$OUT"
 echo "load after civnet: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.txt"
+if [ "${BENCH_ONLY:-}" = incremental ]; then
+    cat "$OUT"/machine.txt "$OUT"/java-incremental-*.json
+    exit 0
+fi
 
 LABELS=(10k)
 [ "$MODE" = full ] && LABELS+=(100k)

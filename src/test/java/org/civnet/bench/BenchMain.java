@@ -11,7 +11,9 @@ import java.util.Map;
  * <p>quick: the 10,000-contact network only (in-memory analyses, then the store: import into an
  * embedded Neo4j, read back, and the HTTP referral load run when the endpoint exists). full: the
  * same at 10,000, then the 100,000-contact network (about a million ties). The figures go to
- * {@code java-<size>.json}; the graphs for the peers to {@code graph-<size>.tsv}.
+ * {@code java-<size>.json}; the graphs for the peers to {@code graph-<size>.tsv}. With the environment
+ * variable {@code BENCH_ONLY=incremental}, only issue 18's write-then-analysis figures run
+ * ({@link IncrementalBench}, to {@code java-incremental-<size>.json}).
  */
 public final class BenchMain {
 
@@ -36,9 +38,26 @@ public final class BenchMain {
         info.put("jvm", jvm);
         info.write(out.resolve("java-jvm.json"));
 
+        if ("incremental".equals(System.getenv("BENCH_ONLY"))) {
+            incremental("10k", 10_000, out);
+            if (full) {
+                incremental("100k", 100_000, out);
+            }
+            return;
+        }
         run("10k", 10_000, full, skipStore, out);
         if (full) {
             run("100k", 100_000, full, skipStore, out);
+        }
+    }
+
+    /** Only issue 18's write-then-analysis figures ({@link IncrementalBench}), for BENCH_ONLY=incremental. */
+    private static void incremental(String label, int contacts, Path out) throws Exception {
+        Results results = new Results();
+        try {
+            new IncrementalBench(label, DemoGraphs.generate(contacts), results, contacts >= 100_000 ? 30 : 60).run();
+        } finally {
+            results.write(out.resolve("java-incremental-" + label + ".json"));
         }
     }
 
@@ -50,6 +69,7 @@ public final class BenchMain {
             results.write(out.resolve("java-" + label + ".json"));
             if (!skipStore) {
                 new StoreBench(label, analysis.network, analysis.data, full, out, results, analysis.removedIds).run();
+                new IncrementalBench(label, analysis.network, results, contacts >= 100_000 ? 30 : 60).run();
             }
         } finally {
             results.write(out.resolve("java-" + label + ".json"));
