@@ -153,17 +153,17 @@ class IncrementalSnapshotIT extends IntegrationTest {
     private String createMandate() {
         String id = "m-" + random.nextInt(4);
         return post("mandate", "/api/mandates", "{\"id\":\"" + id + "\",\"title\":\"Mandate " + random.nextInt(1000)
-                + "\",\"kind\":\"THEMATIC\",\"themes\":[\"" + pick(THEMES) + "\"]}");
+                + "\",\"kind\":\"THEMATIC\",\"holderType\":\"SPECIAL_RAPPORTEUR\",\"themes\":[\"" + pick(THEMES) + "\"]}");
     }
 
     private String put() {
-        String id = existing("c-", 16);
+        String id = existingContact();
         return record("put", send(http, HttpMethod.PUT, "/api/contacts/" + id, contact(id)), "PUT " + id);
     }
 
     private String patch() {
         String kind = pick(KINDS);
-        String id = kind.equals("contacts") ? existing("c-", 16) : kind.equals("organisations") ? existing("o-", 8)
+        String id = kind.equals("contacts") ? existingContact() : kind.equals("organisations") ? existing("o-", 8)
                 : existing("m-", 4);
         String field = kind.equals("mandates") ? "title" : "name";
         HttpHeaders headers = new HttpHeaders();
@@ -175,7 +175,7 @@ class IncrementalSnapshotIT extends IntegrationTest {
 
     private String delete() {
         String kind = pick(KINDS);
-        String id = kind.equals("contacts") ? existing("c-", 16) : kind.equals("organisations") ? existing("o-", 8)
+        String id = kind.equals("contacts") ? existingContact() : kind.equals("organisations") ? existing("o-", 8)
                 : existing("m-", 4);
         return record("delete", send(http, HttpMethod.DELETE, "/api/" + kind + "/" + id, null), "DELETE " + id);
     }
@@ -183,17 +183,17 @@ class IncrementalSnapshotIT extends IntegrationTest {
     private String randomTie() {
         int kind = random.nextInt(4);
         String body = switch (kind) {
-            case 0, 1 -> "{\"type\":\"KNOWS\",\"from\":\"" + existing("c-", 16) + "\",\"to\":\"" + existing("c-", 16)
+            case 0, 1 -> "{\"type\":\"KNOWS\",\"from\":\"" + existingContact() + "\",\"to\":\"" + existingContact()
                     + "\",\"trust\":" + (1 + random.nextInt(5)) + ",\"since\":\"2020-0" + (1 + random.nextInt(9))
                     + "-01\",\"lastContact\":\"2024-0" + (1 + random.nextInt(9)) + "-01\"}";
-            case 2 -> "{\"type\":\"AFFILIATED_WITH\",\"from\":\"" + existing("c-", 16) + "\",\"to\":\"" + existing("o-", 8) + "\"}";
+            case 2 -> "{\"type\":\"AFFILIATED_WITH\",\"from\":\"" + existingContact() + "\",\"to\":\"" + existing("o-", 8) + "\"}";
             default -> "{\"type\":\"PARTNERS_WITH\",\"from\":\"" + existing("o-", 8) + "\",\"to\":\"" + existing("m-", 4) + "\"}";
         };
         return record("tie", send(http, HttpMethod.POST, "/api/ties", body), "tie " + body);
     }
 
     private String deleteTie() {
-        String from = existing("c-", 16);
+        String from = existingContact();
         List<String> ties = new ArrayList<>();
         JsonNode stored = http.getForObject("/api/ties?node=" + from, JsonNode.class);
         if (stored == null || !stored.isArray()) {
@@ -209,8 +209,8 @@ class IncrementalSnapshotIT extends IntegrationTest {
     }
 
     private String introduce() {
-        String body = "{\"id\":\"i-" + random.nextInt(30) + "\",\"introducer\":\"" + existing("c-", 16)
-                + "\",\"introduced\":\"" + existing("c-", 16) + "\",\"recipient\":\"" + existing("c-", 16)
+        String body = "{\"id\":\"i-" + random.nextInt(30) + "\",\"introducer\":\"" + existingContact()
+                + "\",\"introduced\":\"" + existingContact() + "\",\"recipient\":\"" + existingContact()
                 + "\",\"status\":\"" + (random.nextInt(3) == 0 ? "MADE" : "REQUESTED") + "\",\"date\":\"2025-02-01\"}";
         return post("introduction", "/api/introductions", body);
     }
@@ -239,7 +239,7 @@ class IncrementalSnapshotIT extends IntegrationTest {
         };
         String created = post("activity", path, body);
         String type = kind == 0 ? "SOURCE_OF" : kind == 1 ? "MET_DURING" : "ATTENDED";
-        String tie = "{\"type\":\"" + type + "\",\"from\":\"" + existing("c-", 16) + "\",\"to\":\"" + id + "\"}";
+        String tie = "{\"type\":\"" + type + "\",\"from\":\"" + existingContact() + "\",\"to\":\"" + id + "\"}";
         return created + "; " + record("participant", send(http, HttpMethod.POST, "/api/ties", tie), "participant " + tie);
     }
 
@@ -275,7 +275,7 @@ class IncrementalSnapshotIT extends IntegrationTest {
         String a = "c-" + random.nextInt(16);
         String contacts = "id,name,kind,country,riskLevel,consentToIntroduce\n" + a + ",CSV " + random.nextInt(1000)
                 + ",LAWYER," + pick(COUNTRIES) + ",LOW," + random.nextBoolean() + "\n";
-        String ties = "type,from,to,trust\nKNOWS," + a + "," + existing("c-", 16) + "," + (1 + random.nextInt(5)) + "\n";
+        String ties = "type,from,to,trust\nKNOWS," + a + "," + existingContact() + "," + (1 + random.nextInt(5)) + "\n";
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         parts.add("file", file("contacts.csv", contacts));
         parts.add("file", file("ties.csv", ties));
@@ -312,6 +312,16 @@ class IncrementalSnapshotIT extends IntegrationTest {
             succeeded.merge(what, 1, Integer::sum);
         }
         return description + " -> " + response.getStatusCode().value();
+    }
+
+    /** A contact that exists now (so introductions, participants and tie deletions find their people), or c-0. */
+    private String existingContact() {
+        JsonNode page = http.getForObject("/api/contacts?size=100", JsonNode.class);
+        List<String> ids = new ArrayList<>();
+        if (page != null) {
+            page.path("items").forEach(c -> ids.add(c.get("id").asText()));
+        }
+        return ids.isEmpty() ? "c-0" : ids.get(random.nextInt(ids.size()));
     }
 
     /** An id of this prefix that was probably created (the pool is small, so most are). */
