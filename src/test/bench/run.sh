@@ -16,6 +16,7 @@
 # BENCH_ONLY=certified (only certified betweenness, issue 18 part 4, with NetworkX's k sampling beside
 # it: src/test/bench/certified_peers.py; BENCH_NX_CERT_K, BENCH_NX_CERT_SEEDS), BENCH_CERT_EXACT=0 (no
 # exact reference where none is stored yet: samples and seconds only).
+# BENCH_ONLY=incremental (only issue 18's write-then-analysis figures: no peers, no other figures).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 
@@ -96,6 +97,10 @@ if [ "${BENCH_ONLY:-}" = certified ]; then
 fi
 java "${JAVA_OPTS[@]}" -cp "$CP" org.civnet.bench.BenchMain "$MODE" "$OUT"
 echo "load after civnet: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.txt"
+if [ "${BENCH_ONLY:-}" = incremental ]; then
+    cat "$OUT"/machine.txt "$OUT"/java-incremental-*.json
+    exit 0
+fi
 
 for label in "${LABELS[@]}"; do
     "$PY" src/test/bench/peers.py run "$label" "$OUT" "$MODE"

@@ -35,7 +35,11 @@ class SnapshotMetrics implements MeterBinder {
     public void bindTo(MeterRegistry registry) {
         FunctionTimer.builder("civnet.snapshot.build", cache, SnapshotCache::builds, SnapshotCache::buildNanos,
                         TimeUnit.NANOSECONDS)
-                .description("reading the graph from Neo4j into an in-memory snapshot (once per graph version)")
+                .description("reading the whole graph from Neo4j into an in-memory snapshot (first read, or change records missing)")
+                .register(registry);
+        FunctionTimer.builder("civnet.snapshot.patch", cache, SnapshotCache::patches, SnapshotCache::patchNanos,
+                        TimeUnit.NANOSECONDS)
+                .description("graph versions brought up to date by applying change records instead of a whole read")
                 .register(registry);
         FunctionCounter.builder("civnet.snapshot.cache.gets", cache, SnapshotCache::hits)
                 .tag("result", "hit").description("analysis requests served from a cached snapshot").register(registry);

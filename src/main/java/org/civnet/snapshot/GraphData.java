@@ -14,6 +14,8 @@ import org.civnet.domain.TieType;
  * {@code tieTo[e]} (node indices). Scoped snapshots are derived from this without another read.
  * Dates are epoch days, {@link Integer#MIN_VALUE} when absent; trust 0 when absent. {@code consent}:
  * each node's consents by purpose and the days they are current ({@link ConsentDays}).
+ * {@link SnapshotPatch} copies the columns generically: a tie column's name starts with {@code tie},
+ * every other array is a node column (a new column needs no change there).
  * {@code unreadableValues} counts stored values the reader could not use and skipped.
  */
 public record GraphData(
@@ -69,6 +71,7 @@ public record GraphData(
         private int ties;
         private long graphVersion;
         private int unreadableValues;
+        private boolean dropDangling = true;
 
         public Builder graphVersion(long version) {
             this.graphVersion = version;
@@ -173,12 +176,28 @@ public record GraphData(
                     tieFrom[kept] = a;
                     tieTo[kept] = b;
                     keep[kept++] = e;
+                } else if (!dropDangling) {
+                    tieFrom[kept] = a == null ? -1 : a;
+                    tieTo[kept] = b == null ? -1 : b;
+                    keep[kept++] = e;
                 }
             }
             return new GraphData(graphVersion, ids, labels, names, subtypes, countries, regions, themes, risks, consent,
                     confidential, created, java.util.Arrays.copyOf(tieFrom, kept), java.util.Arrays.copyOf(tieTo, kept),
                     pick(types, keep, kept), pick(trust, keep, kept), pick(since, keep, kept), pick(last, keep, kept),
                     unreadableValues);
+        }
+
+        /**
+         * The rows and ties of the nodes a write changed ({@link SnapshotPatch}): like {@link #build()},
+         * but a tie whose end is not among these rows stays, its index -1 and its end named by
+         * {@code tieFromIds}/{@code tieToIds} (the patch resolves it against the rest of the graph).
+         * Ties name their ends by id (a node's {@link #key}, if given, must be its id).
+         */
+        public SnapshotPatch.Rows buildRows() {
+            dropDangling = false;
+            GraphData data = build();
+            return new SnapshotPatch.Rows(data, java.util.Arrays.copyOf(from, ties), java.util.Arrays.copyOf(to, ties));
         }
 
         private static int[] pick(int[] column, int[] keep, int count) {

@@ -41,14 +41,16 @@ public final class NetworkSnapshot {
     private final int[] edgeSince;
     private final int[] edgeLastContact;
     private final Map<String, Integer> index;
+    /** For each edge, the tie of the graph data it was first built from (for {@link ScopedPatch}). */
+    private final int[] firstTie;
     private final long buildMillis;
     private final int unreadableValues;
 
     private NetworkSnapshot(long graphVersion, AnalysisScope scope, String[] ids, NodeLabel[] labels, String[] names,
                             String[] subtypes, String[] countries, Region[] regions, String[][] themes, RiskLevel[] risks,
                             ConsentDays[] consent, boolean[] confidential, int[] createdDay, CsrGraph graph,
-                            TieType[] edgeType, int[] edgeTrust, int[] edgeSince, int[] edgeLastContact, long buildMillis,
-                            int unreadableValues) {
+                            TieType[] edgeType, int[] edgeTrust, int[] edgeSince, int[] edgeLastContact, int[] firstTie,
+                            long buildMillis, int unreadableValues) {
         this.graphVersion = graphVersion;
         this.scope = scope;
         this.ids = ids;
@@ -67,6 +69,7 @@ public final class NetworkSnapshot {
         this.edgeTrust = edgeTrust;
         this.edgeSince = edgeSince;
         this.edgeLastContact = edgeLastContact;
+        this.firstTie = firstTie;
         this.buildMillis = buildMillis;
         this.unreadableValues = unreadableValues;
         java.util.HashMap<String, Integer> map = new java.util.HashMap<>(ids.length * 2);
@@ -80,11 +83,63 @@ public final class NetworkSnapshot {
     public static NetworkSnapshot of(GraphData data, AnalysisScope scope) {
         long started = System.nanoTime();
         int n = data.nodeCount();
+        int[] newIndex = vertices(data, scope);
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            kept = Math.max(kept, newIndex[i] + 1);
+        }
+        CsrGraph.Builder builder = CsrGraph.builder(kept);
+        int m = data.tieCount();
+        int[] keptTies = new int[m];
+        int keptCount = 0;
+        for (int e = 0; e < m; e++) {
+            int a = newIndex[data.tieFrom()[e]];
+            int b = newIndex[data.tieTo()[e]];
+            if (a < 0 || b < 0 || a == b || !tieInScope(data, e, scope)) {
+                continue;
+            }
+            builder.addEdge(a, b, strength(data, e));
+            keptTies[keptCount++] = e;
+        }
+        CsrGraph graph = builder.build();
+        // Edge ids follow first insertion among kept ties, skipping merged parallels: replay to map them.
+        int[] firstTie = new int[graph.edgeCount()];
+        java.util.Arrays.fill(firstTie, -1);
+        for (int k = 0; k < keptCount; k++) {
+            int e = keptTies[k];
+            int id = graph.edgeId(graph.slotOf(newIndex[data.tieFrom()[e]], newIndex[data.tieTo()[e]]));
+            if (firstTie[id] < 0) {
+                firstTie[id] = e;
+            }
+        }
+        return assemble(data, scope, newIndex, kept, graph, firstTie, started);
+    }
+
+    /** The scope's vertex of each node of {@code data} ({@code 0..}, in data order), or -1 when out of scope. */
+    static int[] vertices(GraphData data, AnalysisScope scope) {
+        int n = data.nodeCount();
         int[] newIndex = new int[n];
         int kept = 0;
         for (int i = 0; i < n; i++) {
             newIndex[i] = inScope(data, i, scope) ? kept++ : -1;
         }
+        return newIndex;
+    }
+
+    /** How strongly a tie binds, as a CSR weight: its trust, or the default when it has none (always >= 1). */
+    static double strength(GraphData data, int e) {
+        int trust = data.tieTrust()[e];
+        return trust > 0 ? trust : DEFAULT_STRENGTH;
+    }
+
+    /**
+     * The snapshot from the vertex selection and the graph: node columns copied from {@code data}
+     * through {@code newIndex}, edge columns from the tie each edge was first built from
+     * ({@code firstTie}, a tie index of {@code data}). Shared by {@link #of} and {@link ScopedPatch}.
+     */
+    static NetworkSnapshot assemble(GraphData data, AnalysisScope scope, int[] newIndex, int kept, CsrGraph graph,
+                                    int[] firstTie, long started) {
+        int n = data.nodeCount();
         String[] ids = new String[kept];
         NodeLabel[] labels = new NodeLabel[kept];
         String[] names = new String[kept];
@@ -113,49 +168,25 @@ public final class NetworkSnapshot {
             confidential[v] = data.confidential()[i];
             created[v] = data.createdDay()[i];
         }
-        CsrGraph.Builder builder = CsrGraph.builder(kept);
-        int m = data.tieCount();
-        int[] keptTies = new int[m];
-        int keptCount = 0;
-        for (int e = 0; e < m; e++) {
-            int a = newIndex[data.tieFrom()[e]];
-            int b = newIndex[data.tieTo()[e]];
-            if (a < 0 || b < 0 || a == b || !tieInScope(data, e, scope)) {
-                continue;
-            }
-            int trust = data.tieTrust()[e];
-            builder.addEdge(a, b, trust > 0 ? trust : DEFAULT_STRENGTH);
-            keptTies[keptCount++] = e;
-        }
-        CsrGraph graph = builder.build();
-        // Edge ids follow first insertion among kept ties, skipping merged parallels: replay to map them.
-        TieType[] edgeType = new TieType[graph.edgeCount()];
-        int[] edgeTrust = new int[graph.edgeCount()];
-        int[] edgeSince = new int[graph.edgeCount()];
-        int[] edgeLast = new int[graph.edgeCount()];
-        Arrays.fill(edgeSince, GraphData.NO_DATE);
-        Arrays.fill(edgeLast, GraphData.NO_DATE);
-        boolean[] filled = new boolean[graph.edgeCount()];
-        for (int k = 0; k < keptCount; k++) {
-            int e = keptTies[k];
-            int a = newIndex[data.tieFrom()[e]];
-            int b = newIndex[data.tieTo()[e]];
-            int id = graph.edgeId(graph.slotOf(a, b));
-            if (!filled[id]) {
-                filled[id] = true;
-                edgeType[id] = data.tieTypes()[e];
-                edgeTrust[id] = data.tieTrust()[e];
-                edgeSince[id] = data.tieSince()[e];
-                edgeLast[id] = data.tieLastContact()[e];
-            }
+        int edges = graph.edgeCount();
+        TieType[] edgeType = new TieType[edges];
+        int[] edgeTrust = new int[edges];
+        int[] edgeSince = new int[edges];
+        int[] edgeLast = new int[edges];
+        for (int id = 0; id < edges; id++) {
+            int e = firstTie[id];
+            edgeType[id] = data.tieTypes()[e];
+            edgeTrust[id] = data.tieTrust()[e];
+            edgeSince[id] = data.tieSince()[e];
+            edgeLast[id] = data.tieLastContact()[e];
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         return new NetworkSnapshot(data.graphVersion(), scope, ids, labels, names, subtypes, countries, regions, themes,
-                risks, consent, confidential, created, graph, edgeType, edgeTrust, edgeSince, edgeLast, millis,
+                risks, consent, confidential, created, graph, edgeType, edgeTrust, edgeSince, edgeLast, firstTie, millis,
                 data.unreadableValues());
     }
 
-    private static boolean inScope(GraphData data, int i, AnalysisScope scope) {
+    static boolean inScope(GraphData data, int i, AnalysisScope scope) {
         if (!scope.nodes().contains(data.labels()[i])) {
             return false;
         }
@@ -168,7 +199,7 @@ public final class NetworkSnapshot {
         return true;
     }
 
-    private static boolean tieInScope(GraphData data, int e, AnalysisScope scope) {
+    static boolean tieInScope(GraphData data, int e, AnalysisScope scope) {
         if (!scope.ties().contains(data.tieTypes()[e])) {
             return false;
         }
@@ -191,9 +222,10 @@ public final class NetworkSnapshot {
     public long approximateBytes() {
         long n = ids.length;
         long m = graph.edgeCount();
-        return n * 200 + m * 2 * 16 + m * 24;
+        return n * 200 + m * 2 * 16 + m * 28;
     }
 
+    int firstTie(int edgeId) { return firstTie[edgeId]; }
     public long graphVersion() { return graphVersion; }
     public AnalysisScope scope() { return scope; }
     public CsrGraph graph() { return graph; }

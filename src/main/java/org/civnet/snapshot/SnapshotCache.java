@@ -13,8 +13,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Snapshots per (scope, graph version). The full graph is read once per version; each scope is
- * derived from it in memory. A write bumps the version, so the next request rebuilds. Concurrent
+ * Snapshots per (scope, graph version). The full graph is read once; at each later version the
+ * change records the writes left in the store are applied to it ({@link SnapshotReader#refresh},
+ * {@link SnapshotPatch}), or, when they are incomplete (pruned, a restore, a migration), it is
+ * read whole again. Each scope is derived from it in memory. Concurrent
  * requests for the same scope wait on one build. Memory is bounded: least recently used scopes
  * are evicted beyond the configured entries or bytes.
  */
@@ -34,7 +36,9 @@ public class SnapshotCache {
     private final long maxBytes;
 
     private long baseVersion = -1;
-    private CompletableFuture<GraphData> base;
+    private CompletableFuture<SnapshotReader.Refreshed> base;
+    /** The scoped snapshots of the previous version, which a patch of the graph can bring forward ({@link ScopedPatch}). */
+    private Map<AnalysisScope, CompletableFuture<NetworkSnapshot>> previousScoped = Map.of();
     private long baseReadMillis;
     private final LinkedHashMap<AnalysisScope, CompletableFuture<NetworkSnapshot>> scoped =
             new LinkedHashMap<>(16, 0.75f, true);
@@ -42,6 +46,11 @@ public class SnapshotCache {
     private long misses;
     private long builds;
     private long buildNanos;
+    private long patches;
+    private long patchNanos;
+
+    /** Change sets of up to this many nodes are always applied, whatever the size of the graph. */
+    private static final int MIN_PATCHABLE = 1000;
 
     public SnapshotCache(SnapshotReader reader, NetworkStore store, SnapshotGuard guard, CivnetProperties properties) {
         this.reader = reader;
@@ -56,16 +65,12 @@ public class SnapshotCache {
         CompletableFuture<NetworkSnapshot> future;
         boolean hit;
         synchronized (this) {
-            if (version != baseVersion) {
-                baseVersion = version;
-                scoped.clear();
-                base = CompletableFuture.supplyAsync(this::readBase);
-            }
-            CompletableFuture<GraphData> data = base;
+            CompletableFuture<SnapshotReader.Refreshed> data = baseAt(version);
             future = scoped.get(scope);
             hit = future != null;
             if (future == null) {
-                future = data.thenApply(d -> NetworkSnapshot.of(d, scope));
+                CompletableFuture<NetworkSnapshot> before = previousScoped.get(scope);
+                future = data.thenApply(d -> derive(d, scope, before));
                 scoped.put(scope, future);
                 misses++;
             } else {
@@ -85,21 +90,102 @@ public class SnapshotCache {
         }
     }
 
-    private GraphData readBase() {
+    /**
+     * The whole graph at the current graph version, as analyses see it (patched from the change
+     * records when they allow); for tests and benchmarks that compare it with a fresh read.
+     */
+    public GraphData graphData() {
+        long version = store.graphVersion();
+        CompletableFuture<SnapshotReader.Refreshed> data;
+        synchronized (this) {
+            data = baseAt(version);
+        }
+        try {
+            return data.join().data();
+        } catch (CompletionException e) {
+            synchronized (this) {
+                baseVersion = -1;
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** The graph at this version, refreshed from the one before when the version moved. */
+    private CompletableFuture<SnapshotReader.Refreshed> baseAt(long version) {
+        if (version != baseVersion) {
+            baseVersion = version;
+            previousScoped = new LinkedHashMap<>(scoped);
+            scoped.clear();
+            CompletableFuture<SnapshotReader.Refreshed> previous = base;
+            base = CompletableFuture.supplyAsync(() -> readBase(previous));
+        }
+        return base;
+    }
+
+    /**
+     * The scope's snapshot of a refreshed graph: the previous version's brought forward when the
+     * graph was patched from it and it is ready, otherwise selected and built from the graph.
+     */
+    private static NetworkSnapshot derive(SnapshotReader.Refreshed refreshed, AnalysisScope scope,
+                                          CompletableFuture<NetworkSnapshot> before) {
+        if (refreshed.patch() != null && before != null && before.isDone() && !before.isCompletedExceptionally()) {
+            NetworkSnapshot patched = ScopedPatch.apply(before.join(), refreshed.patch());
+            if (patched != null) {
+                return patched;
+            }
+        }
+        return NetworkSnapshot.of(refreshed.data(), scope);
+    }
+
+    /**
+     * The graph at the current version: the previous one with the change records since applied
+     * when it is there and they are complete, otherwise read whole.
+     */
+    private SnapshotReader.Refreshed readBase(CompletableFuture<SnapshotReader.Refreshed> previous) {
         long started = System.nanoTime();
-        GraphData data;
-        try (SnapshotGuard.Admission admitted = guard.admitFullRead()) {
-            data = reader.read();
+        SnapshotReader.Refreshed last = previous == null ? null : previous.exceptionally(e -> null).join();
+        GraphData before = last == null ? null : last.data();
+        SnapshotReader.Refreshed refreshed;
+        if (before == null) {
+            // Only a read from nothing is admitted against the heap budget: applying change records
+            // to a graph already held costs what changed.
+            try (SnapshotGuard.Admission admitted = guard.admitFullRead()) {
+                refreshed = new SnapshotReader.Refreshed(reader.read(), null);
+            }
+        } else {
+            refreshed = reader.refresh(before, maxChanged(before));
+        }
+        GraphData data = refreshed.data();
+        boolean incremental = refreshed.incremental();
+        if (data == before) {
+            return refreshed;
         }
         long elapsed = System.nanoTime() - started;
         baseReadMillis = elapsed / 1_000_000;
         synchronized (this) {
-            builds++;
-            buildNanos += elapsed;
+            if (incremental) {
+                patches++;
+                patchNanos += elapsed;
+            } else {
+                builds++;
+                buildNanos += elapsed;
+            }
         }
-        log.info("snapshot: read {} nodes and {} ties at graph version {} in {} ms", data.nodeCount(), data.tieCount(),
-                data.graphVersion(), baseReadMillis);
-        return data;
+        if (incremental) {
+            log.debug("snapshot: applied changes up to graph version {} in {} ms", data.graphVersion(), baseReadMillis);
+        } else {
+            log.info("snapshot: read {} nodes and {} ties at graph version {} in {} ms", data.nodeCount(), data.tieCount(),
+                    data.graphVersion(), baseReadMillis);
+        }
+        return refreshed;
+    }
+
+    /**
+     * Beyond this many changed nodes a whole read is cheaper than reading their rows and ties one
+     * by one (an import, a large handover).
+     */
+    private static int maxChanged(GraphData base) {
+        return Math.max(MIN_PATCHABLE, base.nodeCount() / 4);
     }
 
     private synchronized void evictBeyondLimits() {
@@ -127,7 +213,17 @@ public class SnapshotCache {
         return misses;
     }
 
-    /** How many times the graph was read from the store (once per graph version seen). */
+    /** How many times change records were applied instead of reading the graph. */
+    public synchronized long patches() {
+        return patches;
+    }
+
+    /** Total time spent applying them (reading the changed rows included), in nanoseconds. */
+    public synchronized long patchNanos() {
+        return patchNanos;
+    }
+
+    /** How many times the whole graph was read from the store (first read, or change records missing or too many). */
     public synchronized long builds() {
         return builds;
     }

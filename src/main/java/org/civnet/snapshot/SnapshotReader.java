@@ -1,8 +1,10 @@
 package org.civnet.snapshot;
 
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.civnet.neo4j.CypherQueries;
 import org.civnet.domain.NodeLabel;
@@ -50,19 +52,90 @@ public class SnapshotReader {
 
     public GraphData read() {
         try (Session session = driver.session(SessionConfig.builder().withFetchSize(FETCH_SIZE).build())) {
+            return session.executeRead(tx -> readWhole(tx,
+                    tx.run(cypher.get("graph/version")).single().get("version").asLong()));
+        }
+    }
+
+    /**
+     * The graph at the current version, from {@code base} and the change records since its version
+     * when they are all there and name at most {@code maxChanged} nodes, otherwise read whole; all
+     * in one read transaction, so the version, the records and the rows agree.
+     */
+    public Refreshed refresh(GraphData base, int maxChanged) {
+        try (Session session = driver.session(SessionConfig.builder().withFetchSize(FETCH_SIZE).build())) {
             return session.executeRead(tx -> {
-                UnreadableValues unreadable = new UnreadableValues();
-                GraphData.Builder builder = new GraphData.Builder();
-                builder.graphVersion(tx.run(cypher.get("graph/version")).single().get("version").asLong());
-                readRows(tx, builder, unreadable);
-                unreadable.logOnce(log);
-                return builder.unreadableValues(unreadable.count()).build();
+                long version = tx.run(cypher.get("graph/version")).single().get("version").asLong();
+                if (version == base.graphVersion()) {
+                    return new Refreshed(base, null);
+                }
+                Set<String> changed = changedSince(tx, base.graphVersion(), version, maxChanged);
+                if (changed != null) {
+                    GraphData.Builder builder = new GraphData.Builder();
+                    UnreadableValues unreadable = new UnreadableValues();
+                    readRows(tx, cypher.get("snapshot/changed-nodes"), Map.of("types", TIE_TYPES, "ids", List.copyOf(changed)),
+                            builder, unreadable, changed);
+                    SnapshotPatch.Rows rows = builder.unreadableValues(unreadable.count()).buildRows();
+                    try {
+                        SnapshotPatch.Patched patched = SnapshotPatch.applyWithLayout(base, changed, rows, version);
+                        return new Refreshed(patched.data(), patched);
+                    } catch (IllegalArgumentException e) {
+                        log.debug("snapshot: cannot apply changes ({}), reading the whole graph", e.getMessage());
+                    }
+                }
+                return new Refreshed(readWhole(tx, version), null);
             });
         }
     }
 
-    private void readRows(TransactionContext tx, GraphData.Builder builder, UnreadableValues unreadable) {
-        tx.run(cypher.get("snapshot/graph"), Map.of("types", TIE_TYPES)).forEachRemaining(r -> {
+    /** A refreshed graph, and how it was patched from change records (null when read whole or unchanged). */
+    public record Refreshed(GraphData data, SnapshotPatch.Patched patch) {
+        public boolean incremental() {
+            return patch != null;
+        }
+    }
+
+    /**
+     * The nodes the records after {@code since} up to {@code until} name, or null when one is
+     * missing (pruned, or a version bumped without a record), says everything changed, or they
+     * name more than {@code maxChanged} nodes.
+     */
+    private Set<String> changedSince(TransactionContext tx, long since, long until, int maxChanged) {
+        if (until < since) {
+            return null;
+        }
+        Set<String> changed = new HashSet<>();
+        long records = 0;
+        for (Record r : tx.run(cypher.get("snapshot/changes-since"), Map.of("since", since, "until", until)).list()) {
+            if (r.get("everything").asBoolean(true)) {
+                return null;
+            }
+            records++;
+            changed.addAll(r.get("nodes").asList(Value::asString));
+            if (changed.size() > maxChanged) {
+                return null;
+            }
+        }
+        return records == until - since ? changed : null;
+    }
+
+    private GraphData readWhole(TransactionContext tx, long version) {
+        UnreadableValues unreadable = new UnreadableValues();
+        GraphData.Builder builder = new GraphData.Builder();
+        builder.graphVersion(version);
+        readRows(tx, cypher.get("snapshot/graph"), Map.of("types", TIE_TYPES), builder, unreadable, null);
+        unreadable.logOnce(log);
+        return builder.unreadableValues(unreadable.count()).build();
+    }
+
+    /**
+     * Maps the rows of {@code snapshot/graph} or {@code snapshot/changed-nodes} (the same columns)
+     * into the builder. The changed nodes' rows also carry their incoming ties ({@code tiesIn}), of
+     * which only those from nodes outside {@code changed} are kept (the others come as outgoing ties).
+     */
+    private void readRows(TransactionContext tx, String statement, Map<String, Object> params, GraphData.Builder builder,
+                          UnreadableValues unreadable, Set<String> changed) {
+        tx.run(statement, params).forEachRemaining(r -> {
             String id = r.get("id").asString(null);
             try {
                 readNode(r, id, builder, unreadable);
@@ -77,6 +150,18 @@ public class SnapshotReader {
                     readTie(key, id, tie, builder, unreadable);
                 } catch (RuntimeException e) {
                     unreadable.note(id, "tie", e);
+                }
+            }
+            if (changed != null) {
+                for (Value tie : r.get("tiesIn").values()) {
+                    String from = tie.get(0).asString();
+                    if (!changed.contains(from)) {
+                        try {
+                            readTie(from, tie, key, builder, unreadable);
+                        } catch (RuntimeException e) {
+                            unreadable.note(from, "tie", e);
+                        }
+                    }
                 }
             }
         });
@@ -106,9 +191,19 @@ public class SnapshotReader {
     private static void readTie(String fromKey, String fromId, Value tie, GraphData.Builder builder,
                                 UnreadableValues unreadable) {
         // [to, type, trust, since, lastContact], as in cypher/snapshot/graph.cypher
+        readTie(fromKey, tie, tie.get(0).asString(), builder, unreadable, fromId + " tie");
+    }
+
+    /** An incoming tie of a changed node: [from, type, trust, since, lastContact], ends by id. */
+    private static void readTie(String fromId, Value tie, String toId, GraphData.Builder builder,
+                                UnreadableValues unreadable) {
+        readTie(fromId, tie, toId, builder, unreadable, fromId + " tie");
+    }
+
+    private static void readTie(String from, Value tie, String to, GraphData.Builder builder, UnreadableValues unreadable,
+                                String where) {
         Value trust = tie.get(2);
-        String where = fromId + " tie";
-        builder.tie(fromKey, tie.get(0).asString(), TieType.valueOf(tie.get(1).asString()),
+        builder.tie(from, to, TieType.valueOf(tie.get(1).asString()),
                 unreadable.read(where, "trust", () -> trust.isNull() ? 0 : trust.asInt(), 0),
                 unreadable.day(where, "since", tie.get(3)), unreadable.day(where, "lastContact", tie.get(4)));
     }

@@ -13,7 +13,9 @@ import java.util.Map;
  * embedded Neo4j, read back, and the HTTP referral load run when the endpoint exists). full: the
  * same at 10,000, then the 100,000-contact network (about a million ties). The figures go to
  * {@code java-<size>.json} (certified betweenness, {@link CertifiedBetweennessBench}, to
- * {@code java-certified-<size>.json}); the graphs for the peers to {@code graph-<size>.tsv}.
+ * {@code java-certified-<size>.json}); the graphs for the peers to {@code graph-<size>.tsv}. With the environment
+ * variable {@code BENCH_ONLY=incremental}, only issue 18's write-then-analysis figures run
+ * ({@link IncrementalBench}, to {@code java-incremental-<size>.json}).
  */
 public final class BenchMain {
 
@@ -42,6 +44,13 @@ public final class BenchMain {
             huge(mode, out);
             return;
         }
+        if ("incremental".equals(System.getenv("BENCH_ONLY"))) {
+            incremental("10k", 10_000, out);
+            if (full) {
+                incremental("100k", 100_000, out);
+            }
+            return;
+        }
         run("10k", 10_000, full, skipStore, out);
         if (full) {
             run("100k", 100_000, full, skipStore, out);
@@ -67,6 +76,16 @@ public final class BenchMain {
         }
     }
 
+    /** Only issue 18's write-then-analysis figures ({@link IncrementalBench}), for BENCH_ONLY=incremental. */
+    private static void incremental(String label, int contacts, Path out) throws Exception {
+        Results results = new Results();
+        try {
+            new IncrementalBench(label, DemoGraphs.generate(contacts), results, contacts >= 100_000 ? 30 : 60).run();
+        } finally {
+            results.write(out.resolve("java-incremental-" + label + ".json"));
+        }
+    }
+
     private static void run(String label, int contacts, boolean full, boolean skipStore, Path out) throws Exception {
         Results results = new Results();
         AnalysisBench analysis = new AnalysisBench(label, contacts, full, out, results);
@@ -82,6 +101,7 @@ public final class BenchMain {
             }
             if (!skipStore) {
                 new StoreBench(label, analysis.network, analysis.data, full, out, results, analysis.removedIds).run();
+                new IncrementalBench(label, analysis.network, results, contacts >= 100_000 ? 30 : 60).run();
             }
         } finally {
             results.write(out.resolve("java-" + label + ".json"));

@@ -93,7 +93,7 @@ class ParallelTieImportIT extends IntegrationTest {
         CivnetProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
                 "civnet.limits.import-batch-size", String.valueOf(BATCH),
                 "civnet.limits.import-writers", "3"))).bindOrCreate("civnet", CivnetProperties.class);
-        return new NetworkImporter(store, rules, json, properties);
+        return new NetworkImporter(store, rules, json, properties, new ConsentRules(properties));
     }
 
     private static NetworkDocument document(long seed, int trust) {

@@ -41,6 +41,37 @@ public final class CsrGraph implements Adjacency {
         this.weighted = weighted;
     }
 
+    /**
+     * A graph from its arrays, as {@link #build()} lays them out (each slice sorted by target,
+     * edge ids {@code 0..edgeCount-1}, both directions present); for code that updates a graph in
+     * bulk instead of building it again. The arrays are taken, not copied.
+     */
+    public static CsrGraph fromArrays(int vertexCount, int[] offsets, int[] targets, int[] edgeIds, double[] weights,
+                                      int edgeCount, boolean weighted) {
+        if (offsets.length != vertexCount + 1 || targets.length != offsets[vertexCount] || edgeIds.length != targets.length
+                || weights.length != targets.length || targets.length != 2 * edgeCount) {
+            throw new IllegalArgumentException("inconsistent CSR arrays");
+        }
+        return new CsrGraph(vertexCount, offsets, targets, edgeIds, weights, edgeCount, weighted);
+    }
+
+    /** The offsets, targets, edge ids and weights arrays themselves (not copies): read them, never write. */
+    public int[] offsetsArray() {
+        return offsets;
+    }
+
+    public int[] targetsArray() {
+        return targets;
+    }
+
+    public int[] edgeIdsArray() {
+        return edgeIds;
+    }
+
+    public double[] weightsArray() {
+        return weights;
+    }
+
     public static Builder builder(int vertexCount) {
         return new Builder(vertexCount);
     }

@@ -63,10 +63,47 @@ public final class TieCost {
                     + m + ", " + lastContactEpochDay.length + ", " + weakTie.length);
         }
         double[] cost = new double[m];
+        // The staleness of an age in days is computed once per age (Math.pow per tie was most of the
+        // cost of a million ties, paid again at every graph version); the same formula, the same values.
+        double[] stalenessByAge = new double[AGES_REMEMBERED];
+        java.util.Arrays.fill(stalenessByAge, Double.NaN);
         for (int e = 0; e < m; e++) {
-            cost[e] = cost(weights, trust[e], lastContactEpochDay[e], weakTie[e], todayEpochDay);
+            if (trust[e] < 0 || trust[e] > 5) {
+                throw new IllegalArgumentException("trust must be 1..5, or 0 when unknown: " + trust[e]);
+            }
+            double staleness;
+            if (lastContactEpochDay[e] == UNKNOWN_DATE) {
+                staleness = 1.0;
+            } else {
+                long ageDays = Math.max(0L, todayEpochDay - lastContactEpochDay[e]);
+                if (ageDays < AGES_REMEMBERED) {
+                    int age = (int) ageDays;
+                    if (Double.isNaN(stalenessByAge[age])) {
+                        stalenessByAge[age] = staleness(weights, ageDays);
+                    }
+                    staleness = stalenessByAge[age];
+                } else {
+                    staleness = staleness(weights, ageDays);
+                }
+            }
+            cost[e] = cost(weights, trust[e], staleness, weakTie[e]);
         }
         return cost;
+    }
+
+    /** Ages (days) whose staleness {@link #costs} remembers within one call: a century. */
+    private static final int AGES_REMEMBERED = 36_600;
+
+    private static double staleness(ReferralWeights weights, long ageDays) {
+        return 1.0 - Math.pow(2.0, -ageDays / weights.recencyHalfLifeDays());
+    }
+
+    private static double cost(ReferralWeights weights, int trust, double staleness, boolean weakTie) {
+        int t = trust == UNKNOWN_TRUST ? DEFAULT_TRUST : trust;
+        double c = weights.hopCost()
+                + weights.trustWeight() * (5 - t) / 4.0
+                + weights.recencyWeight() * staleness;
+        return weakTie ? c * (1.0 + weights.organisationTiePenalty()) : c;
     }
 
     /** The cost of one tie; arguments as in {@link #costs}. */
@@ -76,18 +113,9 @@ public final class TieCost {
         if (trust < 0 || trust > 5) {
             throw new IllegalArgumentException("trust must be 1..5, or 0 when unknown: " + trust);
         }
-        int t = trust == UNKNOWN_TRUST ? DEFAULT_TRUST : trust;
-        double staleness;
-        if (lastContactEpochDay == UNKNOWN_DATE) {
-            staleness = 1.0;
-        } else {
-            long ageDays = Math.max(0L, todayEpochDay - lastContactEpochDay);
-            staleness = 1.0 - Math.pow(2.0, -ageDays / weights.recencyHalfLifeDays());
-        }
-        double c = weights.hopCost()
-                + weights.trustWeight() * (5 - t) / 4.0
-                + weights.recencyWeight() * staleness;
-        return weakTie ? c * (1.0 + weights.organisationTiePenalty()) : c;
+        double staleness = lastContactEpochDay == UNKNOWN_DATE ? 1.0
+                : staleness(weights, Math.max(0L, todayEpochDay - lastContactEpochDay));
+        return cost(weights, trust, staleness, weakTie);
     }
 
     /** The score of a path of total cost {@code totalCost}: {@code 1 / (1 + totalCost)}. */

@@ -1,0 +1,231 @@
+package org.civnet.snapshot;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.civnet.analysis.graph.CsrGraph;
+
+/**
+ * Brings a scoped snapshot from one graph version to the next when the graph was patched from
+ * change records ({@link SnapshotPatch}), instead of selecting the scope and building the CSR graph
+ * again: the result is exactly {@code NetworkSnapshot.of(patched.data(), scope)} (same vertex
+ * numbers, edge ids and adjacency), built in O(n + m) bulk copies without sorting a million ties.
+ *
+ * <p>Why that holds: the patch keeps the unchanged rows and ties in their relative order and
+ * appends the changed ones. So the unchanged vertices keep their order (renumbered monotonically,
+ * which keeps every adjacency slice sorted), every changed vertex comes after all of them (its
+ * incidences go to the end of each slice), the edges between unchanged vertices keep their
+ * relative first-insertion order (edge ids renumbered by rank) and the edges built from the new
+ * ties, which all touch a changed vertex, come after them in the order of their first tie.
+ */
+final class ScopedPatch {
+
+    private ScopedPatch() {
+    }
+
+    /**
+     * {@code old} (the scope at the patch's base version) brought to the patched graph; null when
+     * it does not fit (another scope or version), and the caller builds the snapshot whole.
+     */
+    static NetworkSnapshot apply(NetworkSnapshot old, SnapshotPatch.Patched patch) {
+        long started = System.nanoTime();
+        GraphData data = patch.data();
+        AnalysisScope scope = old.scope();
+        if (old.graphVersion() != patch.fromVersion()) {
+            return null;
+        }
+        int[] newIndex = NetworkSnapshot.vertices(data, scope);
+        int kept = 0;
+        int survivors = 0;
+        for (int i = 0; i < newIndex.length; i++) {
+            if (newIndex[i] >= 0) {
+                kept++;
+                if (i < patch.firstNewNode()) {
+                    survivors++;
+                }
+            }
+        }
+        // Old vertex -> new vertex: survivors are the old vertices whose node the patch did not name.
+        int oldN = old.vertexCount();
+        int[] remap = new int[oldN];
+        int r = 0;
+        for (int v = 0; v < oldN; v++) {
+            remap[v] = patch.changed().contains(old.id(v)) ? -1 : r++;
+        }
+        if (r != survivors) {
+            return null;
+        }
+        CsrGraph before = old.graph();
+        int[] oldOffsets = before.offsetsArray();
+        int[] oldTargets = before.targetsArray();
+        int[] oldEdgeIds = before.edgeIdsArray();
+        double[] oldWeights = before.weightsArray();
+        // Surviving edges, renumbered by rank of their old id.
+        boolean[] survives = new boolean[before.edgeCount()];
+        for (int v = 0; v < oldN; v++) {
+            if (remap[v] < 0) {
+                continue;
+            }
+            for (int s = oldOffsets[v]; s < oldOffsets[v + 1]; s++) {
+                if (remap[oldTargets[s]] >= 0) {
+                    survives[oldEdgeIds[s]] = true;
+                }
+            }
+        }
+        int[] newEdgeId = new int[before.edgeCount()];
+        int keptEdges = 0;
+        for (int e = 0; e < survives.length; e++) {
+            newEdgeId[e] = survives[e] ? keptEdges++ : -1;
+        }
+        NewEdges added = newEdges(data, scope, newIndex, patch.firstNewTie(), keptEdges);
+        int edges = keptEdges + added.count;
+        // Adjacency: each survivor's old slice without changed neighbours, then the new incidences.
+        int[] degree = new int[kept];
+        for (int v = 0; v < oldN; v++) {
+            int u = remap[v];
+            if (u < 0) {
+                continue;
+            }
+            for (int s = oldOffsets[v]; s < oldOffsets[v + 1]; s++) {
+                if (remap[oldTargets[s]] >= 0) {
+                    degree[u]++;
+                }
+            }
+        }
+        for (int k = 0; k < added.incidences; k++) {
+            degree[added.from[k]]++;
+        }
+        int[] offsets = new int[kept + 1];
+        for (int u = 0; u < kept; u++) {
+            offsets[u + 1] = offsets[u] + degree[u];
+        }
+        int[] targets = new int[2 * edges];
+        int[] edgeIds = new int[2 * edges];
+        double[] weights = new double[2 * edges];
+        int[] fill = Arrays.copyOf(offsets, kept);
+        for (int v = 0; v < oldN; v++) {
+            int u = remap[v];
+            if (u < 0) {
+                continue;
+            }
+            for (int s = oldOffsets[v]; s < oldOffsets[v + 1]; s++) {
+                int t = remap[oldTargets[s]];
+                if (t >= 0) {
+                    targets[fill[u]] = t;
+                    edgeIds[fill[u]] = newEdgeId[oldEdgeIds[s]];
+                    weights[fill[u]++] = oldWeights[s];
+                }
+            }
+        }
+        for (int k = 0; k < added.incidences; k++) {
+            int u = added.from[k];
+            targets[fill[u]] = added.to[k];
+            edgeIds[fill[u]] = added.id[k];
+            weights[fill[u]++] = added.weight[added.id[k] - keptEdges];
+        }
+        boolean weighted = false;
+        for (double w : weights) {
+            if (w != 1.0) {
+                weighted = true;
+                break;
+            }
+        }
+        CsrGraph graph = CsrGraph.fromArrays(kept, offsets, targets, edgeIds, weights, edges, weighted);
+        int[] dataTieOfBaseTie = inverse(patch.baseTieOfDataTie(), patch.firstNewTie());
+        int[] firstTie = new int[edges];
+        for (int e = 0; e < survives.length; e++) {
+            if (newEdgeId[e] >= 0) {
+                firstTie[newEdgeId[e]] = dataTieOfBaseTie[old.firstTie(e)];
+            }
+        }
+        System.arraycopy(added.firstTie, 0, firstTie, keptEdges, added.count);
+        return NetworkSnapshot.assemble(data, scope, newIndex, kept, graph, firstTie, started);
+    }
+
+    /** The edges built from the new ties (from {@code firstNewTie} on): deduplicated, with both directions. */
+    private static NewEdges newEdges(GraphData data, AnalysisScope scope, int[] newIndex, int firstNewTie, int firstId) {
+        NewEdges out = new NewEdges(data.tieCount() - firstNewTie);
+        Map<Long, Integer> byPair = new HashMap<>();
+        for (int e = firstNewTie; e < data.tieCount(); e++) {
+            int a = newIndex[data.tieFrom()[e]];
+            int b = newIndex[data.tieTo()[e]];
+            if (a < 0 || b < 0 || a == b || !NetworkSnapshot.tieInScope(data, e, scope)) {
+                continue;
+            }
+            int lo = Math.min(a, b);
+            int hi = Math.max(a, b);
+            double w = NetworkSnapshot.strength(data, e);
+            Integer known = byPair.get(((long) lo << 32) | hi);
+            if (known != null) {
+                out.weight[known] = Math.max(out.weight[known], w);
+                continue;
+            }
+            byPair.put(((long) lo << 32) | hi, out.count);
+            out.firstTie[out.count] = e;
+            out.weight[out.count] = w;
+            out.add(lo, hi, firstId + out.count);
+            out.add(hi, lo, firstId + out.count);
+            out.count++;
+        }
+        out.sortByEnds();
+        return out;
+    }
+
+    private static int[] inverse(int[] baseTieOfDataTie, int count) {
+        int max = 0;
+        for (int k = 0; k < count; k++) {
+            max = Math.max(max, baseTieOfDataTie[k] + 1);
+        }
+        int[] out = new int[max];
+        Arrays.fill(out, -1);
+        for (int k = 0; k < count; k++) {
+            out[baseTieOfDataTie[k]] = k;
+        }
+        return out;
+    }
+
+    /** Incidences of the new edges, as (from, to, edge id), sorted by from then to. */
+    private static final class NewEdges {
+        int count;
+        int incidences;
+        final int[] firstTie;
+        final double[] weight;
+        int[] from;
+        int[] to;
+        int[] id;
+
+        NewEdges(int ties) {
+            firstTie = new int[ties];
+            weight = new double[ties];
+            from = new int[2 * ties];
+            to = new int[2 * ties];
+            id = new int[2 * ties];
+        }
+
+        void add(int u, int v, int edgeId) {
+            from[incidences] = u;
+            to[incidences] = v;
+            id[incidences++] = edgeId;
+        }
+
+        void sortByEnds() {
+            Integer[] order = new Integer[incidences];
+            for (int k = 0; k < incidences; k++) {
+                order[k] = k;
+            }
+            Arrays.sort(order, (x, y) -> from[x] != from[y] ? Integer.compare(from[x], from[y]) : Integer.compare(to[x], to[y]));
+            int[] f = new int[incidences];
+            int[] t = new int[incidences];
+            int[] d = new int[incidences];
+            for (int k = 0; k < incidences; k++) {
+                f[k] = from[order[k]];
+                t[k] = to[order[k]];
+                d[k] = id[order[k]];
+            }
+            from = f;
+            to = t;
+            id = d;
+        }
+    }
+}

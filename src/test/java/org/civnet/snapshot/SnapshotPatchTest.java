@@ -1,0 +1,271 @@
+package org.civnet.snapshot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import org.civnet.domain.NodeLabel;
+import org.civnet.domain.Region;
+import org.civnet.domain.RiskLevel;
+import org.civnet.domain.TieType;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Applying change records ({@link SnapshotPatch}) gives the graph a fresh read would: random
+ * sequences of node and tie creations, changes and deletions over a model graph, patched in
+ * batches, compared with the model read whole, column by column and tie by tie; and the scoped
+ * snapshots brought forward ({@link ScopedPatch}) are exactly those built from the patched graph.
+ */
+class SnapshotPatchTest {
+
+    /** A node's columns in the model. */
+    private record Node(String id, NodeLabel label, String name, String country, Region region, String[] themes,
+                        RiskLevel risk, boolean consent, boolean confidential, int created) {
+    }
+
+    /** A tie in the model, keyed by type and ends. */
+    private record Tie(TieType type, String from, String to, int trust, int since, int last) {
+        String key() {
+            return type + " " + from + " " + to;
+        }
+    }
+
+    private final Map<String, Node> nodes = new LinkedHashMap<>();
+    private final Map<String, Tie> ties = new LinkedHashMap<>();
+
+    @Test
+    void theEmptyGraphPatchedWithNothingStaysEmpty() {
+        GraphData base = whole(1);
+        GraphData patched = SnapshotPatch.apply(base, Set.of(), rows(Set.of()), 2);
+        assertThat(patched.nodeCount()).isZero();
+        assertThat(patched.tieCount()).isZero();
+        assertThat(patched.graphVersion()).isEqualTo(2);
+    }
+
+    @Test
+    void aNewNodeWithATieToAnOldOneAppears() {
+        node("a", 1);
+        node("b", 2);
+        tie(TieType.KNOWS, "a", "b", 3);
+        GraphData base = whole(1);
+        node("c", 3);
+        tie(TieType.KNOWS, "b", "c", 5);
+        assertPatchEqualsWhole(base, Set.of("c"), 2);
+        GraphData patched = SnapshotPatch.apply(base, Set.of("c"), rows(Set.of("c")), 2);
+        assertThat(patched.nodeCount()).isEqualTo(3);
+        assertThat(patched.tieCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aDeletedNodeTakesItsTiesInBothDirections() {
+        node("a", 1);
+        node("b", 2);
+        node("c", 3);
+        tie(TieType.KNOWS, "a", "b", 3);
+        tie(TieType.KNOWS, "b", "c", 3);
+        tie(TieType.AFFILIATED_WITH, "c", "a", 0);
+        GraphData base = whole(7);
+        delete("b");
+        GraphData patched = assertPatchEqualsWhole(base, Set.of("b"), 8);
+        assertThat(patched.tieCount()).isEqualTo(1);
+        assertThat(patched.ids()).containsExactlyInAnyOrder("a", "c");
+    }
+
+    @Test
+    void aTieBetweenTwoChangedNodesComesOnce() {
+        node("a", 1);
+        node("b", 2);
+        GraphData base = whole(1);
+        tie(TieType.KNOWS, "a", "b", 4);
+        GraphData patched = assertPatchEqualsWhole(base, Set.of("a", "b"), 2);
+        assertThat(patched.tieCount()).isEqualTo(1);
+    }
+
+    @Test
+    void valuesTheReaderCouldNotUseAreNotPatched() {
+        node("a", 1);
+        GraphData base = new GraphData.Builder().node("a", NodeLabel.Contact, "a", null, "JO", null, null, null, false,
+                false, 0).unreadableValues(1).build();
+        assertThatThrownBy(() -> SnapshotPatch.apply(base, Set.of("a"), rows(Set.of("a")), 2))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void randomSequencesOfWritesPatchToWhatAWholeReadGives() {
+        for (long seed = 1; seed <= 40; seed++) {
+            Random random = new Random(seed);
+            nodes.clear();
+            ties.clear();
+            for (int i = 0; i < 30; i++) {
+                node("n" + i, random.nextInt(1000));
+            }
+            for (int k = 0; k < 60; k++) {
+                randomTie(random);
+            }
+            GraphData current = whole(1);
+            GraphData first = current;
+            List<NetworkSnapshot> scoped = SCOPES.stream().map(scope -> NetworkSnapshot.of(first, scope)).toList();
+            long version = 1;
+            for (int batch = 0; batch < 15; batch++) {
+                Set<String> changed = new HashSet<>();
+                int writes = 1 + random.nextInt(4);
+                for (int w = 0; w < writes; w++) {
+                    changed.addAll(randomWrite(random));
+                }
+                version++;
+                SnapshotPatch.Patched patched = SnapshotPatch.applyWithLayout(current, changed, rows(changed), version);
+                assertThat(GraphDataContent.of(patched.data())).isEqualTo(GraphDataContent.of(whole(version)));
+                List<NetworkSnapshot> next = new ArrayList<>();
+                for (NetworkSnapshot before : scoped) {
+                    NetworkSnapshot fresh = NetworkSnapshot.of(patched.data(), before.scope());
+                    NetworkSnapshot brought = ScopedPatch.apply(before, patched);
+                    assertSameSnapshot(brought, fresh);
+                    next.add(brought);
+                }
+                scoped = next;
+                current = patched.data();
+            }
+        }
+    }
+
+    private static final List<AnalysisScope> SCOPES = List.of(AnalysisScope.all(),
+            new AnalysisScope(Set.of(NodeLabel.Contact), Set.of(TieType.KNOWS), 3, null, null, null),
+            new AnalysisScope(null, null, null, java.time.LocalDate.ofEpochDay(40), Region.values()[1], "t1"));
+
+    /** The same snapshot: vertices in the same order with the same columns, the same CSR arrays and edge columns. */
+    private static void assertSameSnapshot(NetworkSnapshot actual, NetworkSnapshot expected) {
+        assertThat(actual).isNotNull();
+        assertThat(actual.vertexCount()).isEqualTo(expected.vertexCount());
+        for (int v = 0; v < expected.vertexCount(); v++) {
+            assertThat(actual.id(v)).isEqualTo(expected.id(v));
+            assertThat(actual.name(v)).isEqualTo(expected.name(v));
+            assertThat(actual.risk(v)).isEqualTo(expected.risk(v));
+            assertThat(actual.themes(v)).isEqualTo(expected.themes(v));
+            assertThat(actual.indexOf(expected.id(v))).isEqualTo(v);
+        }
+        assertThat(actual.graph().edgeCount()).isEqualTo(expected.graph().edgeCount());
+        assertThat(actual.graph().isWeighted()).isEqualTo(expected.graph().isWeighted());
+        assertThat(actual.graph().offsetsArray()).isEqualTo(expected.graph().offsetsArray());
+        assertThat(actual.graph().targetsArray()).isEqualTo(expected.graph().targetsArray());
+        assertThat(actual.graph().edgeIdsArray()).isEqualTo(expected.graph().edgeIdsArray());
+        assertThat(actual.graph().weightsArray()).isEqualTo(expected.graph().weightsArray());
+        for (int e = 0; e < expected.graph().edgeCount(); e++) {
+            assertThat(actual.edgeType(e)).isEqualTo(expected.edgeType(e));
+            assertThat(actual.edgeTrust(e)).isEqualTo(expected.edgeTrust(e));
+            assertThat(actual.edgeSince(e)).isEqualTo(expected.edgeSince(e));
+            assertThat(actual.edgeLastContact(e)).isEqualTo(expected.edgeLastContact(e));
+        }
+    }
+
+    // ---- the model ------------------------------------------------------------------------------
+
+    private Set<String> randomWrite(Random random) {
+        List<String> ids = new ArrayList<>(nodes.keySet());
+        switch (random.nextInt(6)) {
+            case 0 -> {
+                String id = "new" + random.nextInt(1_000_000);
+                node(id, random.nextInt(1000));
+                return Set.of(id);
+            }
+            case 1 -> {
+                if (ids.isEmpty()) {
+                    return Set.of();
+                }
+                String id = ids.get(random.nextInt(ids.size()));
+                node(id, random.nextInt(1000));
+                return Set.of(id);
+            }
+            case 2 -> {
+                if (ids.isEmpty()) {
+                    return Set.of();
+                }
+                String id = ids.get(random.nextInt(ids.size()));
+                delete(id);
+                return Set.of(id);
+            }
+            case 3, 4 -> {
+                Tie tie = randomTie(random);
+                return tie == null ? Set.of() : Set.of(tie.from(), tie.to());
+            }
+            default -> {
+                if (ties.isEmpty()) {
+                    return Set.of();
+                }
+                List<Tie> all = new ArrayList<>(ties.values());
+                Tie tie = all.get(random.nextInt(all.size()));
+                ties.remove(tie.key());
+                return Set.of(tie.from(), tie.to());
+            }
+        }
+    }
+
+    private Tie randomTie(Random random) {
+        List<String> ids = new ArrayList<>(nodes.keySet());
+        if (ids.size() < 2) {
+            return null;
+        }
+        String a = ids.get(random.nextInt(ids.size()));
+        String b = ids.get(random.nextInt(ids.size()));
+        if (a.equals(b)) {
+            return null;
+        }
+        TieType type = random.nextBoolean() ? TieType.KNOWS : TieType.AFFILIATED_WITH;
+        return tie(type, a, b, random.nextInt(6));
+    }
+
+    private void node(String id, int created) {
+        nodes.put(id, new Node(id, created % 2 == 0 ? NodeLabel.Contact : NodeLabel.Organisation, "name " + created,
+                created % 3 == 0 ? null : "JO", Region.values()[created % Region.values().length],
+                new String[] {"t" + created % 4}, RiskLevel.values()[created % RiskLevel.values().length],
+                created % 5 == 0, created % 7 == 0, created));
+    }
+
+    private Tie tie(TieType type, String from, String to, int trust) {
+        Tie tie = new Tie(type, from, to, trust, trust * 10, trust == 0 ? GraphData.NO_DATE : trust * 20);
+        ties.put(tie.key(), tie);
+        return tie;
+    }
+
+    private void delete(String id) {
+        nodes.remove(id);
+        ties.values().removeIf(t -> t.from().equals(id) || t.to().equals(id));
+    }
+
+    private GraphData whole(long version) {
+        GraphData.Builder builder = new GraphData.Builder().graphVersion(version);
+        nodes.values().forEach(n -> add(builder, n));
+        ties.values().forEach(t -> builder.tie(t.from(), t.to(), t.type(), t.trust(), t.since(), t.last()));
+        return builder.build();
+    }
+
+    /** What the reader reads for these changed nodes: their rows, their outgoing ties, and incoming ones from the rest. */
+    private SnapshotPatch.Rows rows(Set<String> changed) {
+        GraphData.Builder builder = new GraphData.Builder();
+        nodes.values().stream().filter(n -> changed.contains(n.id())).forEach(n -> add(builder, n).key(n.id()));
+        ties.values().stream().filter(t -> changed.contains(t.from()) || changed.contains(t.to()))
+                .forEach(t -> builder.tie(t.from(), t.to(), t.type(), t.trust(), t.since(), t.last()));
+        return builder.buildRows();
+    }
+
+    private static GraphData.Builder add(GraphData.Builder builder, Node n) {
+        return builder.node(n.id(), n.label(), n.name(), null, n.country(), n.region(), n.themes(), n.risk(), n.consent(),
+                n.confidential(), n.created());
+    }
+
+    private GraphData assertPatchEqualsWhole(GraphData base, Set<String> changed, long version) {
+        GraphData patched = SnapshotPatch.apply(base, changed, rows(changed), version);
+        assertThat(GraphDataContent.of(patched)).isEqualTo(GraphDataContent.of(whole(version)));
+        for (int e = 0; e < patched.tieCount(); e++) {
+            assertThat(patched.tieFrom()[e]).isBetween(0, patched.nodeCount() - 1);
+            assertThat(patched.tieTo()[e]).isBetween(0, patched.nodeCount() - 1);
+        }
+        return patched;
+    }
+}
