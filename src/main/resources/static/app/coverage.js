@@ -1,6 +1,7 @@
 // The "share vs target per region" chart, drawn only when GET /api/reports/coverage answers 200:
 // the section stays hidden otherwise (the report may not exist, or the role may not see it).
-import { byId, clear, el, humanise } from './dom.js';
+import { byId, clear, el } from './dom.js';
+import { enumLabel } from './labels.js';
 import { get } from './api.js';
 
 function percent(value, scale) {
@@ -41,7 +42,7 @@ export async function showCoverage() {
     const short = share !== null && target !== null && share < target;
     chart.appendChild(el('div', { className: `coverage-row${short ? ' gap' : ''}`, dataset: { region: row.region || '' } },
       el('div', { className: 'bar-label' },
-        el('span', {}, humanise(row.region) || 'no region',
+        el('span', {}, enumLabel(row.region) || 'no region',
           row.contacts !== undefined ? el('span', { className: 'sub' }, ` · ${row.contacts} contacts`) : null),
         el('span', {}, `${label(share)} / ${label(target)}`)),
       el('div', { className: 'bar-track', title: `share ${label(share)}, target ${label(target)}` },

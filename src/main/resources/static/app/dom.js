@@ -60,11 +60,6 @@ export function say(node, text, isError = false) {
   node.classList.toggle('error', Boolean(isError));
 }
 
-/** Turns an enum value such as ASIA_PACIFIC into "asia pacific". */
-export function humanise(value) {
-  return value === undefined || value === null ? '' : String(value).toLowerCase().replace(/_/g, ' ');
-}
-
 /** Offers `blob` as a download named `filename`. */
 export function download(blob, filename) {
   const url = URL.createObjectURL(blob);
