@@ -71,4 +71,25 @@ public final class ConsentDays {
         Arrays.fill(a, value);
         return a;
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ConsentDays o && Arrays.equals(from, o.from) && Arrays.equals(until, o.until);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(from) + Arrays.hashCode(until);
+    }
+
+    /** Per purpose, the first and last day current (epoch days), for test messages. */
+    @Override
+    public String toString() {
+        StringBuilder out = new StringBuilder("ConsentDays[");
+        for (ConsentPurpose purpose : ConsentPurpose.values()) {
+            int p = purpose.ordinal();
+            out.append(purpose.key()).append('=').append(from[p]).append("..").append(until[p]).append(p + 1 < PURPOSES ? ", " : "]");
+        }
+        return out.toString();
+    }
 }
