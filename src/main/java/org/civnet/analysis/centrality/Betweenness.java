@@ -173,11 +173,7 @@ public final class Betweenness implements VertexScoringAlgorithm<Integer, Double
 
     @Override
     public Double getVertexScore(Integer v) {
-        Objects.requireNonNull(v, "v");
-        if (v < 0 || v >= scores.length) {
-            throw new IllegalArgumentException("Cannot return score of unknown vertex " + v);
-        }
-        return scores[v];
+        return IndexedScores.vertexScore(scores, v);
     }
 
     private static double[] compute(CsrGraph graph, Options options) {

@@ -269,11 +269,7 @@ public final class CertifiedBetweenness implements VertexScoringAlgorithm<Intege
 
     @Override
     public Double getVertexScore(Integer v) {
-        Objects.requireNonNull(v, "v");
-        if (v < 0 || v >= scores.length) {
-            throw new IllegalArgumentException("Cannot return score of unknown vertex " + v);
-        }
-        return scores[v];
+        return IndexedScores.vertexScore(scores, v);
     }
 
     /** The k highest, highest first, ties by lower index. */

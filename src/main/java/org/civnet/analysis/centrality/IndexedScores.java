@@ -16,6 +16,18 @@ final class IndexedScores extends AbstractMap<Integer, Double> {
         this.scores = scores;
     }
 
+    /**
+     * JGraphT's {@code getVertexScore} over a score array: the score of {@code v}, or an
+     * {@link IllegalArgumentException} for a vertex the graph does not have (as JGraphT's scorers do).
+     */
+    static Double vertexScore(double[] scores, Integer v) {
+        java.util.Objects.requireNonNull(v, "v");
+        if (v < 0 || v >= scores.length) {
+            throw new IllegalArgumentException("Cannot return score of unknown vertex " + v);
+        }
+        return scores[v];
+    }
+
     @Override
     public int size() {
         return scores.length;
