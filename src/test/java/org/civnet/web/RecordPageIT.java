@@ -2,6 +2,7 @@ package org.civnet.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,9 @@ import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 
@@ -90,7 +93,8 @@ class RecordPageIT extends WorkspacePageTest {
         driver().get("http://localhost:" + port + "/#/contacts/" + nadia + "/edit");
         type(css("#contact-notes"), "Met in Cairo; prefers Signal.");
         driver().findElement(By.cssSelector("#nav a[data-view='followups']")).click();
-        Alert leave = driver().switchTo().alert();
+        // The click returns before the hashchange handler asks: wait for the question to appear.
+        Alert leave = new WebDriverWait(driver(), Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent());
         assertThat(leave.getText()).contains("unsaved changes");
         leave.dismiss();
         assertThat(driver().getCurrentUrl()).endsWith("/edit");
