@@ -132,6 +132,9 @@ public record CivnetProperties(
      *                      it the request is refused with 503; 0 for no limit but the free heap
      * @param heapReserve   heap kept free for everything else (requests, writes, an embedded Neo4j):
      *                      an analysis runs only if its estimate fits in the free heap minus this
+     * @param warmOnStart   read the graph in the background as civnet starts, so the first analysis
+     *                      after a restart does not wait for the whole read (still refused when the
+     *                      heap cannot hold it)
      */
     public record Analysis(
             @DefaultValue("16") @Min(1) @Max(1000) int cacheEntries,
@@ -143,7 +146,8 @@ public record CivnetProperties(
             @DefaultValue("4") @Min(0) @Max(10_000) int queue,
             @DefaultValue("0") @Min(0) @Max(256) int threads,
             @DefaultValue("0B") @NotNull DataSize memoryBudget,
-            @DefaultValue("64MB") @NotNull DataSize heapReserve) {
+            @DefaultValue("64MB") @NotNull DataSize heapReserve,
+            @DefaultValue("true") boolean warmOnStart) {
 
         /** Workers of the heavy-analysis pool. */
         public int resolvedPoolSize() {

@@ -1,11 +1,11 @@
 package org.civnet.snapshot;
 
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.civnet.neo4j.ChangeRecords;
 import org.civnet.neo4j.CypherQueries;
 import org.civnet.domain.NodeLabel;
 import org.civnet.domain.Region;
@@ -69,7 +69,7 @@ public class SnapshotReader {
                 if (version == base.graphVersion()) {
                     return new Refreshed(base, null);
                 }
-                Set<String> changed = changedSince(tx, base.graphVersion(), version, maxChanged);
+                Set<String> changed = ChangeRecords.changedSince(tx, cypher, base.graphVersion(), version, maxChanged);
                 if (changed != null) {
                     GraphData.Builder builder = new GraphData.Builder();
                     UnreadableValues unreadable = new UnreadableValues();
@@ -93,30 +93,6 @@ public class SnapshotReader {
         public boolean incremental() {
             return patch != null;
         }
-    }
-
-    /**
-     * The nodes the records after {@code since} up to {@code until} name, or null when one is
-     * missing (pruned, or a version bumped without a record), says everything changed, or they
-     * name more than {@code maxChanged} nodes.
-     */
-    private Set<String> changedSince(TransactionContext tx, long since, long until, int maxChanged) {
-        if (until < since) {
-            return null;
-        }
-        Set<String> changed = new HashSet<>();
-        long records = 0;
-        for (Record r : tx.run(cypher.get("snapshot/changes-since"), Map.of("since", since, "until", until)).list()) {
-            if (r.get("everything").asBoolean(true)) {
-                return null;
-            }
-            records++;
-            changed.addAll(r.get("nodes").asList(Value::asString));
-            if (changed.size() > maxChanged) {
-                return null;
-            }
-        }
-        return records == until - since ? changed : null;
     }
 
     private GraphData readWhole(TransactionContext tx, long version) {

@@ -14,9 +14,11 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.civnet.network.NetworkStore;
+import org.civnet.security.Redactor;
 import org.civnet.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -50,6 +52,12 @@ class IncrementalSnapshotIT extends IntegrationTest {
 
     @Autowired
     NetworkStore store;
+
+    @Autowired
+    Redactor redactor;
+
+    @Autowired
+    ApplicationContext context;
 
     private static final Path BACKUPS = createTempDirectory();
 
@@ -108,6 +116,10 @@ class IncrementalSnapshotIT extends IntegrationTest {
         GraphDataContent actual = GraphDataContent.of(kept);
         assertThat(actual.nodes()).as(after).isEqualTo(expected.nodes());
         assertThat(actual.ties()).as(after).isEqualTo(expected.ties());
+        // The redactor brings its protected people forward from the same records: they must be
+        // those a redactor that never saw an earlier version reads.
+        Redactor freshRedactor = context.getAutowireCapableBeanFactory().createBean(Redactor.class);
+        assertThat(redactor.protectedNames()).as(after + ": protected people").isEqualTo(freshRedactor.protectedNames());
     }
 
     private void seedNetwork() {

@@ -31,7 +31,10 @@ import org.springframework.test.context.DynamicPropertySource;
 // The fixtures of most tests hold a handful of protected people, whom the re-identification gate
 // (default k = 5) would withhold: they test the other mechanisms with it off. The gate's own tests
 // (ReidentificationIT, ReidentificationPageIT) set the default back with their own @TestPropertySource.
-@org.springframework.test.context.TestPropertySource(properties = "civnet.privacy.anonymity-k=1")
+// Nor do they read the graph ahead at start-up, so what a test counts of the snapshot cache is its
+// own requests' doing (SnapshotWarmUpIT tests the read ahead).
+@org.springframework.test.context.TestPropertySource(properties = {"civnet.privacy.anonymity-k=1",
+        "civnet.analysis.warm-on-start=false"})
 public abstract class IntegrationTest {
 
     public static final String ADMIN_PASSWORD = "test-admin-password-1";

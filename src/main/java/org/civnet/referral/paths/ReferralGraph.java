@@ -8,7 +8,7 @@ import org.civnet.analysis.graph.CsrGraph;
 
 /**
  * The tie graph referral searches run over: the graph, a cost per tie (see {@link TieCost}) and
- * its connected components, built once per snapshot and shared by every query on it, whatever
+ * its connected components (when first asked for), built once per snapshot and shared by every query on it, whatever
  * the query's intermediary rule and hop limit.
  *
  * <p>Immutable and thread-safe. Queries borrow their working memory ({@link SearchScratch}: two
@@ -16,7 +16,8 @@ import org.civnet.analysis.graph.CsrGraph;
  * per-request search allocates no O(n) array once the pool is warm, and concurrent queries never
  * share one; the pool holds at most one scratch per query that ever ran at the same time.
  *
- * <p>Cost: O(n + m) to build (cost check and components).
+ * <p>Cost: O(m) to build (the cost check); the components, O(n + m), on the first query that asks
+ * whether two people are joined at all.
  */
 public final class ReferralGraph {
 
@@ -25,7 +26,8 @@ public final class ReferralGraph {
 
     private final CsrGraph graph;
     private final double[] cost;
-    private final Components components;
+    /** Built on the first question that needs it (explaining why a target is unreachable), not per version. */
+    private volatile Components components;
     private final ConcurrentLinkedQueue<SearchScratch> pool = new ConcurrentLinkedQueue<>();
 
     /**
@@ -46,8 +48,6 @@ public final class ReferralGraph {
             }
         }
         this.cost = costByEdgeId.clone();
-        // Components ignore the rules, so every query on this graph shares them.
-        this.components = new Components(graph);
     }
 
     public CsrGraph graph() {
@@ -65,7 +65,26 @@ public final class ReferralGraph {
 
     /** True when some chain of ties, ignoring every rule and hop limit, joins {@code u} and {@code v}. */
     public boolean connected(int u, int v) {
-        return components.connected(u, v);
+        return components().connected(u, v);
+    }
+
+    /**
+     * The connected components, computed once on first use: they ignore the rules, so every query on
+     * this graph shares them, and a query that reaches its target never needs them (a million ties
+     * take tens of milliseconds that a write followed by a referral would otherwise wait for).
+     */
+    private Components components() {
+        Components c = components;
+        if (c == null) {
+            synchronized (this) {
+                c = components;
+                if (c == null) {
+                    c = new Components(graph);
+                    components = c;
+                }
+            }
+        }
+        return c;
     }
 
     /** The costs by edge id, not copied: for the searches of this package, which never write them. */
