@@ -1,7 +1,6 @@
 package org.civnet.snapshot;
 
 import java.util.Arrays;
-import java.util.Map;
 
 import org.civnet.analysis.graph.CsrGraph;
 import org.civnet.domain.NodeLabel;
@@ -40,7 +39,7 @@ public final class NetworkSnapshot {
     private final int[] edgeTrust;
     private final int[] edgeSince;
     private final int[] edgeLastContact;
-    private final Map<String, Integer> index;
+    private final IdIndex index;
     /** For each edge, the tie of the graph data it was first built from (for {@link ScopedPatch}). */
     private final int[] firstTie;
     private final long buildMillis;
@@ -72,11 +71,7 @@ public final class NetworkSnapshot {
         this.firstTie = firstTie;
         this.buildMillis = buildMillis;
         this.unreadableValues = unreadableValues;
-        java.util.HashMap<String, Integer> map = new java.util.HashMap<>(ids.length * 2);
-        for (int i = 0; i < ids.length; i++) {
-            map.put(ids[i], i);
-        }
-        this.index = map;
+        this.index = new IdIndex(ids);
     }
 
     /** Selects the scope's vertices and ties from the full graph data; O(n + m log d). */
@@ -236,8 +231,7 @@ public final class NetworkSnapshot {
 
     /** The vertex of an id, or -1 when the id is not in this snapshot. */
     public int indexOf(String id) {
-        Integer v = id == null ? null : index.get(id);
-        return v == null ? -1 : v;
+        return index.indexOf(id);
     }
 
     public String id(int v) { return ids[v]; }

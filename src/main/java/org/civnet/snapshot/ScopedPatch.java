@@ -61,15 +61,19 @@ final class ScopedPatch {
         int[] oldTargets = before.targetsArray();
         int[] oldEdgeIds = before.edgeIdsArray();
         double[] oldWeights = before.weightsArray();
-        // Surviving edges, renumbered by rank of their old id.
+        // Surviving edges, renumbered by rank of their old id; each survivor's surviving incidences
+        // counted in the same pass (one walk of the old adjacency instead of two).
         boolean[] survives = new boolean[before.edgeCount()];
+        int[] degree = new int[kept];
         for (int v = 0; v < oldN; v++) {
-            if (remap[v] < 0) {
+            int u = remap[v];
+            if (u < 0) {
                 continue;
             }
             for (int s = oldOffsets[v]; s < oldOffsets[v + 1]; s++) {
                 if (remap[oldTargets[s]] >= 0) {
                     survives[oldEdgeIds[s]] = true;
+                    degree[u]++;
                 }
             }
         }
@@ -81,18 +85,6 @@ final class ScopedPatch {
         NewEdges added = newEdges(data, scope, newIndex, patch.firstNewTie(), keptEdges);
         int edges = keptEdges + added.count;
         // Adjacency: each survivor's old slice without changed neighbours, then the new incidences.
-        int[] degree = new int[kept];
-        for (int v = 0; v < oldN; v++) {
-            int u = remap[v];
-            if (u < 0) {
-                continue;
-            }
-            for (int s = oldOffsets[v]; s < oldOffsets[v + 1]; s++) {
-                if (remap[oldTargets[s]] >= 0) {
-                    degree[u]++;
-                }
-            }
-        }
         for (int k = 0; k < added.incidences; k++) {
             degree[added.from[k]]++;
         }
