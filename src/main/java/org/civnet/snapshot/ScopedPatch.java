@@ -29,12 +29,173 @@ final class ScopedPatch {
      * it does not fit (another scope or version), and the caller builds the snapshot whole.
      */
     static NetworkSnapshot apply(NetworkSnapshot old, SnapshotPatch.Patched patch) {
-        long started = System.nanoTime();
-        GraphData data = patch.data();
-        AnalysisScope scope = old.scope();
         if (old.graphVersion() != patch.fromVersion()) {
             return null;
         }
+        return patch.inPlace() ? applyInPlace(old, patch) : applyMovingChangedRows(old, patch);
+    }
+
+    /**
+     * The graph was patched in place (no named node deleted: {@link SnapshotPatch.Patched#inPlace}),
+     * so when no changed node entered or left the scope every vertex keeps its number and the new
+     * nodes' vertices follow. Then only the slices of the changed vertices and of their neighbours
+     * (before and after) are rebuilt; every other slice is copied as it was, its edge ids renumbered
+     * by rank (the edges of the changed vertices leave, the new ones are numbered after the rest,
+     * as a whole build numbers them). O(n + m) copies, but no hashing or sorting beyond the
+     * changed vertices' edges. Null when the vertex numbering moved.
+     */
+    private static NetworkSnapshot applyInPlace(NetworkSnapshot old, SnapshotPatch.Patched patch) {
+        long started = System.nanoTime();
+        GraphData data = patch.data();
+        AnalysisScope scope = old.scope();
+        int[] newIndex = NetworkSnapshot.vertices(data, scope);
+        int oldN = old.vertexCount();
+        int kept = 0;
+        String[] ids = data.ids();
+        for (int i = 0; i < newIndex.length; i++) {
+            if (newIndex[i] < 0) {
+                continue;
+            }
+            // The old vertices are the scope's rows of the base in order; rows keep their places here.
+            if (i < patch.firstNewNode() && (kept >= oldN || !ids[i].equals(old.id(kept)))) {
+                return null;
+            }
+            kept++;
+        }
+        if (kept < oldN) {
+            return null;
+        }
+        boolean[] changed = new boolean[kept];
+        for (String id : patch.changed()) {
+            int v = old.indexOf(id);
+            if (v >= 0) {
+                changed[v] = true;
+            }
+        }
+        for (int v = oldN; v < kept; v++) {
+            changed[v] = true;
+        }
+        CsrGraph before = old.graph();
+        int[] oldOffsets = before.offsetsArray();
+        int[] oldTargets = before.targetsArray();
+        int[] oldEdgeIds = before.edgeIdsArray();
+        double[] oldWeights = before.weightsArray();
+        // The changed vertices' edges leave; their unchanged neighbours lose those incidences.
+        boolean[] removed = new boolean[before.edgeCount()];
+        int[] lost = new int[kept];
+        // Rebuilt slices: the changed vertices' (new ones included) and their neighbours', old and new.
+        boolean[] rebuilt = changed.clone();
+        for (int c = 0; c < oldN; c++) {
+            if (!changed[c]) {
+                continue;
+            }
+            for (int s = oldOffsets[c]; s < oldOffsets[c + 1]; s++) {
+                removed[oldEdgeIds[s]] = true;
+                int w = oldTargets[s];
+                if (!changed[w]) {
+                    lost[w]++;
+                    rebuilt[w] = true;
+                }
+            }
+        }
+        int[] newEdgeId = new int[before.edgeCount()];
+        int keptEdges = 0;
+        for (int e = 0; e < removed.length; e++) {
+            newEdgeId[e] = removed[e] ? -1 : keptEdges++;
+        }
+        NewEdges added = newEdges(data, scope, newIndex, patch.firstNewTie(), keptEdges);
+        int edges = keptEdges + added.count;
+        int[] offsets = new int[kept + 1];
+        for (int u = 0; u < kept; u++) {
+            int degree = u < oldN && !changed[u] ? oldOffsets[u + 1] - oldOffsets[u] - lost[u] : 0;
+            offsets[u + 1] = offsets[u] + degree;
+        }
+        for (int k = 0; k < added.incidences; k++) {
+            rebuilt[added.from[k]] = true;
+        }
+        // Each new incidence shifts the slices after its vertex by one.
+        int shift = 0;
+        int k = 0;
+        for (int u = 0; u < kept; u++) {
+            while (k < added.incidences && added.from[k] == u) {
+                shift++;
+                k++;
+            }
+            offsets[u + 1] += shift;
+        }
+        int[] targets = new int[2 * edges];
+        int[] edgeIds = new int[2 * edges];
+        double[] weights = new double[2 * edges];
+        k = 0;
+        for (int u = 0; u < kept; u++) {
+            int at = offsets[u];
+            if (!rebuilt[u]) {
+                int from = oldOffsets[u];
+                int length = oldOffsets[u + 1] - from;
+                System.arraycopy(oldTargets, from, targets, at, length);
+                System.arraycopy(oldWeights, from, weights, at, length);
+                for (int s = 0; s < length; s++) {
+                    edgeIds[at + s] = newEdgeId[oldEdgeIds[from + s]];
+                }
+                continue;
+            }
+            // Merge by neighbour: the old incidences to unchanged vertices (none for a changed vertex)
+            // and the new incidences, which all lead to changed vertices.
+            int s = u < oldN && !changed[u] ? oldOffsets[u] : 0;
+            int sEnd = u < oldN && !changed[u] ? oldOffsets[u + 1] : 0;
+            int kEnd = k;
+            while (kEnd < added.incidences && added.from[kEnd] == u) {
+                kEnd++;
+            }
+            while (s < sEnd || k < kEnd) {
+                if (s < sEnd && changed[oldTargets[s]]) {
+                    s++;
+                } else if (k >= kEnd || (s < sEnd && oldTargets[s] < added.to[k])) {
+                    targets[at] = oldTargets[s];
+                    weights[at] = oldWeights[s];
+                    edgeIds[at++] = newEdgeId[oldEdgeIds[s++]];
+                } else {
+                    targets[at] = added.to[k];
+                    edgeIds[at] = added.id[k];
+                    weights[at++] = added.weight[added.id[k] - keptEdges];
+                    k++;
+                }
+            }
+        }
+        CsrGraph graph = CsrGraph.fromArrays(kept, offsets, targets, edgeIds, weights, edges, anyNotOne(weights));
+        int[] firstTie = firstTies(old, patch, newEdgeId, edges, keptEdges, added);
+        return NetworkSnapshot.assemble(data, scope, newIndex, kept, graph, firstTie, started);
+    }
+
+    /** Whether some weight differs from 1 (what the builder calls weighted). */
+    private static boolean anyNotOne(double[] weights) {
+        for (double w : weights) {
+            if (w != 1.0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Each edge's first tie in the patched graph: the survivors' through the patch's tie layout, then the new ones'. */
+    private static int[] firstTies(NetworkSnapshot old, SnapshotPatch.Patched patch, int[] newEdgeId, int edges,
+                                   int keptEdges, NewEdges added) {
+        int[] dataTieOfBaseTie = inverse(patch.baseTieOfDataTie(), patch.firstNewTie());
+        int[] firstTie = new int[edges];
+        for (int e = 0; e < newEdgeId.length; e++) {
+            if (newEdgeId[e] >= 0) {
+                firstTie[newEdgeId[e]] = dataTieOfBaseTie[old.firstTie(e)];
+            }
+        }
+        System.arraycopy(added.firstTie, 0, firstTie, keptEdges, added.count);
+        return firstTie;
+    }
+
+    /** The graph was patched with the changed rows moved to the end: see the class comment. */
+    private static NetworkSnapshot applyMovingChangedRows(NetworkSnapshot old, SnapshotPatch.Patched patch) {
+        long started = System.nanoTime();
+        GraphData data = patch.data();
+        AnalysisScope scope = old.scope();
         int[] newIndex = NetworkSnapshot.vertices(data, scope);
         int kept = 0;
         int survivors = 0;
@@ -116,22 +277,8 @@ final class ScopedPatch {
             edgeIds[fill[u]] = added.id[k];
             weights[fill[u]++] = added.weight[added.id[k] - keptEdges];
         }
-        boolean weighted = false;
-        for (double w : weights) {
-            if (w != 1.0) {
-                weighted = true;
-                break;
-            }
-        }
-        CsrGraph graph = CsrGraph.fromArrays(kept, offsets, targets, edgeIds, weights, edges, weighted);
-        int[] dataTieOfBaseTie = inverse(patch.baseTieOfDataTie(), patch.firstNewTie());
-        int[] firstTie = new int[edges];
-        for (int e = 0; e < survives.length; e++) {
-            if (newEdgeId[e] >= 0) {
-                firstTie[newEdgeId[e]] = dataTieOfBaseTie[old.firstTie(e)];
-            }
-        }
-        System.arraycopy(added.firstTie, 0, firstTie, keptEdges, added.count);
+        CsrGraph graph = CsrGraph.fromArrays(kept, offsets, targets, edgeIds, weights, edges, anyNotOne(weights));
+        int[] firstTie = firstTies(old, patch, newEdgeId, edges, keptEdges, added);
         return NetworkSnapshot.assemble(data, scope, newIndex, kept, graph, firstTie, started);
     }
 

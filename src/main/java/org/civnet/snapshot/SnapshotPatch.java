@@ -11,8 +11,10 @@ import java.util.Set;
  * Applies the change records between two graph versions to a {@link GraphData}, instead of reading
  * the whole graph again: every node a record names is dropped with every tie that touches it, and
  * the rows of those that still exist come back with all their ties ({@link Rows}). The result
- * holds the same nodes and ties as a fresh read (in another order: kept rows keep theirs, changed
- * rows go to the end).
+ * holds the same nodes and ties as a fresh read, in another order: when no named node was deleted
+ * (the usual write) each changed row is overwritten in place and new nodes are appended, otherwise
+ * the kept rows keep their relative order and the changed ones go to the end; kept ties keep their
+ * order and the ties read back follow.
  *
  * <p>Columns are copied generically, so a column added to {@link GraphData} needs no change here:
  * components named {@code tie…} are tie columns, every other array is a node column. Cost: O(n + m)
@@ -47,13 +49,16 @@ public final class SnapshotPatch {
     }
 
     /**
-     * A patched graph and where its new parts start: rows from {@code firstNewNode} and ties from
-     * {@code firstNewTie} on are those read back; the rest keep the base's relative order (what
-     * {@link ScopedPatch} relies on), tie {@code k} below {@code firstNewTie} being the base's tie
-     * {@code baseTieOfDataTie[k]}.
+     * A patched graph and where its new parts start. Ties from {@code firstNewTie} on are those read
+     * back; the ones before keep the base's relative order, tie {@code k} being the base's tie
+     * {@code baseTieOfDataTie[k]} (what {@link ScopedPatch} relies on). Rows: when {@code inPlace},
+     * row {@code i} below {@code firstNewNode} is the base's row {@code i} (the changed ones with
+     * their new values) and the rows from there on are new nodes; otherwise the rows below
+     * {@code firstNewNode} are the base's unchanged rows in their order and every changed row
+     * follows.
      */
     public record Patched(GraphData data, Set<String> changed, long fromVersion, int firstNewNode, int firstNewTie,
-                          int[] baseTieOfDataTie) {
+                          int[] baseTieOfDataTie, boolean inPlace) {
     }
 
     /** As {@link #apply}, with the layout of the result. */
@@ -61,6 +66,123 @@ public final class SnapshotPatch {
         if (base.unreadableValues() > 0 || rows.rows().unreadableValues() > 0) {
             throw new IllegalArgumentException("unreadable values are counted per read, not per node");
         }
+        Patched inPlace = applyInPlace(base, changed, rows, version);
+        return inPlace != null ? inPlace : applyMovingChangedRows(base, changed, rows, version);
+    }
+
+    /**
+     * The common case, when no node the records name was deleted: each changed row is overwritten
+     * where it is and new nodes are appended, so every other row keeps its position and the scoped
+     * snapshots keep their vertex numbers ({@link ScopedPatch}). Null when a named node is gone
+     * (the rows after it would move): {@link #applyMovingChangedRows} then.
+     */
+    private static Patched applyInPlace(GraphData base, Set<String> changed, Rows rows, long version) {
+        GraphData delta = rows.rows();
+        int n = base.nodeCount();
+        String[] ids = base.ids();
+        Map<String, Integer> deltaRow = new HashMap<>();
+        for (int r = 0; r < delta.nodeCount(); r++) {
+            deltaRow.put(delta.ids()[r], r);
+        }
+        // One look-up per base row: a changed node (-1), or the far end of a tie read back (-2).
+        Map<String, Integer> wanted = new HashMap<>();
+        for (String id : changed) {
+            wanted.put(id, -1);
+        }
+        for (int e = 0; e < delta.tieCount(); e++) {
+            if (delta.tieFrom()[e] < 0) {
+                wanted.putIfAbsent(rows.tieFromIds()[e], -2);
+            }
+            if (delta.tieTo()[e] < 0) {
+                wanted.putIfAbsent(rows.tieToIds()[e], -2);
+            }
+        }
+        int[] rowOfDelta = new int[delta.nodeCount()];
+        java.util.Arrays.fill(rowOfDelta, -1);
+        boolean[] changedRow = new boolean[n];
+        Map<String, Integer> farEnds = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            Integer mark = wanted.get(ids[i]);
+            if (mark == null) {
+                continue;
+            }
+            if (mark == -1) {
+                Integer r = deltaRow.get(ids[i]);
+                if (r == null) {
+                    return null;
+                }
+                rowOfDelta[r] = i;
+                changedRow[i] = true;
+            } else {
+                farEnds.put(ids[i], i);
+            }
+        }
+        int appended = 0;
+        int[] newRows = new int[delta.nodeCount()];
+        for (int r = 0; r < rowOfDelta.length; r++) {
+            if (rowOfDelta[r] < 0) {
+                rowOfDelta[r] = n + appended;
+                newRows[appended++] = r;
+            }
+        }
+        int[] keptTies = keptTies(base, changedRow);
+        int m = keptTies.length + delta.tieCount();
+        int[] tieFrom = new int[m];
+        int[] tieTo = new int[m];
+        int[] baseFrom = base.tieFrom();
+        int[] baseTo = base.tieTo();
+        for (int k = 0; k < keptTies.length; k++) {
+            tieFrom[k] = baseFrom[keptTies[k]];
+            tieTo[k] = baseTo[keptTies[k]];
+        }
+        boolean[] resolved = new boolean[delta.tieCount()];
+        int added = 0;
+        for (int e = 0; e < delta.tieCount(); e++) {
+            int a = inPlaceEnd(delta.tieFrom()[e], rows.tieFromIds()[e], rowOfDelta, farEnds);
+            int b = inPlaceEnd(delta.tieTo()[e], rows.tieToIds()[e], rowOfDelta, farEnds);
+            if (a >= 0 && b >= 0) {
+                resolved[e] = true;
+                tieFrom[keptTies.length + added] = a;
+                tieTo[keptTies.length + added] = b;
+                added++;
+            }
+        }
+        int[] addedTies = kept(resolved, added);
+        GraphData data = construct(base, delta, version, null, rowOfDelta, java.util.Arrays.copyOf(newRows, appended),
+                keptTies, addedTies, java.util.Arrays.copyOf(tieFrom, keptTies.length + added),
+                java.util.Arrays.copyOf(tieTo, keptTies.length + added));
+        return new Patched(data, changed, base.graphVersion(), n, keptTies.length, keptTies, true);
+    }
+
+    /** A tie end in the in-place layout: a row read back, or an untouched node's row, or -1. */
+    private static int inPlaceEnd(int inRows, String id, int[] rowOfDelta, Map<String, Integer> farEnds) {
+        if (inRows >= 0) {
+            return rowOfDelta[inRows];
+        }
+        Integer v = farEnds.get(id);
+        return v == null ? -1 : v;
+    }
+
+    /** The ties of {@code base} touching no changed row, in order. */
+    private static int[] keptTies(GraphData base, boolean[] changedRow) {
+        int m = base.tieCount();
+        int[] out = new int[m];
+        int k = 0;
+        int[] from = base.tieFrom();
+        int[] to = base.tieTo();
+        for (int e = 0; e < m; e++) {
+            if (!changedRow[from[e]] && !changedRow[to[e]]) {
+                out[k++] = e;
+            }
+        }
+        return k == m ? out : java.util.Arrays.copyOf(out, k);
+    }
+
+    /**
+     * When a node the records name was deleted: every changed row is dropped and the rows read back
+     * are appended, the unchanged rows keeping their relative order.
+     */
+    private static Patched applyMovingChangedRows(GraphData base, Set<String> changed, Rows rows, long version) {
         GraphData delta = rows.rows();
         int n = base.nodeCount();
         String[] ids = base.ids();
@@ -113,10 +235,14 @@ public final class SnapshotPatch {
             }
         }
         int[] addedTies = kept(resolved, added);
-        GraphData data = construct(base, delta, version, keptNodes, keptTies, addedTies,
+        int[] allRows = new int[delta.nodeCount()];
+        for (int i = 0; i < allRows.length; i++) {
+            allRows[i] = i;
+        }
+        GraphData data = construct(base, delta, version, keptNodes, null, allRows, keptTies, addedTies,
                 java.util.Arrays.copyOf(tieFrom, keptTies.length + added),
                 java.util.Arrays.copyOf(tieTo, keptTies.length + added));
-        return new Patched(data, changed, base.graphVersion(), kept, keptTies.length, keptTies);
+        return new Patched(data, changed, base.graphVersion(), kept, keptTies.length, keptTies, false);
     }
 
     /** A tie end: a changed row's new index, or an untouched node's, or -1 when it is in neither. */
@@ -164,13 +290,16 @@ public final class SnapshotPatch {
         return k == m ? out : java.util.Arrays.copyOf(out, k);
     }
 
-    private static GraphData construct(GraphData base, GraphData delta, long version, int[] keptNodes, int[] keptTies,
-                                       int[] addedTies, int[] tieFrom, int[] tieTo) {
+    /**
+     * The patched columns. Node columns: either the base's {@code keptNodes} then the delta's
+     * {@code appendedRows} ({@code keptNodes} given), or the whole base column with each delta row
+     * {@code r} written over row {@code rowOfDelta[r]} and the {@code appendedRows} at the end
+     * ({@code keptNodes} null: in place). Tie columns: the base's {@code keptTies} then the delta's
+     * {@code addedTies}.
+     */
+    private static GraphData construct(GraphData base, GraphData delta, long version, int[] keptNodes, int[] rowOfDelta,
+                                       int[] appendedRows, int[] keptTies, int[] addedTies, int[] tieFrom, int[] tieTo) {
         Object[] args = new Object[COMPONENTS.length];
-        int[] allRows = new int[delta.nodeCount()];
-        for (int i = 0; i < allRows.length; i++) {
-            allRows[i] = i;
-        }
         for (int c = 0; c < COMPONENTS.length; c++) {
             RecordComponent component = COMPONENTS[c];
             String name = component.getName();
@@ -184,9 +313,15 @@ public final class SnapshotPatch {
                     if (!type.isArray()) {
                         throw new IllegalArgumentException("GraphData." + name + " is neither a node nor a tie column");
                     }
-                    boolean tie = name.startsWith("tie");
-                    args[c] = concat(value(component, base), tie ? keptTies : keptNodes,
-                            value(component, delta), tie ? addedTies : allRows);
+                    Object baseColumn = value(component, base);
+                    Object deltaColumn = value(component, delta);
+                    if (name.startsWith("tie")) {
+                        args[c] = concat(baseColumn, keptTies, deltaColumn, addedTies);
+                    } else if (keptNodes != null) {
+                        args[c] = concat(baseColumn, keptNodes, deltaColumn, appendedRows);
+                    } else {
+                        args[c] = overwrite(baseColumn, deltaColumn, rowOfDelta, appendedRows);
+                    }
                 }
             }
         }
@@ -195,6 +330,17 @@ public final class SnapshotPatch {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot construct GraphData", e);
         }
+    }
+
+    /** {@code base} copied whole, delta row {@code r} written over row {@code rowOfDelta[r]}, the appended rows after. */
+    private static Object overwrite(Object base, Object delta, int[] rowOfDelta, int[] appendedRows) {
+        int n = Array.getLength(base);
+        Object out = Array.newInstance(base.getClass().getComponentType(), n + appendedRows.length);
+        System.arraycopy(base, 0, out, 0, n);
+        for (int r = 0; r < rowOfDelta.length; r++) {
+            Array.set(out, rowOfDelta[r], Array.get(delta, r));
+        }
+        return out;
     }
 
     /** The picked rows of {@code first} then of {@code second}, copied in runs of consecutive rows. */
