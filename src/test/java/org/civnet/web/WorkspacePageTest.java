@@ -15,8 +15,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -78,10 +80,62 @@ public abstract class WorkspacePageTest extends IntegrationTest {
         waitFor(d -> d.findElement(By.id("nav")).isDisplayed());
     }
 
-    /** Clicks a top-bar link by its view name ("find", "introductions", …) and waits for the view. */
+    /**
+     * Clicks a top-bar link by its view name ("find", "introductions", …) and waits for the view: the
+     * one before stays on the page until the hashchange handler replaces it (and may have {@code ready}
+     * too, e.g. Find introducers left for Find introducers), so first wait for it to go.
+     */
     protected void goTo(String view, By ready) {
-        driver().findElement(By.cssSelector("#nav a[data-view='" + view + "']")).click();
+        WebElement link = driver().findElement(By.cssSelector("#nav a[data-view='" + view + "']"));
+        boolean there = String.valueOf(link.getDomAttribute("href")).equals(script("return location.hash"));
+        WebElement before = there ? null : currentView();
+        link.click();
+        awaitReplaced(before);
         waitFor(d -> !d.findElements(ready).isEmpty());
+    }
+
+    /**
+     * Goes to {@code hash} ("#/contacts/c-1") by the address, as a bookmark would, and waits until the
+     * router has replaced the view before: the address changes at once, the view only when the
+     * hashchange handler has run, and until then every element found is the old view's.
+     */
+    protected void navigateTo(String hash) {
+        String url = "http://localhost:" + port + "/" + hash;
+        // Already there: the same address changes nothing, the view stays.
+        WebElement before = url.equals(driver().getCurrentUrl()) ? null : currentView();
+        driver().get(url);
+        awaitReplaced(before);
+    }
+
+    /** The element the router draws the current view into (router.js: one per view shown). */
+    private WebElement currentView() {
+        List<WebElement> hosts = driver().findElements(By.cssSelector("#workspace > .view-host"));
+        return hosts.isEmpty() ? null : hosts.get(0);
+    }
+
+    private void awaitReplaced(WebElement before) {
+        if (before != null) {
+            new WebDriverWait(driver(), Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(before));
+        }
+    }
+
+    /**
+     * Types {@code text} into the picker inside {@code scope} ("" for the view's only picker) and
+     * returns the match with {@code id} once the results answer all of {@code text} (the list's
+     * data-query, ui.js). Results of a prefix typed on the way can hold the same id at another place;
+     * clicking one of them as the list is redrawn for the whole text would pick someone else, or
+     * nobody (a stale element).
+     */
+    protected WebElement pickerMatch(String scope, String text, String id) {
+        type(css(scope + " .picker input"), text);
+        String list = scope + " ul.picker-results";
+        By match = By.cssSelector(list + "[data-query='" + text.trim().replace("'", "\\'") + "'] li[data-id='" + id + "']");
+        return find(match);
+    }
+
+    /** Picks the match with {@code id} from the picker inside {@code scope} (see {@link #pickerMatch}). */
+    protected void pickFrom(String scope, String text, String id) {
+        pickerMatch(scope, text, id).click();
     }
 
     protected WebElement find(By by) {
@@ -111,8 +165,9 @@ public abstract class WorkspacePageTest extends IntegrationTest {
         waitFor(Duration.ofSeconds(30), condition);
     }
 
+    /** Waits until {@code condition} holds; an element redrawn while it is checked is checked again. */
     protected void waitFor(Duration timeout, Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver(), timeout).until(condition::apply);
+        new WebDriverWait(driver(), timeout).ignoring(StaleElementReferenceException.class).until(condition::apply);
     }
 
     /** A screenshot under target/workspace/. */
