@@ -85,6 +85,8 @@ class ContactHandoverPageIT extends WorkspacePageTest {
                 .containsExactlyElementsOf(expected);
         assertThat(css("#handover-officer").getDomProperty("value")).isEqualTo(OFFICER);
         WebElement amalRow = css("#handover-contacts tr[data-id='c-amal']");
+        // Names of people the page looks up are drawn by id first (handover.js lookUpNames).
+        waitFor(d -> amalRow.getText().contains("Amal Haddad"));
         assertThat(amalRow.getText()).contains("Amal Haddad", "Defender", "Egypt", "Cairo Women's Forum", "Elevated")
                 .doesNotContain("DEFENDER", "EG ", "ELEVATED");
         // The people of an introduction are drawn by id first; their names follow (handover.js lookUpNames).

@@ -18,7 +18,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -81,42 +80,46 @@ public abstract class WorkspacePageTest extends IntegrationTest {
     }
 
     /**
-     * Clicks a top-bar link by its view name ("find", "introductions", …) and waits for the view: the
-     * one before stays on the page until the hashchange handler replaces it (and may have {@code ready}
-     * too, e.g. Find introducers left for Find introducers), so first wait for it to go.
+     * Clicks a top-bar link by its view name ("find", "introductions", …) and waits for the view. The
+     * click returns before the hashchange handler runs, and the view before may have {@code ready}
+     * too (Find introducers left for Find introducers): wait for the router to have handled the
+     * change first (unless the link is where she already is: nothing changes then).
      */
     protected void goTo(String view, By ready) {
         WebElement link = driver().findElement(By.cssSelector("#nav a[data-view='" + view + "']"));
-        boolean there = String.valueOf(link.getDomAttribute("href")).equals(script("return location.hash"));
-        WebElement before = there ? null : currentView();
-        link.click();
-        awaitReplaced(before);
+        if (String.valueOf(link.getDomAttribute("href")).equals(script("return location.hash"))) {
+            link.click();
+        } else {
+            afterHashChange(link::click);
+        }
         waitFor(d -> !d.findElements(ready).isEmpty());
     }
 
     /**
      * Goes to {@code hash} ("#/contacts/c-1") by the address, as a bookmark would, and waits until the
-     * router has replaced the view before: the address changes at once, the view only when the
-     * hashchange handler has run, and until then every element found is the old view's.
+     * router has handled it: driver().get of a fragment returns before the hashchange handler runs,
+     * and until then every element found is the view before's.
      */
     protected void navigateTo(String hash) {
         String url = "http://localhost:" + port + "/" + hash;
-        // Already there: the same address changes nothing, the view stays.
-        WebElement before = url.equals(driver().getCurrentUrl()) ? null : currentView();
-        driver().get(url);
-        awaitReplaced(before);
-    }
-
-    /** The element the router draws the current view into (router.js: one per view shown). */
-    private WebElement currentView() {
-        List<WebElement> hosts = driver().findElements(By.cssSelector("#workspace > .view-host"));
-        return hosts.isEmpty() ? null : hosts.get(0);
-    }
-
-    private void awaitReplaced(WebElement before) {
-        if (before != null) {
-            new WebDriverWait(driver(), Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(before));
+        if (url.equals(driver().getCurrentUrl())) {
+            driver().get(url); // already there: the same address changes nothing, the view stays
+        } else {
+            afterHashChange(() -> driver().get(url));
         }
+    }
+
+    /**
+     * Runs {@code action} (which changes the address's fragment) and waits until the router's
+     * hashchange handler has run: it replaces the view synchronously (router.js show), and a listener
+     * added after the router's runs after it. A view the router keeps (a query the view wrote into
+     * the address itself) is kept; no waiting for a replacement that never comes.
+     */
+    private void afterHashChange(Runnable action) {
+        script("window.__civnetHashHandled = false;"
+                + "window.addEventListener('hashchange', () => { window.__civnetHashHandled = true; }, {once: true});");
+        action.run();
+        waitFor(d -> Boolean.TRUE.equals(script("return window.__civnetHashHandled === true")));
     }
 
     /**
