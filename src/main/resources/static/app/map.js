@@ -3,7 +3,7 @@
 /* global cytoscape, cytoscapeFcose */
 import { showWithheld } from './withheld.js';
 import { byId, clear, download, el, say } from './dom.js';
-import { ApiError, get } from './api.js';
+import { ApiError, LatestRead, get } from './api.js';
 import { clearDetails, showDetails } from './details.js';
 import { toGexf } from './gexf.js';
 import { enumLabel, formatDate, kindLabel } from './labels.js';
@@ -40,6 +40,9 @@ const state = {
   graphVersion: null,
   timings: {},
 };
+/** The last asked of each kind of read: an earlier answer arriving late is dropped (api.js LatestRead). */
+const metricReads = new LatestRead();
+const pathReads = new LatestRead();
 /** Re-decides which names are drawn once the view settles (map-labels.js). */
 let scheduleLabels = () => {};
 
@@ -128,6 +131,7 @@ async function applyView(view) {
     await changeMetric();
   }
   clearPathHighlight();
+  pathReads.begin(); // a path search still on its way belongs to the view she had
   state.paths = [];
   state.activePath = null;
   clear(byId('path-results'));
@@ -378,8 +382,11 @@ function firstFrame() {
 async function changeMetric() {
   state.metric = byId('size-metric').value;
   say(byId('status'), `Loading ${state.metric}…`);
+  // She may pick another measure while the scores of this one are on their way: only the last sizes the nodes.
+  const current = metricReads.begin();
   try {
     const response = await centralityScores(state.metric);
+    if (!current()) return;
     const scoreOf = scoreMap(response);
     const size = sizer(scoreOf);
     cy.batch(() => cy.nodes().forEach((node) => {
@@ -391,6 +398,7 @@ async function changeMetric() {
     updateStatus();
     shareView();
   } catch (e) {
+    if (!current()) return;
     say(byId('status'), `${state.metric} could not be loaded: ${e.message}`, true);
   }
 }
@@ -624,6 +632,8 @@ function fold(text) {
 
 function updateSearch() {
   const list = clear(byId('search-results'));
+  // What the list answers (a test waits for the answer to all she typed before clicking a match).
+  list.dataset.query = byId('search').value.trim();
   const query = fold(byId('search').value.trim());
   if (!cy || query.length === 0) return;
   const matches = [];
@@ -679,8 +689,11 @@ async function findPath() {
   const list = clear(byId('path-results'));
   clearPathHighlight();
   say(message, 'Searching…');
+  // A second search (other ends) before the first answered: the first answer is not drawn over it.
+  const current = pathReads.begin();
   try {
     const result = await get('/api/referrals', { from: state.pathFrom, to: state.pathTo, k: 3 });
+    if (!current()) return;
     state.paths = Array.isArray(result.paths) ? result.paths : [];
     if (state.paths.length === 0) {
       const reasons = (result.unreachable || []).map(describeUnreachable).filter(Boolean);
@@ -699,6 +712,7 @@ async function findPath() {
     });
     highlightPath(0);
   } catch (e) {
+    if (!current()) return;
     say(message, e instanceof ApiError ? `Path search failed: ${e.message}` : String(e), true);
   }
 }
@@ -807,6 +821,7 @@ function highlightPath(index) {
 
 function clearPath() {
   clearPathHighlight();
+  pathReads.begin(); // nor over a cleared one
   state.paths = [];
   state.activePath = null;
   clear(byId('path-results'));

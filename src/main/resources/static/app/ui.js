@@ -38,6 +38,8 @@ export class Picker {
     this.exclude = exclude || (() => false);
     this.query = '';
     this.results = [];
+    /** The query `results` answer (the list's data-query: a test waits for the answer to all she typed). */
+    this.answered = '';
     this.active = -1;
     this.message = '';
     this.timer = null;
@@ -50,6 +52,7 @@ export class Picker {
     clearTimeout(this.timer);
     if (text.trim().length < 2) {
       this.results = [];
+      this.answered = '';
       this.message = '';
       this.onChange();
       return;
@@ -59,14 +62,18 @@ export class Picker {
 
   async search() {
     const seq = ++this.seq;
+    const query = this.query.trim();
     try {
-      const results = await get('/api/search', { q: this.query.trim(), labels: this.labels.join(','), limit: 20 });
+      const results = await get('/api/search', { q: query, labels: this.labels.join(','), limit: 20 });
       if (seq !== this.seq) return;
       this.results = results.filter((m) => !this.exclude(m));
+      this.answered = query;
       this.active = this.results.length ? 0 : -1;
       this.message = this.results.length ? '' : 'No match.';
     } catch (e) {
+      if (seq !== this.seq) return;
       this.results = [];
+      this.answered = query;
       this.message = e instanceof ApiError ? `Search failed: ${e.message}` : String(e);
     }
     this.onChange();
@@ -74,6 +81,7 @@ export class Picker {
 
   pick(match) {
     this.results = [];
+    this.answered = '';
     this.query = '';
     this.message = '';
     this.onPick(match);
@@ -103,7 +111,7 @@ export class Picker {
         role="combobox" aria-expanded=${this.results.length ? 'true' : 'false'} aria-controls=${listId}
         aria-activedescendant=${this.active >= 0 ? `${listId}-${this.active}` : nothing}
         @input=${(e) => this.type(e.target.value)} @keydown=${(e) => this.keydown(e)}>
-      <ul id=${listId} class="picker-results" role="listbox" aria-label=${`${this.label}: matches`} ?hidden=${!this.results.length}>
+      <ul id=${listId} class="picker-results" role="listbox" aria-label=${`${this.label}: matches`} data-query=${this.answered} ?hidden=${!this.results.length}>
         ${this.results.map((m, i) => html`<li id=${`${listId}-${i}`} role="option" aria-selected=${i === this.active ? 'true' : 'false'}
             class=${i === this.active ? 'active' : ''} data-id=${m.id} @mousedown=${(e) => { e.preventDefault(); this.pick(m); }}>
           <span class="name">${m.name || m.id}</span> <span class="sub">${describeMatch(m)}</span></li>`)}

@@ -4,7 +4,7 @@
 // and the unreachable ones; GET /api/referrals/coverage how many are reachable within 1, 2, 3 hops.
 // The query lives in the address, so a reload or a bookmark runs it again. From a path an officer
 // records the ask (POST /api/introductions).
-import { ApiError, get, send } from '../api.js';
+import { ApiError, LatestRead, get, send } from '../api.js';
 import { Form } from '../forms.js';
 import { html, nothing, render } from '../html.js';
 import { enumLabel, formatDate } from '../labels.js';
@@ -119,7 +119,12 @@ export default async function show(container, params) {
     return q.to || TARGET_FIELDS.some((f) => q[f]);
   }
 
+  // The query of the address runs as the view opens; she may switch what she looks for meanwhile
+  // (setMode): an answer to a query she has left is not shown under the one she is filling in.
+  const reads = new LatestRead();
+
   async function run(api) {
+    const current = reads.begin();
     state.running = true;
     state.message = null;
     state.asking = null;
@@ -133,6 +138,7 @@ export default async function show(container, params) {
           orgType: api.orgType, maxHops: 3, allowAtRisk: api.allowAtRisk, purpose: api.purpose,
         }),
       ]);
+      if (!current()) return;
       state.result = result;
       state.coverage = coverage;
       state.asked = api;
@@ -140,6 +146,7 @@ export default async function show(container, params) {
       if (state.to && known.has(state.to.id)) state.to.name = known.get(state.to.id).name;
       if (state.start && known.has(state.start.id)) state.start.name = known.get(state.start.id).name;
     } catch (e) {
+      if (!current()) return;
       state.result = null;
       state.coverage = null;
       if (e instanceof ApiError && e.status === 400 && e.problem && (e.problem.errors || []).some((x) => x.field === 'from')) {
@@ -148,8 +155,10 @@ export default async function show(container, params) {
         state.message = failure('The search failed', e);
       }
     } finally {
-      state.running = false;
-      update();
+      if (current()) {
+        state.running = false;
+        update();
+      }
     }
   }
 
@@ -169,6 +178,8 @@ export default async function show(container, params) {
   }
 
   function setMode(mode) {
+    reads.begin();
+    state.running = false;
     state.mode = mode;
     state.result = null;
     state.coverage = null;

@@ -3,7 +3,7 @@
 // lapse in the next 30 days (to renew with the person before referral stops using them). One click marks a
 // row; ticking rows (or "select all shown") marks many at once. A marked row leaves the list; a
 // refusal stays on its row. The filters (a visit, a communication, a mandate) live in the address.
-import { get, send } from '../api.js';
+import { LatestRead, get, send } from '../api.js';
 import { html, nothing, render, repeat } from '../html.js';
 import { enumLabel, formatDate } from '../labels.js';
 import { link, replaceRoute } from '../router.js';
@@ -64,28 +64,37 @@ export default async function show(container, params) {
     consents.loading = false;
   }
 
+  // She may change a filter (a mandate picked, a chip removed) while the lists of the last one are
+  // still on their way: only the answers to her last choice are shown.
+  const reads = new LatestRead();
+
   async function load() {
+    const current = reads.begin();
+    for (const list of Object.values(lists)) list.loading = true;
     const expiring = loadConsents();
-    await Promise.all(Object.entries(LISTS).map(async ([k, def]) => {
-      const list = lists[k];
-      list.loading = true;
+    const answers = await Promise.all(Object.entries(LISTS).map(async ([k, def]) => {
       // A visit filter shows only that visit's list: the other list has nothing of that visit.
       const other = k === 'visits' ? filters.communication : filters.visit;
       try {
-        list.rows = other ? [] : await get(def.path, { [def.filter]: filters[def.filter], mandate: filters.mandate });
-        list.message = null;
+        return [k, other ? [] : await get(def.path, { [def.filter]: filters[def.filter], mandate: filters.mandate }), null];
       } catch (e) {
-        list.rows = [];
-        list.message = failure('The list could not be read', e);
+        return [k, [], failure('The list could not be read', e)];
       }
+    }));
+    if (!current()) return;
+    for (const [k, rows, problem] of answers) {
+      const list = lists[k];
+      list.rows = rows;
+      list.message = problem;
       list.selected = new Set([...list.selected].filter((key) => list.rows.some((r) => keyOf(r) === key)));
       list.loading = false;
-    }));
+    }
     const ids = new Set();
     for (const list of Object.values(lists)) list.rows.forEach((r) => (r.activity.mandates || []).forEach((m) => ids.add(m)));
     if (filters.mandate) ids.add(filters.mandate);
     await Promise.all([...ids].map(title));
     await expiring;
+    if (!current()) return;
     update();
   }
 

@@ -73,6 +73,8 @@ export default async function show(container, params) {
       const handover = await get('/api/handover', query);
       if (!current()) return;
       state.handover = handover;
+      // The listed contacts come with their names: drawn by name at once, not by id until lookUpNames.
+      for (const c of handover.contacts) if (c.name) state.names.set(c.id, c.name);
       if (state.mode === 'mandate' && !state.mandateName) {
         state.mandateName = await get(`/api/mandates/${encodeURIComponent(state.mandate)}`).then((m) => m.title).catch(() => null);
       }

@@ -2,7 +2,7 @@
 // introduction or update of the record for a number of years (civnet.retention.review-after-years,
 // or the span chosen here). A list for a person to decide on, oldest first; civnet deletes nothing by
 // itself. An ADMIN erases from the person's page. Span and date are kept in the address.
-import { get } from '../api.js';
+import { LatestRead, get } from '../api.js';
 import { html, nothing, render } from '../html.js';
 import { enumLabel, formatDate } from '../labels.js';
 import { link } from '../router.js';
@@ -16,20 +16,29 @@ export default async function show(container, params) {
   let alive = true;
   const update = () => { if (alive) render(view(), container); };
 
+  // "Next" twice, or another span while a page is on its way: only the answer to her last choice is shown.
+  const reads = new LatestRead();
+
   async function load() {
+    const current = reads.begin();
     state.loading = true;
     update();
     try {
       const query = { page: state.page, size: PAGE };
       if (state.years) query.years = state.years;
       if (state.asOf) query.asOf = state.asOf;
-      state.review = await get('/api/retention/review', query);
+      const review = await get('/api/retention/review', query);
+      if (!current()) return;
+      state.review = review;
       state.message = null;
     } catch (e) {
+      if (!current()) return;
       state.message = failure('The review list could not be read', e);
     } finally {
-      state.loading = false;
-      update();
+      if (current()) {
+        state.loading = false;
+        update();
+      }
     }
   }
 

@@ -64,9 +64,33 @@ final class Browser implements AutoCloseable {
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        // Every page counts its requests still unanswered (see #requestsInFlight).
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", COUNT_FETCHES));
         Browser browser = new Browser(driver, downloads);
         browser.clearDownloads();
         return browser;
+    }
+
+    /** Wraps the page's fetch: window.__civnetFetches is how many of its requests are not answered yet. */
+    private static final String COUNT_FETCHES = """
+            (() => {
+              const fetch = window.fetch;
+              let pending = 0;
+              Object.defineProperty(window, '__civnetFetches', { get: () => pending });
+              window.fetch = function (...args) {
+                pending += 1;
+                return fetch.apply(this, args).finally(() => { pending -= 1; });
+              };
+            })();
+            """;
+
+    /**
+     * How many requests of the page are not answered yet. The server answers only after it has done
+     * (and audited) the work, so at 0 nothing this page asked for is still being written.
+     */
+    long requestsInFlight() {
+        Object n = script("return window.__civnetFetches || 0");
+        return n instanceof Number number ? number.longValue() : 0;
     }
 
     /** Empties the download folder, so the next {@link #download} is the file the page just saved. */

@@ -130,9 +130,7 @@ class FindIntroducersPageIT extends WorkspacePageTest {
         open("#/me");
         login("test-officer", ROLE_PASSWORD);
         css("#me-current.attention");
-        WebElement search = css(".picker input");
-        type(search, me.get("name").asText());
-        css(".picker-results li[data-id='" + meId + "']").click();
+        pickFrom("", me.get("name").asText(), meId);
         css("#me-link").click();
         waitFor(d -> meId.equals(d.findElement(By.id("me-current")).getAttribute("data-id")));
         assertThat(officer.getForObject("/api/me", JsonNode.class).get("contact").asText()).isEqualTo(meId);
@@ -230,8 +228,7 @@ class FindIntroducersPageIT extends WorkspacePageTest {
         goTo("find", By.id("find-form"));
         css("#find-form input[name='find-mode'][value='person']").click();
         String person = expected.get(0);
-        type(css(".to-person .picker input"), labelOf(api, person));
-        css(".to-person .picker-results li[data-id='" + person + "']").click();
+        pickFrom(".to-person", labelOf(api, person), person);
         css("#find-to");
         css("#find-submit").click();
         css("#find-results li.referral-path");
@@ -276,8 +273,7 @@ class FindIntroducersPageIT extends WorkspacePageTest {
         css("#find-form");
         assertThat(all("#find-allow-at-risk")).isEmpty();
         css("#find-not-linked");
-        type(css(".picker input"), me.get("name").asText());
-        css(".picker-results li[data-id='" + meId + "']").click();
+        pickFrom("", me.get("name").asText(), meId);
         css("#find-from");
         new Select(css("#find-form select[name='region']")).selectByValue("ARAB_REGION");
         new Select(css("#find-form select[name='theme']")).selectByValue(theme);

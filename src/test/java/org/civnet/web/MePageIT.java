@@ -37,8 +37,8 @@ class MePageIT extends WorkspacePageTest {
         open("#/me");
         login("admin", ADMIN_PASSWORD);
         new Select(css("#me-colleague-user")).selectByValue("test-officer");
-        type(css("#me-colleague .picker input"), "Hana Th");
-        css("#me-colleague .picker-results li[data-id='hro-3']").click();
+        // "Hana" finds Hana Second too: click only in the answer to all of "Hana Th".
+        pickFrom("#me-colleague", "Hana Th", "hro-3");
         css("#me-colleague-link").click();
         waitFor(d -> d.findElement(By.cssSelector("#me-colleague .notice")).getText().contains("now linked"));
         assertThat(officer.getForObject("/api/me", JsonNode.class).get("contact").asText()).isEqualTo("hro-3");

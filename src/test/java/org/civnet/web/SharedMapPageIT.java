@@ -125,7 +125,8 @@ class SharedMapPageIT extends WorkspacePageTest {
                 """);
         String chosenName = (String) script("return window.civnetMap.cy.getElementById(arguments[0]).data('name')", chosen);
         type(css("#search"), chosenName);
-        css("#search-results button[data-id='" + chosen + "']").click();
+        // The list is rebuilt for each prefix typed on the way: click in the answer to the whole name (map.js data-query).
+        css("#search-results[data-query='" + chosenName.trim().replace("'", "\\'") + "'] button[data-id='" + chosen + "']").click();
         waitFor(d -> chosen.equals(css("#details-body").getAttribute("data-id")));
         waitFor(d -> d.getCurrentUrl().contains("node=" + chosen));
         String shared = driver().getCurrentUrl();

@@ -92,13 +92,11 @@ class WorkspaceSafetyPageIT extends WorkspacePageTest {
 
         // The picker shows a hostile match as text too.
         visit("#/me", "#me-title", "");
-        type(css(".picker input"), "<img");
-        css(".picker-results li[data-id='c-x']");
-        assertThat(css(".picker-results li[data-id='c-x']").getText()).contains(XSS).contains(SCRIPT);
+        assertThat(pickerMatch("", "<img", "c-x").getText()).contains(XSS).contains(SCRIPT);
         assertSafe("#/me picker");
 
         // The map: its details panel names the person as text.
-        driver().get("http://localhost:" + port + "/#/map");
+        navigateTo("#/map");
         waitFor(java.time.Duration.ofSeconds(120), d -> Boolean.TRUE.equals(script("return Boolean(window.civnetMap && window.civnetMap.ready)")));
         script("window.civnetMap.cy.getElementById('c-x').emit('tap')");
         waitFor(d -> "c-x".equals(d.findElement(By.id("details-body")).getAttribute("data-id")));
@@ -132,7 +130,8 @@ class WorkspaceSafetyPageIT extends WorkspacePageTest {
         assertNoSecret("a contact who knows the protected person");
 
         // The map: "Path from here" on the pseudonym, "Path to here" on the target, then the path.
-        driver().get("http://localhost:" + port + "/#/map");
+        // The map was drawn at login (ready already): wait for the router to show it again before tapping.
+        navigateTo("#/map");
         waitFor(java.time.Duration.ofSeconds(120), d -> Boolean.TRUE.equals(script("return Boolean(window.civnetMap && window.civnetMap.ready)")));
         script("window.civnetMap.cy.getElementById(arguments[0]).emit('tap')", pseudonym);
         waitFor(d -> pseudonym.equals(d.findElement(By.id("details-body")).getAttribute("data-id")));
@@ -165,13 +164,8 @@ class WorkspaceSafetyPageIT extends WorkspacePageTest {
 
     /** Opens a view by its address, waits for it, checks that each text shows as text and that nothing ran. */
     private void visit(String hash, String ready, String... texts) {
-        // The view before stays on the page until the router replaces it: wait for that first.
-        String url = "http://localhost:" + port + "/" + hash;
-        // Already there (just logged in on it): the view stays, nothing to wait for.
-        script(url.equals(driver().getCurrentUrl()) ? "window.__before = null"
-                : "window.__before = document.querySelector('#workspace > .view-host')");
-        driver().get(url);
-        waitFor(d -> Boolean.TRUE.equals(script("return !window.__before || !document.contains(window.__before)")));
+        // The view before stays on the page until the router replaces it: navigateTo waits for that.
+        navigateTo(hash);
         try {
             css(ready);
         } catch (org.openqa.selenium.TimeoutException e) {
