@@ -8,7 +8,7 @@ import { ApiError, LatestRead, get, send } from '../api.js';
 import { Form } from '../forms.js';
 import { html, nothing, render } from '../html.js';
 import { enumLabel, formatDate } from '../labels.js';
-import { link } from '../router.js';
+import { link, replaceRoute } from '../router.js';
 import { canWrite, pseudonymised, user, words } from '../session.js';
 import { Picker, countryLabel, describeMatch, failure, notice } from '../ui.js';
 import { STATED_PURPOSES, consentSpan } from './consent.js';
@@ -173,7 +173,7 @@ export default async function show(container, params) {
       update();
       return;
     }
-    history.replaceState(null, '', link('find', q));
+    replaceRoute(link('find', q));
     run(q);
   }
 

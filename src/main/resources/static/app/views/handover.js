@@ -8,7 +8,7 @@ import { download } from '../dom.js';
 import { Form } from '../forms.js';
 import { html, nothing, render } from '../html.js';
 import { enumLabel, formatDate, kindLabel } from '../labels.js';
-import { link } from '../router.js';
+import { link, replaceRoute } from '../router.js';
 import { isAdmin, user } from '../session.js';
 import { Picker, countryLabel, failure, notice } from '../ui.js';
 
@@ -50,7 +50,7 @@ export default async function show(container, params) {
   const successor = new Form({}, update);
 
   function remember() {
-    if (alive) history.replaceState(null, '', link('handover', state.mode === 'mandate' ? { mandate: state.mandate } : { officer: state.officer }));
+    if (alive) replaceRoute(link('handover', state.mode === 'mandate' ? { mandate: state.mandate } : { officer: state.officer }));
   }
 
   // An administrator may pick an officer while her own list is still being read.

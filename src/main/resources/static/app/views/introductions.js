@@ -5,7 +5,7 @@
 import { LatestRead, get, send } from '../api.js';
 import { html, nothing, render } from '../html.js';
 import { enumLabel, formatDate } from '../labels.js';
-import { link } from '../router.js';
+import { link, replaceRoute } from '../router.js';
 import { canWrite, user } from '../session.js';
 import { failure, notice } from '../ui.js';
 
@@ -67,7 +67,7 @@ export default async function show(container, params) {
   function choose(status) {
     state.status = status;
     state.message = null;
-    history.replaceState(null, '', link('introductions', { status: status === 'REQUESTED' ? null : status }));
+    replaceRoute(link('introductions', { status: status === 'REQUESTED' ? null : status }));
     load();
   }
 

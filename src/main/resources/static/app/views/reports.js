@@ -5,7 +5,7 @@ import { LatestRead, getFile, get } from '../api.js';
 import { download } from '../dom.js';
 import { html, nothing, render, svg } from '../html.js';
 import { enumLabel, formatDate } from '../labels.js';
-import { link } from '../router.js';
+import { link, replaceRoute } from '../router.js';
 import { failure, notice } from '../ui.js';
 
 const METRICS = [
@@ -63,7 +63,7 @@ export default async function show(container, params) {
   const update = () => { if (alive) render(view(), container); };
 
   function remember() {
-    if (alive) history.replaceState(null, '', link('reports', { asOf: state.asOf, metric: state.metric === 'degree' ? '' : state.metric }));
+    if (alive) replaceRoute(link('reports', { asOf: state.asOf, metric: state.metric === 'degree' ? '' : state.metric }));
   }
 
   const reads = new LatestRead();

@@ -5,7 +5,7 @@
 import { LatestRead, get } from '../api.js';
 import { html, nothing, render } from '../html.js';
 import { enumLabel, formatDate } from '../labels.js';
-import { link } from '../router.js';
+import { link, replaceRoute } from '../router.js';
 import { isAdmin } from '../session.js';
 import { countryLabel, failure, notice } from '../ui.js';
 
@@ -51,7 +51,7 @@ export default async function show(container, params) {
     const kept = {};
     if (state.years) kept.years = state.years;
     if (state.asOf) kept.asOf = state.asOf;
-    history.replaceState(null, '', link('retention', kept));
+    replaceRoute(link('retention', kept));
     load();
   }
 
