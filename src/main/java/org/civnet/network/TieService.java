@@ -112,9 +112,10 @@ public class TieService {
         }
         Map<String, NodeLabel> labels = store.labelsOf(List.of(normalised.introducer(), normalised.introduced(),
                 normalised.recipient()));
-        requireExists(labels, normalised.introducer());
-        requireExists(labels, normalised.introduced());
-        requireExists(labels, normalised.recipient());
+        Introduction stored = normalised.id() == null ? null : store.findIntroduction(normalised.id()).orElse(null);
+        requireExists(labels, "introducer", normalised.introducer(), stored == null ? null : stored.introducer());
+        requireExists(labels, "introduced", normalised.introduced(), stored == null ? null : stored.introduced());
+        requireExists(labels, "recipient", normalised.recipient(), stored == null ? null : stored.recipient());
         FieldProblem problem = DomainRules.checkIntroductionEnds(normalised, labels::get);
         if (problem != null) {
             throw new InvalidInputException(List.of(problem));
@@ -141,10 +142,28 @@ public class TieService {
         return store.findIntroduction(id).orElseThrow(() -> new NotFoundException("Introduction", id));
     }
 
-    /** An erased person's tombstone stands for a party an introduction had (its status can still change). */
+    /** A tie's end or a node asked for must exist (an erased person's tombstone is no node). */
     private static void requireExists(Map<String, NodeLabel> labels, String id) {
-        if (!labels.containsKey(id) && !org.civnet.domain.Erased.isTombstone(id)) {
+        if (!labels.containsKey(id)) {
             throw new NotFoundException("node", id);
         }
+    }
+
+    /**
+     * The party must exist, or be the erased person's tombstone this introduction already had in that
+     * place (its status can still change). A tombstone never enters an introduction anew: the person
+     * is gone, and no one may be asked to introduce them or be introduced to them.
+     */
+    private static void requireExists(Map<String, NodeLabel> labels, String field, String id, String storedParty) {
+        if (labels.containsKey(id)) {
+            return;
+        }
+        if (org.civnet.domain.Erased.isTombstone(id)) {
+            if (id.equals(storedParty)) {
+                return;
+            }
+            throw new InvalidInputException(field, "names an erased person: only an introduction that already named them keeps them");
+        }
+        throw new NotFoundException("node", id);
     }
 }

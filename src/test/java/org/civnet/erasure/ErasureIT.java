@@ -92,6 +92,16 @@ class ErasureIT extends IntegrationTest {
         assertThat(http.exchange("/api/introductions/i-2", HttpMethod.PATCH, new org.springframework.http.HttpEntity<>(
                 "{\"status\":\"DECLINED\"}", patch), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(http.getForObject("/api/introductions/i-2", JsonNode.class).get("introduced").asText()).isEqualTo(tombstone);
+        // But no new introduction may name them, nor may the kept one move them to another place.
+        ResponseEntity<JsonNode> anew = send(http, HttpMethod.POST, "/api/introductions", "{\"id\":\"i-3\",\"introducer\":\""
+                + tombstone + "\",\"introduced\":\"c-chidi\",\"recipient\":\"c-hro\",\"status\":\"REQUESTED\",\"date\":\"2026-12-01\"}");
+        assertThat(anew.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(anew.getBody().get("errors").get(0).get("field").asText()).isEqualTo("introducer");
+        assertThat(http.getForEntity("/api/introductions/i-3", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.exchange("/api/introductions/i-2", HttpMethod.PATCH, new org.springframework.http.HttpEntity<>(
+                "{\"recipient\":\"" + tombstone + "\",\"introduced\":\"c-chidi\"}", patch), JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(http.getForObject("/api/introductions/i-2", JsonNode.class).get("recipient").asText()).isEqualTo("c-chidi");
         // The officer linked to the person is unlinked, not deleted.
         JsonNode me = as(Role.OFFICER).getForObject("/api/me", JsonNode.class);
         assertThat(me.get("username").asText()).isEqualTo("test-officer");
