@@ -84,19 +84,7 @@ public final class SnapshotPatch {
         for (int r = 0; r < delta.nodeCount(); r++) {
             deltaRow.put(delta.ids()[r], r);
         }
-        // One look-up per base row: a changed node (-1), or the far end of a tie read back (-2).
-        Map<String, Integer> wanted = new HashMap<>();
-        for (String id : changed) {
-            wanted.put(id, -1);
-        }
-        for (int e = 0; e < delta.tieCount(); e++) {
-            if (delta.tieFrom()[e] < 0) {
-                wanted.putIfAbsent(rows.tieFromIds()[e], -2);
-            }
-            if (delta.tieTo()[e] < 0) {
-                wanted.putIfAbsent(rows.tieToIds()[e], -2);
-            }
-        }
+        Map<String, Integer> wanted = wanted(changed, rows);
         int[] rowOfDelta = new int[delta.nodeCount()];
         java.util.Arrays.fill(rowOfDelta, -1);
         boolean[] changedRow = new boolean[n];
@@ -126,44 +114,14 @@ public final class SnapshotPatch {
             }
         }
         int[] keptTies = keptTies(base, changedRow);
-        int m = keptTies.length + delta.tieCount();
-        int[] tieFrom = new int[m];
-        int[] tieTo = new int[m];
-        int[] baseFrom = base.tieFrom();
-        int[] baseTo = base.tieTo();
-        for (int k = 0; k < keptTies.length; k++) {
-            tieFrom[k] = baseFrom[keptTies[k]];
-            tieTo[k] = baseTo[keptTies[k]];
-        }
-        boolean[] resolved = new boolean[delta.tieCount()];
-        int added = 0;
-        for (int e = 0; e < delta.tieCount(); e++) {
-            int a = inPlaceEnd(delta.tieFrom()[e], rows.tieFromIds()[e], rowOfDelta, farEnds);
-            int b = inPlaceEnd(delta.tieTo()[e], rows.tieToIds()[e], rowOfDelta, farEnds);
-            if (a >= 0 && b >= 0) {
-                resolved[e] = true;
-                tieFrom[keptTies.length + added] = a;
-                tieTo[keptTies.length + added] = b;
-                added++;
-            }
-        }
-        int[] addedTies = kept(resolved, added);
+        // Kept ties keep their ends (rows do not move); a row read back is where it was written.
+        TieEnds ends = tieEnds(base, keptTies, node -> node, rows, r -> rowOfDelta[r], farEnds);
         GraphData data = construct(base, delta, version, null, rowOfDelta, java.util.Arrays.copyOf(newRows, appended),
-                keptTies, addedTies, java.util.Arrays.copyOf(tieFrom, keptTies.length + added),
-                java.util.Arrays.copyOf(tieTo, keptTies.length + added));
+                keptTies, ends.addedTies(), ends.from(), ends.to());
         return new Patched(data, changed, base.graphVersion(), n, keptTies.length, keptTies, true);
     }
 
-    /** A tie end in the in-place layout: a row read back, or an untouched node's row, or -1. */
-    private static int inPlaceEnd(int inRows, String id, int[] rowOfDelta, Map<String, Integer> farEnds) {
-        if (inRows >= 0) {
-            return rowOfDelta[inRows];
-        }
-        Integer v = farEnds.get(id);
-        return v == null ? -1 : v;
-    }
-
-    /** The ties of {@code base} touching no changed row, in order. */
+    /** The ties of {@code base} touching no changed (or dropped) row, in order. */
     private static int[] keptTies(GraphData base, boolean[] changedRow) {
         int m = base.tieCount();
         int[] out = new int[m];
@@ -187,18 +145,7 @@ public final class SnapshotPatch {
         int n = base.nodeCount();
         String[] ids = base.ids();
         // Which base nodes go, and where the ends of the new ties are among those that stay.
-        Map<String, Integer> wanted = new HashMap<>();
-        for (String id : changed) {
-            wanted.put(id, -1);
-        }
-        for (int e = 0; e < delta.tieCount(); e++) {
-            if (delta.tieFrom()[e] < 0) {
-                wanted.putIfAbsent(rows.tieFromIds()[e], -2);
-            }
-            if (delta.tieTo()[e] < 0) {
-                wanted.putIfAbsent(rows.tieToIds()[e], -2);
-            }
-        }
+        Map<String, Integer> wanted = wanted(changed, rows);
         int[] newIndex = new int[n];
         int kept = 0;
         Map<String, Integer> farEnds = new HashMap<>();
@@ -214,19 +161,70 @@ public final class SnapshotPatch {
             newIndex[i] = kept++;
         }
         int[] keptNodes = kept(newIndex, n, kept);
-        int[] keptTies = keptTies(base, newIndex);
+        boolean[] dropped = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            dropped[i] = newIndex[i] < 0;
+        }
+        int[] keptTies = keptTies(base, dropped);
+        // Kept ties' ends renumbered; the rows read back follow the kept ones.
+        int keptCount = kept;
+        TieEnds ends = tieEnds(base, keptTies, node -> newIndex[node], rows, r -> keptCount + r, farEnds);
+        int[] allRows = new int[delta.nodeCount()];
+        for (int i = 0; i < allRows.length; i++) {
+            allRows[i] = i;
+        }
+        GraphData data = construct(base, delta, version, keptNodes, null, allRows, keptTies, ends.addedTies(),
+                ends.from(), ends.to());
+        return new Patched(data, changed, base.graphVersion(), kept, keptTies.length, keptTies, false);
+    }
+
+    /**
+     * One look-up per base row finds what the patch needs of it: a node the records name (-1), or
+     * the far end, named by id, of a tie read back (-2).
+     */
+    private static Map<String, Integer> wanted(Set<String> changed, Rows rows) {
+        GraphData delta = rows.rows();
+        Map<String, Integer> wanted = new HashMap<>();
+        for (String id : changed) {
+            wanted.put(id, -1);
+        }
+        for (int e = 0; e < delta.tieCount(); e++) {
+            if (delta.tieFrom()[e] < 0) {
+                wanted.putIfAbsent(rows.tieFromIds()[e], -2);
+            }
+            if (delta.tieTo()[e] < 0) {
+                wanted.putIfAbsent(rows.tieToIds()[e], -2);
+            }
+        }
+        return wanted;
+    }
+
+    /** The patched tie ends, kept ties first, and which ties read back were added (both ends found). */
+    private record TieEnds(int[] from, int[] to, int[] addedTies) {
+    }
+
+    /**
+     * The ends of the kept ties ({@code keptNode}: a base row's row in the result) and then of each tie
+     * read back whose two ends are found: a row read back through {@code rowNode}, a far end named by
+     * id through {@code farEnds} (rows of the result); a tie with an end in neither is left out.
+     */
+    private static TieEnds tieEnds(GraphData base, int[] keptTies, java.util.function.IntUnaryOperator keptNode, Rows rows,
+                                   java.util.function.IntUnaryOperator rowNode, Map<String, Integer> farEnds) {
+        GraphData delta = rows.rows();
         int m = keptTies.length + delta.tieCount();
         int[] tieFrom = new int[m];
         int[] tieTo = new int[m];
+        int[] baseFrom = base.tieFrom();
+        int[] baseTo = base.tieTo();
         for (int k = 0; k < keptTies.length; k++) {
-            tieFrom[k] = newIndex[base.tieFrom()[keptTies[k]]];
-            tieTo[k] = newIndex[base.tieTo()[keptTies[k]]];
+            tieFrom[k] = keptNode.applyAsInt(baseFrom[keptTies[k]]);
+            tieTo[k] = keptNode.applyAsInt(baseTo[keptTies[k]]);
         }
         boolean[] resolved = new boolean[delta.tieCount()];
         int added = 0;
         for (int e = 0; e < delta.tieCount(); e++) {
-            int a = end(delta.tieFrom()[e], rows.tieFromIds()[e], farEnds, kept);
-            int b = end(delta.tieTo()[e], rows.tieToIds()[e], farEnds, kept);
+            int a = end(delta.tieFrom()[e], rows.tieFromIds()[e], rowNode, farEnds);
+            int b = end(delta.tieTo()[e], rows.tieToIds()[e], rowNode, farEnds);
             if (a >= 0 && b >= 0) {
                 resolved[e] = true;
                 tieFrom[keptTies.length + added] = a;
@@ -234,21 +232,14 @@ public final class SnapshotPatch {
                 added++;
             }
         }
-        int[] addedTies = kept(resolved, added);
-        int[] allRows = new int[delta.nodeCount()];
-        for (int i = 0; i < allRows.length; i++) {
-            allRows[i] = i;
-        }
-        GraphData data = construct(base, delta, version, keptNodes, null, allRows, keptTies, addedTies,
-                java.util.Arrays.copyOf(tieFrom, keptTies.length + added),
-                java.util.Arrays.copyOf(tieTo, keptTies.length + added));
-        return new Patched(data, changed, base.graphVersion(), kept, keptTies.length, keptTies, false);
+        return new TieEnds(java.util.Arrays.copyOf(tieFrom, keptTies.length + added),
+                java.util.Arrays.copyOf(tieTo, keptTies.length + added), kept(resolved, added));
     }
 
-    /** A tie end: a changed row's new index, or an untouched node's, or -1 when it is in neither. */
-    private static int end(int inRows, String id, Map<String, Integer> farEnds, int keptCount) {
+    /** A tie end: a row read back, or an untouched node named by id, or -1 when it is in neither. */
+    private static int end(int inRows, String id, java.util.function.IntUnaryOperator rowNode, Map<String, Integer> farEnds) {
         if (inRows >= 0) {
-            return keptCount + inRows;
+            return rowNode.applyAsInt(inRows);
         }
         Integer v = farEnds.get(id);
         return v == null ? -1 : v;
@@ -274,20 +265,6 @@ public final class SnapshotPatch {
             }
         }
         return out;
-    }
-
-    private static int[] keptTies(GraphData base, int[] newIndex) {
-        int m = base.tieCount();
-        int[] out = new int[m];
-        int k = 0;
-        int[] from = base.tieFrom();
-        int[] to = base.tieTo();
-        for (int e = 0; e < m; e++) {
-            if (newIndex[from[e]] >= 0 && newIndex[to[e]] >= 0) {
-                out[k++] = e;
-            }
-        }
-        return k == m ? out : java.util.Arrays.copyOf(out, k);
     }
 
     /**
