@@ -11,7 +11,8 @@ import { countryLabel, failure, notice } from '../ui.js';
 import { consentTable } from './consent.js';
 import { ErasurePanel } from './erasure.js';
 
-const CONTACT_FIELDS = ['kind', 'country', 'region', 'themes', 'riskLevel', 'consentToIntroduce', 'confidential',
+// Consent is shown by purpose in its own card (consentTable), not as the old yes/no beside it.
+const CONTACT_FIELDS = ['kind', 'country', 'region', 'themes', 'riskLevel', 'confidential',
   'channels', 'notes', 'responsibleOfficer', 'createdAt', 'updatedAt'];
 const ORGANISATION_FIELDS = ['type', 'country', 'region', 'scope', 'ecosocStatus', 'themes', 'responsibleOfficer',
   'createdAt', 'updatedAt'];

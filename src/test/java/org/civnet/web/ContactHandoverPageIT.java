@@ -118,8 +118,10 @@ class ContactHandoverPageIT extends WorkspacePageTest {
         assertThat(css("dd[data-field='kind']").getText()).isEqualTo("Defender");
         assertThat(css("dd[data-field='notes']").getText()).isEqualTo("met in Cairo");
         assertThat(css("dd[data-field='createdAt']").getText()).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
-        assertThat(texts(all("#contact-record dt"))).contains("Risk level", "Agrees to introduce others", "Recorded")
-                .doesNotContain("riskLevel", "consentToIntroduce", "createdAt");
+        // Consent is shown by purpose in its own card, never as a yes/no beside it that could disagree.
+        assertThat(texts(all("#contact-record dt"))).contains("Risk level", "Recorded")
+                .doesNotContain("riskLevel", "consentToIntroduce", "createdAt", "Agrees to introduce others");
+        assertThat(css("#contact-consent-title").getText()).isEqualTo("Consent");
         // The other ends are drawn by id first; their names follow (contact.js lookUpNames).
         WebElement knowsBassem = css("#contact-knows tr[data-id='c-bassem']");
         waitFor(d -> knowsBassem.getText().contains("Bassem Nasser"));
