@@ -12,12 +12,15 @@ import org.civnet.analysis.graph.CsrGraph;
  * again: the result is exactly {@code NetworkSnapshot.of(patched.data(), scope)} (same vertex
  * numbers, edge ids and adjacency), built in O(n + m) bulk copies without sorting a million ties.
  *
- * <p>Why that holds: the patch keeps the unchanged rows and ties in their relative order and
- * appends the changed ones. So the unchanged vertices keep their order (renumbered monotonically,
- * which keeps every adjacency slice sorted), every changed vertex comes after all of them (its
- * incidences go to the end of each slice), the edges between unchanged vertices keep their
- * relative first-insertion order (edge ids renumbered by rank) and the edges built from the new
- * ties, which all touch a changed vertex, come after them in the order of their first tie.
+ * <p>Why that holds, in both layouts of {@link SnapshotPatch.Patched}: the patch keeps the unchanged
+ * ties in their relative order and appends the ties read back, each of which touches a changed node;
+ * so the edges between unchanged vertices keep their relative first-insertion order (edge ids
+ * renumbered by rank) and the new edges come after them in the order of their first tie. In place,
+ * every row keeps its position, so every vertex keeps its number when no changed node entered or
+ * left the scope, and a changed vertex's new incidences take their sorted places in its neighbours'
+ * slices. With the changed rows moved to the end instead, the unchanged vertices keep their order
+ * (renumbered monotonically, which keeps every adjacency slice sorted) and every changed vertex
+ * comes after all of them (its incidences go to the end of each slice).
  */
 final class ScopedPatch {
 
