@@ -74,7 +74,7 @@ class ImportBoundsIT extends IntegrationTest {
 
     private ResponseEntity<JsonNode> importCsv(Map<String, String> files) {
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        files.forEach((name, content) -> parts.add("file", HardeningIT.file(name, content)));
+        files.forEach((name, content) -> parts.add("file", IntegrationTest.file(name, content)));
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         return http.exchange("/api/import", HttpMethod.POST, new HttpEntity<>(parts, headers), JsonNode.class);

@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.civnet.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -160,17 +159,6 @@ class ImportExportIT extends IntegrationTest {
         assertThat(stats().at("/ties/KNOWS").asLong()).isEqualTo(1);
     }
 
-    private static HttpEntity<ByteArrayResource> file(String name, String content) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.valueOf("text/csv"));
-        headers.setContentDispositionFormData("file", name);
-        return new HttpEntity<>(new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        }, headers);
-    }
 
     @Test
     void exportRoundTripsThroughAnEmptyStore() throws Exception {

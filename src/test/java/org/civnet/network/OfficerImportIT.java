@@ -2,7 +2,6 @@ package org.civnet.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.civnet.security.Role;
@@ -10,7 +9,6 @@ import org.civnet.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -60,17 +58,6 @@ class OfficerImportIT extends IntegrationTest {
         return client.exchange("/api/import" + query, HttpMethod.POST, new HttpEntity<>(parts, headers), JsonNode.class);
     }
 
-    private static HttpEntity<ByteArrayResource> file(String name, String content) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.valueOf("text/csv"));
-        headers.setContentDispositionFormData("file", name);
-        return new HttpEntity<>(new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        }, headers);
-    }
 
     private long ties() {
         JsonNode stats = http.getForObject("/api/graph/stats", JsonNode.class);

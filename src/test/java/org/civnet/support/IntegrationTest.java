@@ -1,5 +1,6 @@
 package org.civnet.support;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.neo4j.driver.Session;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -83,6 +85,19 @@ public abstract class IntegrationTest {
             // cannot apply the deletion above, so they read the whole (empty) graph again.
             session.run("MERGE (v:GraphVersion {id: 'graph'}) SET v.version = coalesce(v.version, 0) + 1").consume();
         }
+    }
+
+    /** One CSV file as a part of a multipart upload (field {@code file}), named {@code name}. */
+    public static HttpEntity<ByteArrayResource> file(String name, String content) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.valueOf("text/csv"));
+        headers.setContentDispositionFormData("file", name);
+        return new HttpEntity<>(new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        }, headers);
     }
 
     /** A client logged in as a user of {@code role} (created on first use). */

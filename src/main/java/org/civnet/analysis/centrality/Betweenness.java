@@ -1,12 +1,10 @@
 package org.civnet.analysis.centrality;
 
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
 import org.civnet.analysis.graph.CsrGraph;
-import org.jgrapht.alg.interfaces.VertexScoringAlgorithm;
 
 /**
  * Shortest-path betweenness centrality of an undirected {@link CsrGraph}, computed with Brandes'
@@ -48,7 +46,7 @@ import org.jgrapht.alg.interfaces.VertexScoringAlgorithm;
  * <p>Cost: O(|S| m) time unweighted, O(|S| (m + n) log n) weighted, where |S| is n, k or the number of
  * sources; O(n) memory per thread plus O(n) per pending partial sum.
  */
-public final class Betweenness implements VertexScoringAlgorithm<Integer, Double> {
+public final class Betweenness extends VertexScores {
 
     /**
      * Options. Use {@link #defaults()} and the {@code with...} methods.
@@ -156,24 +154,9 @@ public final class Betweenness implements VertexScoringAlgorithm<Integer, Double
         return options;
     }
 
-    /** A copy of the scores, indexed by vertex. */
-    public double[] scores() {
-        return scores.clone();
-    }
-
-    public double score(int v) {
-        return scores[Objects.checkIndex(v, scores.length)];
-    }
-
-    /** Unmodifiable view of the scores keyed by vertex index. */
     @Override
-    public Map<Integer, Double> getScores() {
-        return new IndexedScores(scores);
-    }
-
-    @Override
-    public Double getVertexScore(Integer v) {
-        return IndexedScores.vertexScore(scores, v);
+    protected double[] scoreArray() {
+        return scores;
     }
 
     private static double[] compute(CsrGraph graph, Options options) {

@@ -1,12 +1,10 @@
 package org.civnet.analysis.centrality;
 
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
 import org.civnet.analysis.graph.CsrGraph;
-import org.jgrapht.alg.interfaces.VertexScoringAlgorithm;
 
 /**
  * Betweenness estimated from uniformly sampled shortest paths, with a stated guarantee: with
@@ -52,7 +50,7 @@ import org.jgrapht.alg.interfaces.VertexScoringAlgorithm;
  * O(m log n), when weighted); O(n) memory per thread plus O(n) per pending partial sum. r grows as
  * {@code 1/epsilon^2}, not with n.
  */
-public final class CertifiedBetweenness implements VertexScoringAlgorithm<Integer, Double> {
+public final class CertifiedBetweenness extends VertexScores {
 
     /** Riondato and Kornaropoulos' constant for the VC-dimension sample bound. */
     public static final double C = 0.5;
@@ -253,23 +251,9 @@ public final class CertifiedBetweenness implements VertexScoringAlgorithm<Intege
         return count;
     }
 
-    /** A copy of the estimates, indexed by vertex. */
-    public double[] scores() {
-        return scores.clone();
-    }
-
-    public double score(int v) {
-        return scores[Objects.checkIndex(v, scores.length)];
-    }
-
     @Override
-    public Map<Integer, Double> getScores() {
-        return new IndexedScores(scores);
-    }
-
-    @Override
-    public Double getVertexScore(Integer v) {
-        return IndexedScores.vertexScore(scores, v);
+    protected double[] scoreArray() {
+        return scores;
     }
 
     /** The k highest, highest first, ties by lower index. */
