@@ -101,6 +101,7 @@ final class ParallelSweep {
                 W ws = workspace.get();
                 for (int i = from; i < to; i++) {
                     work.run(i, ws, partial);
+                    WriteCourtesy.yieldToWrites();
                 }
                 return partial;
             }
