@@ -135,6 +135,9 @@ public record CivnetProperties(
      * @param warmOnStart   read the graph in the background as civnet starts, so the first analysis
      *                      after a restart does not wait for the whole read (still refused when the
      *                      heap cannot hold it)
+     * @param refreshAhead  after a small write through this instance commits, bring the most recently
+     *                      used snapshots forward in the background, so the next analysis finds them
+     *                      (a referral right after recording a tie waits only for what is left)
      */
     public record Analysis(
             @DefaultValue("16") @Min(1) @Max(1000) int cacheEntries,
@@ -147,7 +150,8 @@ public record CivnetProperties(
             @DefaultValue("0") @Min(0) @Max(256) int threads,
             @DefaultValue("0B") @NotNull DataSize memoryBudget,
             @DefaultValue("64MB") @NotNull DataSize heapReserve,
-            @DefaultValue("true") boolean warmOnStart) {
+            @DefaultValue("true") boolean warmOnStart,
+            @DefaultValue("true") boolean refreshAhead) {
 
         /** Workers of the heavy-analysis pool. */
         public int resolvedPoolSize() {

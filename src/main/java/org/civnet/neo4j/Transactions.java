@@ -35,6 +35,18 @@ public class Transactions {
     private final Driver driver;
     private final CypherQueries cypher;
     private final int changeRecords;
+    private final List<CommitListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** What the write transaction running on this thread recorded, told to the listeners once it commits. */
+    private final ThreadLocal<Changes> recordedHere = new ThreadLocal<>();
+
+    /**
+     * Told, on the writer's thread right after a write transaction of this instance committed, what
+     * it recorded ({@link #bumpVersion}); it must return at once (hand any work to another thread).
+     */
+    @FunctionalInterface
+    public interface CommitListener {
+        void committed(Changes changes);
+    }
 
     public Transactions(Driver driver, CypherQueries cypher) {
         this(driver, cypher, DEFAULT_CHANGE_RECORDS);
@@ -62,6 +74,8 @@ public class Transactions {
      */
     public long bumpVersion(TransactionContext tx, Changes changes) {
         Changes recorded = changes.limitedTo(MAX_IDS_PER_CHANGE);
+        // A retried transaction function records again: the last attempt's record is the one committed.
+        recordedHere.set(recorded);
         return tx.run(cypher.get("graph/bump-version"), Map.of(
                 "nodes", List.copyOf(recorded.nodes()),
                 "everything", recorded.all(),
@@ -95,9 +109,27 @@ public class Transactions {
     }
 
     public <T> T inWrite(Function<TransactionContext, T> work) {
-        try (Session session = driver.session()) {
-            return session.executeWrite(work::apply);
+        recordedHere.remove();
+        try {
+            T result;
+            try (Session session = driver.session()) {
+                result = session.executeWrite(work::apply);
+            }
+            Changes committed = recordedHere.get();
+            if (committed != null) {
+                for (CommitListener listener : listeners) {
+                    listener.committed(committed);
+                }
+            }
+            return result;
+        } finally {
+            recordedHere.remove();
         }
+    }
+
+    /** Adds a listener for this instance's committed writes ({@link CommitListener}). */
+    public void onCommit(CommitListener listener) {
+        listeners.add(listener);
     }
 
     public CypherQueries statements() {

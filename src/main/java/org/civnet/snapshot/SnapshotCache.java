@@ -1,12 +1,20 @@
 package org.civnet.snapshot;
 
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import jakarta.annotation.PreDestroy;
 import org.civnet.config.CivnetProperties;
+import org.civnet.domain.Changes;
+import org.civnet.neo4j.Transactions;
 import org.civnet.network.NetworkStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +27,13 @@ import org.springframework.stereotype.Service;
  * read whole again. Each scope is derived from it in memory. Concurrent
  * requests for the same scope wait on one build. Memory is bounded: least recently used scopes
  * are evicted beyond the configured entries or bytes.
+ *
+ * <p>Refresh ahead ({@code civnet.analysis.refresh-ahead}): when a small write through this instance
+ * commits, the most recently used scopes are brought forward on a background thread at once, while
+ * the write's response is still on its way, so the analysis an officer asks for next (a referral
+ * after recording a tie) joins work already under way instead of starting it. Bulk writes (an
+ * import batch, a migration) are left to the next request: bringing a scope forward after each of
+ * them would only compete with the import.
  */
 @Service
 public class SnapshotCache {
@@ -51,13 +66,78 @@ public class SnapshotCache {
 
     /** Change sets of up to this many nodes are always applied, whatever the size of the graph. */
     private static final int MIN_PATCHABLE = 1000;
+    /** Writes naming more nodes than this are bulk writes, which do not refresh ahead. */
+    static final int MAX_REFRESH_AHEAD_NODES = 100;
+    /** Scopes brought forward after a write: the ones most recently asked for. */
+    static final int REFRESH_AHEAD_SCOPES = 2;
 
-    public SnapshotCache(SnapshotReader reader, NetworkStore store, SnapshotGuard guard, CivnetProperties properties) {
+    private final ExecutorService ahead;
+    /** True while a refresh ahead waits to start: later writes join it instead of queueing more. */
+    private final AtomicBoolean aheadQueued = new AtomicBoolean();
+    private long refreshedAhead;
+    private final java.util.concurrent.atomic.AtomicLong aheadAsked = new java.util.concurrent.atomic.AtomicLong();
+
+    public SnapshotCache(SnapshotReader reader, NetworkStore store, SnapshotGuard guard, CivnetProperties properties,
+                         Transactions transactions) {
         this.reader = reader;
         this.store = store;
         this.guard = guard;
         this.maxEntries = properties.analysis().cacheEntries();
         this.maxBytes = properties.analysis().cacheMaxBytes().toBytes();
+        if (properties.analysis().refreshAhead()) {
+            this.ahead = Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "civnet-snapshot-ahead");
+                thread.setDaemon(true);
+                return thread;
+            });
+            transactions.onCommit(this::committed);
+        } else {
+            this.ahead = null;
+        }
+    }
+
+    /** A write of this instance committed: bring the recent scopes forward unless it was a bulk write. */
+    private void committed(Changes changes) {
+        if (changes.all() || changes.nodes().size() > MAX_REFRESH_AHEAD_NODES || !aheadQueued.compareAndSet(false, true)) {
+            return;
+        }
+        aheadAsked.incrementAndGet();
+        try {
+            ahead.execute(this::refreshAhead);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            aheadQueued.set(false); // shutting down
+        }
+    }
+
+    private void refreshAhead() {
+        aheadQueued.set(false);
+        List<AnalysisScope> recent;
+        synchronized (this) {
+            // The cache's access order puts the most recently used last; after a version moved, the
+            // scopes of the version before are the ones people were using.
+            List<AnalysisScope> used = new ArrayList<>(scoped.isEmpty() ? previousScoped.keySet() : scoped.keySet());
+            recent = used.subList(Math.max(0, used.size() - REFRESH_AHEAD_SCOPES), used.size());
+        }
+        // Nothing asked for yet (no analysis since start-up): nothing to keep fresh.
+        for (int i = recent.size() - 1; i >= 0; i--) {
+            try {
+                get(recent.get(i));
+                synchronized (this) {
+                    refreshedAhead++;
+                }
+            } catch (RuntimeException e) {
+                // Refused (heap) or failed: the next request reads or refuses as it would have.
+                log.debug("snapshot: not refreshed ahead ({})", e.getMessage());
+                return;
+            }
+        }
+    }
+
+    @PreDestroy
+    void stopRefreshingAhead() {
+        if (ahead != null) {
+            ahead.shutdownNow();
+        }
     }
 
     public Lookup get(AnalysisScope scope) {
@@ -235,5 +315,18 @@ public class SnapshotCache {
 
     public synchronized int size() {
         return scoped.size();
+    }
+
+    /**
+     * How many refreshes ahead writes asked for (told on the writer's thread, before its response;
+     * writes committed while one was waiting to start join it and are not counted).
+     */
+    public long refreshesAheadAsked() {
+        return aheadAsked.get();
+    }
+
+    /** How many scopes were brought forward ahead of a request, after a write. */
+    public synchronized long refreshedAhead() {
+        return refreshedAhead;
     }
 }

@@ -33,10 +33,10 @@ import org.springframework.test.context.DynamicPropertySource;
 // The fixtures of most tests hold a handful of protected people, whom the re-identification gate
 // (default k = 5) would withhold: they test the other mechanisms with it off. The gate's own tests
 // (ReidentificationIT, ReidentificationPageIT) set the default back with their own @TestPropertySource.
-// Nor do they read the graph ahead at start-up, so what a test counts of the snapshot cache is its
-// own requests' doing (SnapshotWarmUpIT tests the read ahead).
+// Nor do they read the graph ahead at start-up or after a write, so what a test counts of the
+// snapshot cache is its own requests' doing (SnapshotWarmUpIT and RefreshAheadIT test the two).
 @org.springframework.test.context.TestPropertySource(properties = {"civnet.privacy.anonymity-k=1",
-        "civnet.analysis.warm-on-start=false"})
+        "civnet.analysis.warm-on-start=false", "civnet.analysis.refresh-ahead=false"})
 public abstract class IntegrationTest {
 
     public static final String ADMIN_PASSWORD = "test-admin-password-1";
