@@ -148,6 +148,16 @@ public class ReferralService {
         this.limits = properties.referral();
         this.weights = new ReferralWeights(limits.hopCost(), limits.trustWeight(), limits.recencyWeight(),
                 limits.recencyHalfLifeDays(), limits.organisationTiePenalty());
+        // A referral scope brought forward after a write gets its search graph (tie costs) built there too.
+        snapshots.onRefreshedAhead(snapshot -> {
+            if (isReferralScope(snapshot.scope())) {
+                prepared(snapshot);
+            }
+        });
+    }
+
+    private static boolean isReferralScope(AnalysisScope scope) {
+        return scope.equals(scope(scope.minTrust(), scope.since()));
     }
 
     String weightsFormula() {
@@ -220,9 +230,12 @@ public class ReferralService {
 
     private Prepared prepare(Options options) {
         AnalysisScope scope = scope(options.minTrust(), options.since());
-        NetworkSnapshot snapshot = snapshots.get(scope).snapshot();
+        return prepared(snapshots.get(scope).snapshot());
+    }
+
+    private Prepared prepared(NetworkSnapshot snapshot) {
         long today = LocalDate.now().toEpochDay();
-        return results.get(List.of("referral", snapshot.graphVersion(), scope, today), () -> new Prepared(snapshot,
+        return results.get(List.of("referral", snapshot.graphVersion(), snapshot.scope(), today), () -> new Prepared(snapshot,
                 new ReferralGraph(snapshot.graph(), tieCosts(snapshot, weights, today))));
     }
 

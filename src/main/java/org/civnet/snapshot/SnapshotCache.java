@@ -76,6 +76,8 @@ public class SnapshotCache {
     private final AtomicBoolean aheadQueued = new AtomicBoolean();
     private long refreshedAhead;
     private final java.util.concurrent.atomic.AtomicLong aheadAsked = new java.util.concurrent.atomic.AtomicLong();
+    private final List<java.util.function.Consumer<NetworkSnapshot>> aheadListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public SnapshotCache(SnapshotReader reader, NetworkStore store, SnapshotGuard guard, CivnetProperties properties,
                          Transactions transactions) {
@@ -121,7 +123,9 @@ public class SnapshotCache {
         // Nothing asked for yet (no analysis since start-up): nothing to keep fresh.
         for (int i = recent.size() - 1; i >= 0; i--) {
             try {
-                get(recent.get(i));
+                NetworkSnapshot snapshot = get(recent.get(i)).snapshot();
+                // What analyses derive per version from the snapshot (a referral's search graph) too.
+                aheadListeners.forEach(listener -> listener.accept(snapshot));
                 synchronized (this) {
                     refreshedAhead++;
                 }
@@ -131,6 +135,14 @@ public class SnapshotCache {
                 return;
             }
         }
+    }
+
+    /**
+     * Told, on the refresh-ahead thread, each snapshot brought forward ahead of a request, so a
+     * feature can build what it derives per version from it there too; it must not throw.
+     */
+    public void onRefreshedAhead(java.util.function.Consumer<NetworkSnapshot> listener) {
+        aheadListeners.add(listener);
     }
 
     @PreDestroy

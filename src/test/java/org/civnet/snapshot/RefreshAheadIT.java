@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.civnet.network.NetworkStore;
+import org.civnet.referral.ReferralService;
 import org.civnet.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +34,10 @@ class RefreshAheadIT extends IntegrationTest {
         created(send(http, HttpMethod.POST, "/api/ties", tie("ra-1", "ra-2")));
         ResponseEntity<JsonNode> degree = send(http, HttpMethod.GET, "/api/analysis/centrality?metric=degree&top=10", null);
         assertThat(degree.getStatusCode().is2xxSuccessful()).as(String.valueOf(degree.getBody())).isTrue();
+        ResponseEntity<JsonNode> referral = send(http, HttpMethod.GET, "/api/referrals?from=ra-1&to=ra-3", null);
+        assertThat(referral.getStatusCode().is2xxSuccessful()).as(String.valueOf(referral.getBody())).isTrue();
+        java.util.List<NetworkSnapshot> toldAhead = new java.util.concurrent.CopyOnWriteArrayList<>();
+        cache.onRefreshedAhead(toldAhead::add);
         long askedBefore = cache.refreshesAheadAsked();
         long aheadBefore = cache.refreshedAhead();
 
@@ -40,13 +45,19 @@ class RefreshAheadIT extends IntegrationTest {
 
         assertThat(cache.refreshesAheadAsked()).as("asked for by the write, before its response").isEqualTo(askedBefore + 1);
         long deadline = System.nanoTime() + 30_000_000_000L;
-        while (cache.refreshedAhead() == aheadBefore && System.nanoTime() < deadline) {
+        while (cache.refreshedAhead() < aheadBefore + 2 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(cache.refreshedAhead()).as("scopes brought forward in the background").isGreaterThan(aheadBefore);
+        assertThat(cache.refreshedAhead()).as("the two scopes in use brought forward in the background")
+                .isEqualTo(aheadBefore + 2);
+        long version = store.graphVersion();
+        AnalysisScope referralScope = ReferralService.scope(null, null);
+        assertThat(toldAhead).extracting(NetworkSnapshot::scope).containsExactlyInAnyOrder(AnalysisScope.all(), referralScope);
+        assertThat(toldAhead).extracting(NetworkSnapshot::graphVersion).containsOnly(version);
+        assertThat(cache.get(referralScope).cacheHit()).as("the referral scope is built before anyone asks").isTrue();
         SnapshotCache.Lookup lookup = cache.get(AnalysisScope.all());
         assertThat(lookup.cacheHit()).as("the next request finds the whole-network scope built").isTrue();
-        assertThat(lookup.snapshot().graphVersion()).isEqualTo(store.graphVersion());
+        assertThat(lookup.snapshot().graphVersion()).isEqualTo(version);
         NetworkSnapshot snapshot = lookup.snapshot();
         assertThat(snapshot.graph().hasEdge(snapshot.indexOf("ra-2"), snapshot.indexOf("ra-3")))
                 .as("the new tie is in it").isTrue();
