@@ -63,9 +63,13 @@ public class ErasureService {
     private final Pseudonyms pseudonyms;
     private final FieldKeys fieldKeys;
     private final NetworkStore store;
+    private final ErasureRegister register;
+
+    /** The reason an erasure gives when a restore brought back someone erased after the backup was taken. */
+    static final String ERASED_AGAIN = "erased after this backup was taken; erased again as it was restored";
 
     public ErasureService(Transactions transactions, AuditLog audit, Pseudonyms pseudonyms, FieldKeys fieldKeys,
-                          NetworkStore store) {
+                          NetworkStore store, ErasureRegister register) {
         this.transactions = transactions.require("erasure/contact-name", "erasure/detach-introductions",
                 "erasure/unlink-users", "erasure/drop-coalition-tracks", "erasure/delete-contact",
                 "erasure/delete-person-key");
@@ -74,6 +78,7 @@ public class ErasureService {
         this.pseudonyms = pseudonyms;
         this.fieldKeys = fieldKeys;
         this.store = store;
+        this.register = register;
     }
 
     /**
@@ -93,10 +98,30 @@ public class ErasureService {
         }
         // After the commit: the key leaves this instance's memory and the secrets directory's copy.
         fieldKeys.personKeys().forgotten(id);
+        try {
+            register.add(id);
+        } catch (RuntimeException e) {
+            log.warn("erasure: {} is erased, but could not be noted in the secrets directory's {} ({}): a restore of a "
+                    + "backup taken before it would bring the person back", tombstone, ErasureRegister.FILE, e.getMessage());
+        }
         log.info("erasure: {} erased by {} ({} ties, {} participations, {} introductions kept, {} audit entries tombstoned)",
                 tombstone, erasure.erasedBy(), erasure.ties(), erasure.participations(), erasure.introductionsKept(),
                 erasure.auditEntriesTombstoned());
         return erasure;
+    }
+
+    /**
+     * Erases again those of {@code restored} (contact ids a restore just wrote) whom the register says
+     * were erased: a backup taken before an erasure must not bring the person back.
+     *
+     * @return the tombstone of each one erased again, by id (for the caller, never for a response)
+     */
+    public java.util.Map<String, String> eraseAgain(java.util.List<String> restored) {
+        java.util.Map<String, String> tombstones = new java.util.TreeMap<>();
+        for (String id : register.erasedAmong(restored)) {
+            tombstones.put(id, erase(id, ERASED_AGAIN).tombstone());
+        }
+        return tombstones;
     }
 
     private Erasure eraseIn(TransactionContext tx, String id, String pseudonym, String tombstone, String reason) {

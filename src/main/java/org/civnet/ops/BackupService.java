@@ -29,6 +29,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.civnet.config.CivnetProperties;
 import org.civnet.domain.ConflictException;
+import org.civnet.erasure.ErasureService;
 import org.civnet.network.Contact;
 import org.civnet.network.FieldKeys;
 import org.civnet.network.ImportReport;
@@ -92,12 +93,15 @@ public class BackupService {
 
     /** What a restore did. */
     /**
-     * What a restore did. {@code unreadableContacts}: restored contacts whose channels and notes no key
-     * opens any more, because their data key was destroyed after the backup was taken (they were erased);
-     * those fields are absent from the restored contacts.
+     * What a restore did. {@code erasedAgain}: the tombstones of people the backup held who were erased
+     * after it was taken (the secrets directory's erasure register says so), erased again as part of the
+     * restore. {@code unreadableContacts}: restored contacts whose channels and notes no key opens any
+     * more though they are not known to be erased (their data key is missing, e.g. an older secrets
+     * directory); those fields are absent from the restored contacts.
      */
     public record RestoreResult(@Sensitivity(SAFE) String file, ImportReport network, int usersCreated, int usersKept,
                                 int auditEntriesRestored, boolean pseudonymKeyRestored,
+                                @Sensitivity(SAFE) List<String> erasedAgain,
                                 @Sensitivity(SAFE) List<String> unreadableContacts) {
     }
 
@@ -114,12 +118,13 @@ public class BackupService {
     private final AuditLog audit;
     private final FieldKeys fieldKeys;
     private final ObjectMapper json;
+    private final ErasureService erasures;
     /** Null when no passphrase is configured: then backups are refused, never written in plain text. */
     private final BackupCipher cipher;
 
     public BackupService(CivnetProperties properties, NetworkStore store, NetworkExporter exporter,
                          NetworkImporter importer, Provenance provenance, UserAccounts accounts, AuditLog audit,
-                         FieldKeys fieldKeys, ObjectMapper json) {
+                         FieldKeys fieldKeys, ObjectMapper json, ErasureService erasures) {
         this.directory = properties.backup().directory().toAbsolutePath().normalize();
         this.store = store;
         this.exporter = exporter;
@@ -129,6 +134,7 @@ public class BackupService {
         this.audit = audit;
         this.fieldKeys = fieldKeys;
         this.json = json;
+        this.erasures = erasures;
         this.cipher = properties.backup().encrypted() ? new BackupCipher(properties.backup().passphrase()) : null;
     }
 
@@ -241,10 +247,16 @@ public class BackupService {
         int created = accounts.restore(backup.users());
         int audited = audit.restore(backup.auditLog());
         boolean keyRestored = backup.pseudonymKey() != null && accounts.restorePseudonymKey(backup.pseudonymKey());
-        log.info("restore: {} restored ({} rows refused), {} users created, {} audit entries, {} contacts whose channels "
-                + "and notes no key opens (erased since)", fileName, report.rejectedTotal(), created, audited, unreadable.size());
+        // Last, with the audit chain and the pseudonym key in place: each erasure again is audited as one.
+        List<String> restoredContacts = network.contacts().stream().map(Contact::id).toList();
+        Map<String, String> erased = erasures.eraseAgain(restoredContacts);
+        List<String> erasedAgain = List.copyOf(erased.values());
+        List<String> unreadableLeft = unreadable.stream().filter(id -> !erased.containsKey(id)).toList();
+        log.info("restore: {} restored ({} rows refused), {} users created, {} audit entries, {} people erased since the "
+                + "backup erased again, {} contacts whose channels and notes no key opens", fileName, report.rejectedTotal(),
+                created, audited, erasedAgain.size(), unreadableLeft.size());
         return new RestoreResult(fileName, report, created, backup.users().size() - created, audited, keyRestored,
-                unreadable);
+                erasedAgain, unreadableLeft);
     }
 
     /**

@@ -160,32 +160,38 @@ class ErasureIT extends IntegrationTest {
     }
 
     @Test
-    void aBackupTakenBeforeAnErasureRestoresWithThePersonsChannelsAndNotesUnreadable() {
+    void aBackupTakenBeforeAnErasureRestoresWithoutThePerson() throws IOException {
         ResponseEntity<JsonNode> backup = send(http, HttpMethod.POST, "/api/admin/backup", null);
         assertThat(backup.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String file = backup.getBody().get("file").asText();
-        assertThat(erase("c-badr", "asked to be forgotten").getStatusCode()).isEqualTo(HttpStatus.OK);
+        String tombstone = erase("c-badr", "asked to be forgotten").getBody().get("tombstone").asText();
+        // The secrets directory's register knows she was erased, without naming her.
+        String register = java.nio.file.Files.readString(SECRETS.resolve(ErasureRegister.FILE));
+        assertThat(register).doesNotContain("c-badr").doesNotContain("Badr").contains("\"erased\":[\"");
 
         clear();
         ResponseEntity<JsonNode> restored = send(http, HttpMethod.POST, "/api/admin/restore", "{\"file\":\"" + file + "\"}");
         assertThat(restored.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(restored.getBody().get("network").get("rejected")).isEmpty();
-        assertThat(restored.getBody().get("unreadableContacts").toString()).isEqualTo("[\"c-badr\"]");
-        // The old backup still has the person's record, but their channels and notes open for no one.
-        JsonNode badr = http.getForObject("/api/contacts/c-badr", JsonNode.class);
-        assertThat(badr.get("name").asText()).isEqualTo("Badr Salem");
-        assertThat(badr.path("channels").size()).isZero();
-        assertThat(badr.path("notes").isMissingNode() || badr.path("notes").isNull()).isTrue();
-        // Everyone else's open as before.
+        // The old backup held her record; the restore erased her again, and says so by tombstone only.
+        assertThat(restored.getBody().get("erasedAgain").toString()).isEqualTo("[\"" + tombstone + "\"]");
+        assertThat(restored.getBody().get("unreadableContacts").toString()).isEqualTo("[]");
+        assertThat(restored.getBody().toString()).doesNotContain("c-badr").doesNotContain("Badr");
+        assertThat(send(http, HttpMethod.GET, "/api/contacts/c-badr", null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.getForObject("/api/introductions/i-2", JsonNode.class).get("introduced").asText()).isEqualTo(tombstone);
+        assertThat(personKeys("c-badr")).isZero();
+        JsonNode again = entries(http.getForObject("/api/audit?size=1000", JsonNode.class), "ERASURE").get(0);
+        assertThat(again.get("target").asText()).isEqualTo(tombstone);
+        assertThat(again.get("detail").asText()).contains(ErasureService.ERASED_AGAIN);
+        // Everyone else's channels and notes open as before.
         JsonNode amal = http.getForObject("/api/contacts/c-amal", JsonNode.class);
         assertThat(amal.get("channels").toString()).isEqualTo("[\"mail:amal@example.org\"]");
         assertThat(amal.get("notes").asText()).isEqualTo("amal's own notes");
-        // Lists open too (no error for the unreadable one).
         assertThat(send(http, HttpMethod.GET, "/api/contacts?size=100", null).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
     @Test
-    void aRestoreOntoANewStoreFindsTheKeysInTheSecretsDirectoryButNotAnErasedOne() {
+    void aRestoreOntoANewStoreFindsTheKeysInTheSecretsDirectoryAndErasesTheErasedAgain() {
         String file = send(http, HttpMethod.POST, "/api/admin/backup", null).getBody().get("file").asText();
         assertThat(erase("c-badr", "asked to be forgotten").getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(SECRETS.resolve("person-keys.json")).exists();
@@ -195,7 +201,9 @@ class ErasureIT extends IntegrationTest {
             session.run("MATCH (k:PersonKey) DELETE k").consume();
         }
         ResponseEntity<JsonNode> restored = send(http, HttpMethod.POST, "/api/admin/restore", "{\"file\":\"" + file + "\"}");
-        assertThat(restored.getBody().get("unreadableContacts").toString()).isEqualTo("[\"c-badr\"]");
+        assertThat(restored.getBody().get("erasedAgain")).hasSize(1);
+        assertThat(restored.getBody().get("unreadableContacts").toString()).isEqualTo("[]");
+        assertThat(send(http, HttpMethod.GET, "/api/contacts/c-badr", null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(http.getForObject("/api/contacts/c-amal", JsonNode.class).get("notes").asText())
                 .isEqualTo("amal's own notes");
         assertThat(personKeys("c-amal")).isOne();

@@ -267,7 +267,7 @@ class BackupRestoreIT extends IntegrationTest {
     void withoutAPassphraseNoBackupIsWrittenAndEncryptedOnesDoNotRestore(@Autowired CivnetProperties properties,
             @Autowired NetworkStore store, @Autowired NetworkExporter exporter, @Autowired NetworkImporter importer,
             @Autowired Provenance provenance, @Autowired UserAccounts accounts, @Autowired AuditLog audit,
-            @Autowired org.civnet.network.FieldKeys fieldKeys)
+            @Autowired org.civnet.network.FieldKeys fieldKeys, @Autowired org.civnet.erasure.ErasureService erasures)
             throws IOException {
         String file = send(http, HttpMethod.POST, "/api/admin/backup", null).getBody().get("file").asText();
         CivnetProperties unset = new CivnetProperties(properties.neo4j(), properties.demo(), properties.limits(),
@@ -275,7 +275,7 @@ class BackupRestoreIT extends IntegrationTest {
                 properties.coverage(), properties.adminPassword(), properties.secretsDirectory(), properties.fieldKey(), properties.session(),
                 properties.privacy(), properties.consent(), properties.retention());
         BackupService withoutPassphrase = new BackupService(unset, store, exporter, importer, provenance, accounts, audit,
-                fieldKeys, json);
+                fieldKeys, json, erasures);
         List<Path> files = files();
 
         assertThatThrownBy(withoutPassphrase::backup).isInstanceOf(ConflictException.class)
