@@ -55,10 +55,12 @@ public final class SnapshotPatch {
      * row {@code i} below {@code firstNewNode} is the base's row {@code i} (the changed ones with
      * their new values) and the rows from there on are new nodes; otherwise the rows below
      * {@code firstNewNode} are the base's unchanged rows in their order and every changed row
-     * follows.
+     * follows. {@code overwrittenRows}: in place, the rows below {@code firstNewNode} written over
+     * with a changed node's new values, ascending (so a scoped snapshot finds its changed vertices
+     * without a pass over the rows); empty otherwise.
      */
     public record Patched(GraphData data, Set<String> changed, long fromVersion, int firstNewNode, int firstNewTie,
-                          int[] baseTieOfDataTie, boolean inPlace) {
+                          int[] baseTieOfDataTie, boolean inPlace, int[] overwrittenRows) {
     }
 
     /** As {@link #apply}, with the layout of the result. */
@@ -107,18 +109,24 @@ public final class SnapshotPatch {
         }
         int appended = 0;
         int[] newRows = new int[delta.nodeCount()];
+        int[] overwrittenRows = new int[delta.nodeCount()];
+        int overwritten = 0;
         for (int r = 0; r < rowOfDelta.length; r++) {
             if (rowOfDelta[r] < 0) {
                 rowOfDelta[r] = n + appended;
                 newRows[appended++] = r;
+            } else {
+                overwrittenRows[overwritten++] = rowOfDelta[r];
             }
         }
+        overwrittenRows = java.util.Arrays.copyOf(overwrittenRows, overwritten);
+        java.util.Arrays.sort(overwrittenRows);
         int[] keptTies = keptTies(base, changedRow);
         // Kept ties keep their ends (rows do not move); a row read back is where it was written.
         TieEnds ends = tieEnds(base, keptTies, node -> node, rows, r -> rowOfDelta[r], farEnds);
         GraphData data = construct(base, delta, version, null, rowOfDelta, java.util.Arrays.copyOf(newRows, appended),
                 keptTies, ends.addedTies(), ends.from(), ends.to());
-        return new Patched(data, changed, base.graphVersion(), n, keptTies.length, keptTies, true);
+        return new Patched(data, changed, base.graphVersion(), n, keptTies.length, keptTies, true, overwrittenRows);
     }
 
     /** The ties of {@code base} touching no changed (or dropped) row, in order. */
@@ -175,7 +183,7 @@ public final class SnapshotPatch {
         }
         GraphData data = construct(base, delta, version, keptNodes, null, allRows, keptTies, ends.addedTies(),
                 ends.from(), ends.to());
-        return new Patched(data, changed, base.graphVersion(), kept, keptTies.length, keptTies, false);
+        return new Patched(data, changed, base.graphVersion(), kept, keptTies.length, keptTies, false, new int[0]);
     }
 
     /**
