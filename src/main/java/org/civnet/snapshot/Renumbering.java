@@ -1,7 +1,6 @@
 package org.civnet.snapshot;
 
 import java.util.Arrays;
-import java.util.stream.IntStream;
 
 /**
  * Ids {@code 0..size-1} of which some are removed, the rest renumbered by rank as a whole rebuild
@@ -46,41 +45,6 @@ final class Renumbering {
         return new Renumbering(size, Arrays.copyOf(removed, distinct));
     }
 
-    /**
-     * The renumbering that keeps exactly {@code kept[0..count)} (ascending, distinct) of the ids up
-     * to the last of them: kept id {@code kept[k]} becomes {@code k}. The removed ids are the gaps,
-     * found by bisection (a range of {@code kept} whose ends differ by its length has none), so
-     * O(gaps · log count) rather than a walk of {@code kept}.
-     */
-    static Renumbering keeping(int[] kept, int count) {
-        if (count == 0) {
-            return new Renumbering(0, new int[0]);
-        }
-        IntStream.Builder gaps = IntStream.builder();
-        for (int id = 0; id < kept[0]; id++) {
-            gaps.add(id);
-        }
-        addGaps(kept, 0, count, gaps);
-        return new Renumbering(kept[count - 1] + 1, gaps.build().toArray());
-    }
-
-    /** The ids missing strictly between {@code kept[lo]} and {@code kept[hi - 1]}, ascending. */
-    private static void addGaps(int[] kept, int lo, int hi, IntStream.Builder gaps) {
-        if (hi - lo < 2 || kept[hi - 1] - kept[lo] == hi - 1 - lo) {
-            return;
-        }
-        if (hi - lo == 2) {
-            for (int id = kept[lo] + 1; id < kept[hi - 1]; id++) {
-                gaps.add(id);
-            }
-            return;
-        }
-        // The halves share kept[mid], so the gap on either side of it is in one of them.
-        int mid = (lo + hi) >>> 1;
-        addGaps(kept, lo, mid + 1, gaps);
-        addGaps(kept, mid, hi, gaps);
-    }
-
     private Renumbering(int size, int[] removed) {
         if (removed.length > 0 && (removed[0] < 0 || removed[removed.length - 1] >= size)) {
             throw new IllegalArgumentException("removed ids must lie in 0.." + (size - 1));
@@ -120,6 +84,11 @@ final class Renumbering {
 
     int removedCount() {
         return removed.length;
+    }
+
+    /** The removed ids, ascending (a copy). */
+    int[] removed() {
+        return removed.clone();
     }
 
     /** The new number of a kept id (of a removed one: the number of the next kept id). */

@@ -176,7 +176,7 @@ final class ScopedPatch {
         }
         CsrGraph graph = CsrGraph.fromArrays(kept, offsets, targets, edgeIdsOut, weights, edges, anyNotOne(weights));
         // The patch keeps the surviving ties in order: base tie b is data tie b - (removed ties below b).
-        Renumbering tieIds = Renumbering.keeping(patch.baseTieOfDataTie(), patch.firstNewTie());
+        Renumbering tieIds = Renumbering.removing(patch.baseTieCount(), patch.removedBaseTies().clone());
         return old.patchedInPlace(data, kept, rewritten, rewrittenRows, graph, edgeIds, tieIds,
                 Arrays.copyOf(added.firstTie, added.count), started);
     }

@@ -205,6 +205,8 @@ class SnapshotPatchTest {
             GraphData first = current;
             List<NetworkSnapshot> scoped = SCOPES.stream().map(scope -> NetworkSnapshot.of(first, scope)).toList();
             long version = 1;
+            // Carried from patch to patch as SnapshotCache carries it (null: the patch builds one).
+            IdIndex rowIndex = null;
             for (int batch = 0; batch < 15; batch++) {
                 Set<String> changed = new HashSet<>();
                 int writes = 1 + random.nextInt(4);
@@ -212,8 +214,15 @@ class SnapshotPatchTest {
                     changed.addAll(randomWrite(random));
                 }
                 version++;
-                SnapshotPatch.Patched patched = SnapshotPatch.applyWithLayout(current, changed, rows(changed), version);
+                SnapshotPatch.Patched patched = SnapshotPatch.applyWithLayout(current, rowIndex, changed, rows(changed),
+                        version);
                 assertThat(GraphDataContent.of(patched.data())).isEqualTo(GraphDataContent.of(whole(version)));
+                rowIndex = patched.rowIndex();
+                assertThat(rowIndex != null).isEqualTo(patched.inPlace());
+                for (int i = 0; rowIndex != null && i < patched.data().nodeCount(); i++) {
+                    assertThat(rowIndex.indexOf(patched.data().ids()[i])).isEqualTo(i);
+                }
+                assertThat(rowIndex == null ? -1 : rowIndex.indexOf("new-never")).isEqualTo(-1);
                 List<NetworkSnapshot> next = new ArrayList<>();
                 for (NetworkSnapshot before : scoped) {
                     NetworkSnapshot fresh = NetworkSnapshot.of(patched.data(), before.scope());
