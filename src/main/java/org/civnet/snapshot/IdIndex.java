@@ -18,25 +18,47 @@ final class IdIndex {
     private final int mask;
 
     IdIndex(String[] ids) {
+        this(ids, new int[Integer.highestOneBit(Math.max(4, ids.length * 2 - 1)) << 1], 0);
+    }
+
+    /** An index over {@code ids} whose {@code slots} already hold {@code ids[0..indexed)}. */
+    private IdIndex(String[] ids, int[] slots, int indexed) {
         this.ids = ids;
-        int capacity = Integer.highestOneBit(Math.max(4, ids.length * 2 - 1)) << 1;
-        this.slots = new int[capacity];
-        this.mask = capacity - 1;
-        for (int i = 0; i < ids.length; i++) {
-            if (ids[i] == null) {
-                continue;
-            }
-            int slot = spread(ids[i].hashCode()) & mask;
-            while (slots[slot] != 0) {
-                if (ids[slots[slot] - 1].equals(ids[i])) {
-                    break;
-                }
-                slot = (slot + 1) & mask;
-            }
-            if (slots[slot] == 0) {
-                slots[slot] = i + 1;
-            }
+        this.slots = slots;
+        this.mask = slots.length - 1;
+        for (int i = indexed; i < ids.length; i++) {
+            insert(i);
         }
+    }
+
+    /**
+     * The index of {@code longer}, which holds this index's ids at the same positions and more
+     * after them (a scoped snapshot with vertices appended, {@link NetworkSnapshot}): this index's
+     * slots copied and only the new ids hashed, while the load stays at most one half; otherwise
+     * built anew. O(capacity) copy plus O(1) expected per new id.
+     */
+    IdIndex withAppended(String[] longer) {
+        if (longer.length < ids.length) {
+            throw new IllegalArgumentException("an index can only be extended");
+        }
+        if (longer.length * 2L > slots.length) {
+            return new IdIndex(longer);
+        }
+        return new IdIndex(longer, slots.clone(), ids.length);
+    }
+
+    private void insert(int i) {
+        if (ids[i] == null) {
+            return;
+        }
+        int slot = spread(ids[i].hashCode()) & mask;
+        while (slots[slot] != 0) {
+            if (ids[slots[slot] - 1].equals(ids[i])) {
+                return;
+            }
+            slot = (slot + 1) & mask;
+        }
+        slots[slot] = i + 1;
     }
 
     /** The position of {@code id}, or -1. */

@@ -24,54 +24,27 @@ public final class NetworkSnapshot {
     private final long graphVersion;
     private final AnalysisScope scope;
     private final String[] ids;
-    private final NodeLabel[] labels;
-    private final String[] names;
-    private final String[] subtypes;
-    private final String[] countries;
-    private final Region[] regions;
-    private final String[][] themes;
-    private final RiskLevel[] risks;
-    private final ConsentDays[] consent;
-    private final boolean[] confidential;
-    private final int[] createdDay;
+    private final NodeColumns nodes;
     private final CsrGraph graph;
-    private final TieType[] edgeType;
-    private final int[] edgeTrust;
-    private final int[] edgeSince;
-    private final int[] edgeLastContact;
+    private final EdgeColumns edges;
     private final IdIndex index;
     /** For each edge, the tie of the graph data it was first built from (for {@link ScopedPatch}). */
     private final int[] firstTie;
     private final long buildMillis;
     private final int unreadableValues;
 
-    private NetworkSnapshot(long graphVersion, AnalysisScope scope, String[] ids, NodeLabel[] labels, String[] names,
-                            String[] subtypes, String[] countries, Region[] regions, String[][] themes, RiskLevel[] risks,
-                            ConsentDays[] consent, boolean[] confidential, int[] createdDay, CsrGraph graph,
-                            TieType[] edgeType, int[] edgeTrust, int[] edgeSince, int[] edgeLastContact, int[] firstTie,
-                            long buildMillis, int unreadableValues) {
+    private NetworkSnapshot(long graphVersion, AnalysisScope scope, String[] ids, IdIndex index, NodeColumns nodes,
+                            CsrGraph graph, EdgeColumns edges, int[] firstTie, long buildMillis, int unreadableValues) {
         this.graphVersion = graphVersion;
         this.scope = scope;
         this.ids = ids;
-        this.labels = labels;
-        this.names = names;
-        this.subtypes = subtypes;
-        this.countries = countries;
-        this.regions = regions;
-        this.themes = themes;
-        this.risks = risks;
-        this.consent = consent;
-        this.confidential = confidential;
-        this.createdDay = createdDay;
+        this.index = index;
+        this.nodes = nodes;
         this.graph = graph;
-        this.edgeType = edgeType;
-        this.edgeTrust = edgeTrust;
-        this.edgeSince = edgeSince;
-        this.edgeLastContact = edgeLastContact;
+        this.edges = edges;
         this.firstTie = firstTie;
         this.buildMillis = buildMillis;
         this.unreadableValues = unreadableValues;
-        this.index = new IdIndex(ids);
     }
 
     /** Selects the scope's vertices and ties from the full graph data; O(n + m log d). */
@@ -136,22 +109,112 @@ public final class NetworkSnapshot {
                                     int[] firstTie, long started) {
         int n = data.nodeCount();
         String[] ids = new String[kept];
-        NodeLabel[] labels = new NodeLabel[kept];
-        String[] names = new String[kept];
-        String[] subtypes = new String[kept];
-        String[] countries = new String[kept];
-        Region[] regions = new Region[kept];
-        String[][] themes = new String[kept][];
-        RiskLevel[] risks = new RiskLevel[kept];
-        ConsentDays[] consent = new ConsentDays[kept];
-        boolean[] confidential = new boolean[kept];
-        int[] created = new int[kept];
+        NodeColumns nodes = new NodeColumns(kept);
         for (int i = 0; i < n; i++) {
             int v = newIndex[i];
             if (v < 0) {
                 continue;
             }
             ids[v] = data.ids()[i];
+            nodes.read(data, i, v);
+        }
+        EdgeColumns edges = new EdgeColumns(graph.edgeCount());
+        edges.read(data, firstTie, 0);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        return new NetworkSnapshot(data.graphVersion(), scope, ids, new IdIndex(ids), nodes, graph, edges, firstTie,
+                millis, data.unreadableValues());
+    }
+
+    /**
+     * For {@link ScopedPatch}, when {@code data} was patched in place from this snapshot's graph
+     * version and every vertex kept its number: this snapshot's node columns with the
+     * {@code rewritten} vertices (old or appended, ascending) read again from their {@code rows} of
+     * {@code data}; this snapshot's edge columns without the removed edges ({@code edgeIds}) and
+     * then the added edges' (ids from {@code edgeIds.keptCount()} on, first ties
+     * {@code addedFirstTies}) read from {@code data}; the first ties of the kept edges renumbered as
+     * the patch renumbered the ties ({@code tieIds}). Bulk copies, O(n + m), without a pass over the
+     * rows or the ties of {@code data}.
+     *
+     * <p>Why a kept edge's columns are this snapshot's: a tie that changed touches a changed node,
+     * whose edges are all removed and built again from the ties read back, so an edge between two
+     * unchanged vertices is built from the same ties as before (and its first tie is still first:
+     * the patch keeps the surviving ties' relative order).
+     */
+    NetworkSnapshot patchedInPlace(GraphData data, int vertexCount, int[] rewritten, int[] rows, CsrGraph graph,
+                                   Renumbering edgeIds, Renumbering tieIds, int[] addedFirstTies, long started) {
+        int oldN = ids.length;
+        // Rewritten old vertices keep their ids: the ids column and its index are shared unless vertices were appended.
+        String[] newIds = ids;
+        IdIndex newIndex = index;
+        if (vertexCount > oldN) {
+            newIds = Arrays.copyOf(ids, vertexCount);
+            for (int k = 0; k < rewritten.length; k++) {
+                if (rewritten[k] >= oldN) {
+                    newIds[rewritten[k]] = data.ids()[rows[k]];
+                }
+            }
+            newIndex = index.withAppended(newIds);
+        }
+        NodeColumns newNodes = nodes.copyOf(vertexCount);
+        for (int k = 0; k < rewritten.length; k++) {
+            newNodes.read(data, rows[k], rewritten[k]);
+        }
+        int keptEdges = edgeIds.keptCount();
+        int edgeCount = graph.edgeCount();
+        int[] newFirstTie = new int[edgeCount];
+        edgeIds.copyKept(firstTie, newFirstTie);
+        tieIds.renumber(newFirstTie, 0, keptEdges);
+        System.arraycopy(addedFirstTies, 0, newFirstTie, keptEdges, edgeCount - keptEdges);
+        EdgeColumns newEdges = edges.keeping(edgeIds, edgeCount);
+        newEdges.read(data, newFirstTie, keptEdges);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        return new NetworkSnapshot(data.graphVersion(), scope, newIds, newIndex, newNodes, graph, newEdges, newFirstTie,
+                millis, data.unreadableValues());
+    }
+
+    /** The node columns other than the ids, one entry per vertex. */
+    private static final class NodeColumns {
+        final NodeLabel[] labels;
+        final String[] names;
+        final String[] subtypes;
+        final String[] countries;
+        final Region[] regions;
+        final String[][] themes;
+        final RiskLevel[] risks;
+        final ConsentDays[] consent;
+        final boolean[] confidential;
+        final int[] createdDay;
+
+        NodeColumns(int n) {
+            this(new NodeLabel[n], new String[n], new String[n], new String[n], new Region[n], new String[n][],
+                    new RiskLevel[n], new ConsentDays[n], new boolean[n], new int[n]);
+        }
+
+        private NodeColumns(NodeLabel[] labels, String[] names, String[] subtypes, String[] countries, Region[] regions,
+                            String[][] themes, RiskLevel[] risks, ConsentDays[] consent, boolean[] confidential,
+                            int[] createdDay) {
+            this.labels = labels;
+            this.names = names;
+            this.subtypes = subtypes;
+            this.countries = countries;
+            this.regions = regions;
+            this.themes = themes;
+            this.risks = risks;
+            this.consent = consent;
+            this.confidential = confidential;
+            this.createdDay = createdDay;
+        }
+
+        /** These columns, cut or extended to {@code n} vertices. */
+        NodeColumns copyOf(int n) {
+            return new NodeColumns(Arrays.copyOf(labels, n), Arrays.copyOf(names, n), Arrays.copyOf(subtypes, n),
+                    Arrays.copyOf(countries, n), Arrays.copyOf(regions, n), Arrays.copyOf(themes, n),
+                    Arrays.copyOf(risks, n), Arrays.copyOf(consent, n), Arrays.copyOf(confidential, n),
+                    Arrays.copyOf(createdDay, n));
+        }
+
+        /** Vertex {@code v}'s values from row {@code i} of {@code data}. */
+        void read(GraphData data, int i, int v) {
             labels[v] = data.labels()[i];
             names[v] = data.names()[i];
             subtypes[v] = data.subtypes()[i];
@@ -161,24 +224,48 @@ public final class NetworkSnapshot {
             risks[v] = data.risks()[i];
             consent[v] = data.consent()[i];
             confidential[v] = data.confidential()[i];
-            created[v] = data.createdDay()[i];
+            createdDay[v] = data.createdDay()[i];
         }
-        int edges = graph.edgeCount();
-        TieType[] edgeType = new TieType[edges];
-        int[] edgeTrust = new int[edges];
-        int[] edgeSince = new int[edges];
-        int[] edgeLast = new int[edges];
-        for (int id = 0; id < edges; id++) {
-            int e = firstTie[id];
-            edgeType[id] = data.tieTypes()[e];
-            edgeTrust[id] = data.tieTrust()[e];
-            edgeSince[id] = data.tieSince()[e];
-            edgeLast[id] = data.tieLastContact()[e];
+    }
+
+    /** The edge columns, one entry per edge id, each the value of the edge's first tie. */
+    private static final class EdgeColumns {
+        final TieType[] type;
+        final int[] trust;
+        final int[] since;
+        final int[] lastContact;
+
+        EdgeColumns(int m) {
+            this(new TieType[m], new int[m], new int[m], new int[m]);
         }
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        return new NetworkSnapshot(data.graphVersion(), scope, ids, labels, names, subtypes, countries, regions, themes,
-                risks, consent, confidential, created, graph, edgeType, edgeTrust, edgeSince, edgeLast, firstTie, millis,
-                data.unreadableValues());
+
+        private EdgeColumns(TieType[] type, int[] trust, int[] since, int[] lastContact) {
+            this.type = type;
+            this.trust = trust;
+            this.since = since;
+            this.lastContact = lastContact;
+        }
+
+        /** These columns at the kept edge ids, moved to their new numbers, with room for {@code m} edges in all. */
+        EdgeColumns keeping(Renumbering edgeIds, int m) {
+            EdgeColumns out = new EdgeColumns(m);
+            edgeIds.copyKept(type, out.type);
+            edgeIds.copyKept(trust, out.trust);
+            edgeIds.copyKept(since, out.since);
+            edgeIds.copyKept(lastContact, out.lastContact);
+            return out;
+        }
+
+        /** Edges {@code from..} read from {@code data} through their first ties. */
+        void read(GraphData data, int[] firstTie, int from) {
+            for (int id = from; id < type.length; id++) {
+                int e = firstTie[id];
+                type[id] = data.tieTypes()[e];
+                trust[id] = data.tieTrust()[e];
+                since[id] = data.tieSince()[e];
+                lastContact[id] = data.tieLastContact()[e];
+            }
+        }
     }
 
     static boolean inScope(GraphData data, int i, AnalysisScope scope) {
@@ -235,27 +322,27 @@ public final class NetworkSnapshot {
     }
 
     public String id(int v) { return ids[v]; }
-    public NodeLabel label(int v) { return labels[v]; }
-    public String name(int v) { return names[v]; }
+    public NodeLabel label(int v) { return nodes.labels[v]; }
+    public String name(int v) { return nodes.names[v]; }
     /** Contact kind, organisation type, mandate kind or activity type. */
-    public String subtype(int v) { return subtypes[v]; }
-    public String country(int v) { return countries[v]; }
-    public Region region(int v) { return regions[v]; }
-    public String[] themes(int v) { return themes[v].clone(); }
-    public boolean hasTheme(int v, String theme) { return Arrays.asList(themes[v]).contains(theme); }
-    public RiskLevel risk(int v) { return risks[v]; }
-    public boolean atRisk(int v) { return risks[v] != null && risks[v] != RiskLevel.NONE; }
+    public String subtype(int v) { return nodes.subtypes[v]; }
+    public String country(int v) { return nodes.countries[v]; }
+    public Region region(int v) { return nodes.regions[v]; }
+    public String[] themes(int v) { return nodes.themes[v].clone(); }
+    public boolean hasTheme(int v, String theme) { return Arrays.asList(nodes.themes[v]).contains(theme); }
+    public RiskLevel risk(int v) { return nodes.risks[v]; }
+    public boolean atRisk(int v) { return nodes.risks[v] != null && nodes.risks[v] != RiskLevel.NONE; }
     /** Whether {@code v}'s consent for {@code purpose} is current on {@code epochDay}. */
     public boolean consents(int v, org.civnet.domain.ConsentPurpose purpose, long epochDay) {
-        return consent[v].on(purpose, epochDay);
+        return nodes.consent[v].on(purpose, epochDay);
     }
-    public ConsentDays consentDays(int v) { return consent[v]; }
-    public boolean confidential(int v) { return confidential[v]; }
+    public ConsentDays consentDays(int v) { return nodes.consent[v]; }
+    public boolean confidential(int v) { return nodes.confidential[v]; }
     /** Epoch day the node was recorded, or {@link GraphData#NO_DATE}. */
-    public int createdDay(int v) { return createdDay[v]; }
-    public TieType edgeType(int edgeId) { return edgeType[edgeId]; }
+    public int createdDay(int v) { return nodes.createdDay[v]; }
+    public TieType edgeType(int edgeId) { return edges.type[edgeId]; }
     /** Trust 1–5, or 0 when the tie carries none. */
-    public int edgeTrust(int edgeId) { return edgeTrust[edgeId]; }
-    public int edgeSince(int edgeId) { return edgeSince[edgeId]; }
-    public int edgeLastContact(int edgeId) { return edgeLastContact[edgeId]; }
+    public int edgeTrust(int edgeId) { return edges.trust[edgeId]; }
+    public int edgeSince(int edgeId) { return edges.since[edgeId]; }
+    public int edgeLastContact(int edgeId) { return edges.lastContact[edgeId]; }
 }

@@ -3,6 +3,8 @@ package org.civnet.snapshot;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.IntUnaryOperator;
+import java.util.stream.IntStream;
 
 import org.civnet.analysis.graph.CsrGraph;
 
@@ -42,40 +44,53 @@ final class ScopedPatch {
      * The graph was patched in place (no named node deleted: {@link SnapshotPatch.Patched#inPlace}),
      * so when no changed node entered or left the scope every vertex keeps its number and the new
      * nodes' vertices follow. Then only the slices of the changed vertices and of their neighbours
-     * (before and after) are rebuilt; every other slice is copied as it was, its edge ids renumbered
-     * by rank (the edges of the changed vertices leave, the new ones are numbered after the rest,
-     * as a whole build numbers them). O(n + m) copies, but no hashing or sorting beyond the
-     * changed vertices' edges. Null when the vertex numbering moved.
+     * (before and after) are rebuilt; the slices between them are copied in runs, their edge ids
+     * renumbered by rank (the edges of the changed vertices leave, the new ones are numbered after
+     * the rest, as a whole build numbers them). Null when the vertex numbering moved.
+     *
+     * <p>A write changes one or two nodes, so tens of a million edges leave: everything here is
+     * either bulk copies (runs of slices, runs of edge and node columns, {@link Renumbering}) or
+     * work on the changed vertices and their neighbours, never a gather through an array of a
+     * million entries, nor a pass over the rows or ties of the patched graph. O(n + m) copies.
      */
     private static NetworkSnapshot applyInPlace(NetworkSnapshot old, SnapshotPatch.Patched patch) {
         long started = System.nanoTime();
         GraphData data = patch.data();
         AnalysisScope scope = old.scope();
-        int[] newIndex = NetworkSnapshot.vertices(data, scope);
-        int oldN = old.vertexCount();
-        int kept = 0;
         String[] ids = data.ids();
-        for (int i = 0; i < newIndex.length; i++) {
-            if (newIndex[i] < 0) {
-                continue;
-            }
-            // The old vertices are the scope's rows of the base in order; rows keep their places here.
-            if (i < patch.firstNewNode() && (kept >= oldN || !ids[i].equals(old.id(kept)))) {
+        int oldN = old.vertexCount();
+        // Rows keep their places, and an unchanged row its scope: the numbering holds when no
+        // overwritten row entered or left the scope. The new rows in scope are numbered after.
+        int[] overwrittenRows = patch.overwrittenRows();
+        int firstNewNode = patch.firstNewNode();
+        int[] rewritten = new int[overwrittenRows.length + data.nodeCount() - firstNewNode];
+        int[] rewrittenRows = new int[rewritten.length];
+        int count = 0;
+        for (int row : overwrittenRows) {
+            int v = old.indexOf(ids[row]);
+            if ((v >= 0) != NetworkSnapshot.inScope(data, row, scope)) {
                 return null;
             }
-            kept++;
-        }
-        if (kept < oldN) {
-            return null;
-        }
-        boolean[] changed = new boolean[kept];
-        for (String id : patch.changed()) {
-            int v = old.indexOf(id);
             if (v >= 0) {
-                changed[v] = true;
+                rewritten[count] = v;
+                rewrittenRows[count++] = row;
             }
         }
-        for (int v = oldN; v < kept; v++) {
+        int changedOld = count;
+        int[] vertexOfNewRow = new int[data.nodeCount() - firstNewNode];
+        for (int row = firstNewNode; row < data.nodeCount(); row++) {
+            boolean in = NetworkSnapshot.inScope(data, row, scope);
+            vertexOfNewRow[row - firstNewNode] = in ? oldN + count - changedOld : -1;
+            if (in) {
+                rewritten[count] = oldN + count - changedOld;
+                rewrittenRows[count++] = row;
+            }
+        }
+        rewritten = Arrays.copyOf(rewritten, count);
+        rewrittenRows = Arrays.copyOf(rewrittenRows, count);
+        int kept = oldN + count - changedOld;
+        boolean[] changed = new boolean[kept];
+        for (int v : rewritten) {
             changed[v] = true;
         }
         CsrGraph before = old.graph();
@@ -83,65 +98,57 @@ final class ScopedPatch {
         int[] oldTargets = before.targetsArray();
         int[] oldEdgeIds = before.edgeIdsArray();
         double[] oldWeights = before.weightsArray();
-        // The changed vertices' edges leave; their unchanged neighbours lose those incidences.
-        boolean[] removed = new boolean[before.edgeCount()];
-        int[] lost = new int[kept];
-        // Rebuilt slices: the changed vertices' (new ones included) and their neighbours', old and new.
-        boolean[] rebuilt = changed.clone();
-        for (int c = 0; c < oldN; c++) {
-            if (!changed[c]) {
+        // The changed vertices' edges leave; their unchanged neighbours' slices are rebuilt without them.
+        IntStream.Builder removed = IntStream.builder();
+        IntStream.Builder rebuilt = IntStream.builder();
+        for (int v : rewritten) {
+            rebuilt.add(v);
+            if (v >= oldN) {
                 continue;
             }
-            for (int s = oldOffsets[c]; s < oldOffsets[c + 1]; s++) {
-                removed[oldEdgeIds[s]] = true;
-                int w = oldTargets[s];
-                if (!changed[w]) {
-                    lost[w]++;
-                    rebuilt[w] = true;
+            for (int s = oldOffsets[v]; s < oldOffsets[v + 1]; s++) {
+                removed.add(oldEdgeIds[s]);
+                if (!changed[oldTargets[s]]) {
+                    rebuilt.add(oldTargets[s]);
                 }
             }
         }
-        int[] newEdgeId = new int[before.edgeCount()];
-        int keptEdges = 0;
-        for (int e = 0; e < removed.length; e++) {
-            newEdgeId[e] = removed[e] ? -1 : keptEdges++;
+        Renumbering edgeIds = Renumbering.removing(before.edgeCount(), removed.build().toArray());
+        int keptEdges = edgeIds.keptCount();
+        IntUnaryOperator vertexOfRow = row -> row < firstNewNode ? old.indexOf(ids[row]) : vertexOfNewRow[row - firstNewNode];
+        NewEdges added = newEdges(data, scope, vertexOfRow, patch.firstNewTie(), keptEdges);
+        for (int k = 0; k < added.incidences; k++) {
+            rebuilt.add(added.from[k]);
         }
-        NewEdges added = newEdges(data, scope, newIndex, patch.firstNewTie(), keptEdges);
+        int[] rebuiltVertices = rebuilt.build().sorted().distinct().toArray();
         int edges = keptEdges + added.count;
         int[] offsets = new int[kept + 1];
-        for (int u = 0; u < kept; u++) {
-            int degree = u < oldN && !changed[u] ? oldOffsets[u + 1] - oldOffsets[u] - lost[u] : 0;
-            offsets[u + 1] = offsets[u] + degree;
-        }
-        for (int k = 0; k < added.incidences; k++) {
-            rebuilt[added.from[k]] = true;
-        }
-        // Each new incidence shifts the slices after its vertex by one.
-        int shift = 0;
-        int k = 0;
-        for (int u = 0; u < kept; u++) {
-            while (k < added.incidences && added.from[k] == u) {
-                shift++;
-                k++;
-            }
-            offsets[u + 1] += shift;
-        }
         int[] targets = new int[2 * edges];
-        int[] edgeIds = new int[2 * edges];
+        int[] edgeIdsOut = new int[2 * edges];
         double[] weights = new double[2 * edges];
-        k = 0;
-        for (int u = 0; u < kept; u++) {
-            int at = offsets[u];
-            if (!rebuilt[u]) {
+        // Slices are written in vertex order: between two rebuilt vertices, a run of old slices
+        // (all below oldN: every new vertex is rebuilt) copied whole, shifted by what came before.
+        int at = 0;
+        int u = 0;
+        int k = 0;
+        for (int r = 0; r <= rebuiltVertices.length; r++) {
+            int next = r < rebuiltVertices.length ? rebuiltVertices[r] : kept;
+            if (next > u) {
                 int from = oldOffsets[u];
-                int length = oldOffsets[u + 1] - from;
+                int length = oldOffsets[next] - from;
+                int shift = at - from;
+                for (int x = u; x < next; x++) {
+                    offsets[x + 1] = oldOffsets[x + 1] + shift;
+                }
                 System.arraycopy(oldTargets, from, targets, at, length);
                 System.arraycopy(oldWeights, from, weights, at, length);
-                for (int s = 0; s < length; s++) {
-                    edgeIds[at + s] = newEdgeId[oldEdgeIds[from + s]];
-                }
-                continue;
+                edgeIds.renumber(oldEdgeIds, from, edgeIdsOut, at, length);
+                at += length;
             }
+            if (r == rebuiltVertices.length) {
+                break;
+            }
+            u = next;
             // Merge by neighbour: the old incidences to unchanged vertices (none for a changed vertex)
             // and the new incidences, which all lead to changed vertices.
             int s = u < oldN && !changed[u] ? oldOffsets[u] : 0;
@@ -156,18 +163,22 @@ final class ScopedPatch {
                 } else if (k >= kEnd || (s < sEnd && oldTargets[s] < added.to[k])) {
                     targets[at] = oldTargets[s];
                     weights[at] = oldWeights[s];
-                    edgeIds[at++] = newEdgeId[oldEdgeIds[s++]];
+                    edgeIdsOut[at++] = edgeIds.newId(oldEdgeIds[s++]);
                 } else {
                     targets[at] = added.to[k];
-                    edgeIds[at] = added.id[k];
+                    edgeIdsOut[at] = added.id[k];
                     weights[at++] = added.weight[added.id[k] - keptEdges];
                     k++;
                 }
             }
+            offsets[u + 1] = at;
+            u++;
         }
-        CsrGraph graph = CsrGraph.fromArrays(kept, offsets, targets, edgeIds, weights, edges, anyNotOne(weights));
-        int[] firstTie = firstTies(old, patch, newEdgeId, edges, keptEdges, added);
-        return NetworkSnapshot.assemble(data, scope, newIndex, kept, graph, firstTie, started);
+        CsrGraph graph = CsrGraph.fromArrays(kept, offsets, targets, edgeIdsOut, weights, edges, anyNotOne(weights));
+        // The patch keeps the surviving ties in order: base tie b is data tie b - (removed ties below b).
+        Renumbering tieIds = Renumbering.removing(patch.baseTieCount(), patch.removedBaseTies().clone());
+        return old.patchedInPlace(data, kept, rewritten, rewrittenRows, graph, edgeIds, tieIds,
+                Arrays.copyOf(added.firstTie, added.count), started);
     }
 
     /** Whether some weight differs from 1 (what the builder calls weighted). */
@@ -246,7 +257,7 @@ final class ScopedPatch {
         for (int e = 0; e < survives.length; e++) {
             newEdgeId[e] = survives[e] ? keptEdges++ : -1;
         }
-        NewEdges added = newEdges(data, scope, newIndex, patch.firstNewTie(), keptEdges);
+        NewEdges added = newEdges(data, scope, i -> newIndex[i], patch.firstNewTie(), keptEdges);
         int edges = keptEdges + added.count;
         // Adjacency: each survivor's old slice without changed neighbours, then the new incidences.
         for (int k = 0; k < added.incidences; k++) {
@@ -285,13 +296,17 @@ final class ScopedPatch {
         return NetworkSnapshot.assemble(data, scope, newIndex, kept, graph, firstTie, started);
     }
 
-    /** The edges built from the new ties (from {@code firstNewTie} on): deduplicated, with both directions. */
-    private static NewEdges newEdges(GraphData data, AnalysisScope scope, int[] newIndex, int firstNewTie, int firstId) {
+    /**
+     * The edges built from the new ties (from {@code firstNewTie} on): deduplicated, with both
+     * directions; {@code vertexOfRow} gives a row's vertex, or -1 when it is out of scope.
+     */
+    private static NewEdges newEdges(GraphData data, AnalysisScope scope, IntUnaryOperator vertexOfRow, int firstNewTie,
+                                     int firstId) {
         NewEdges out = new NewEdges(data.tieCount() - firstNewTie);
         Map<Long, Integer> byPair = new HashMap<>();
         for (int e = firstNewTie; e < data.tieCount(); e++) {
-            int a = newIndex[data.tieFrom()[e]];
-            int b = newIndex[data.tieTo()[e]];
+            int a = vertexOfRow.applyAsInt(data.tieFrom()[e]);
+            int b = vertexOfRow.applyAsInt(data.tieTo()[e]);
             if (a < 0 || b < 0 || a == b || !NetworkSnapshot.tieInScope(data, e, scope)) {
                 continue;
             }

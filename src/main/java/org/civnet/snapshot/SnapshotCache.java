@@ -245,7 +245,7 @@ public class SnapshotCache {
                 refreshed = new SnapshotReader.Refreshed(reader.read(), null);
             }
         } else {
-            refreshed = reader.refresh(before, maxChanged(before));
+            refreshed = reader.refresh(last, maxChanged(before));
         }
         GraphData data = refreshed.data();
         boolean incremental = refreshed.incremental();

@@ -18,8 +18,11 @@ import java.util.Set;
  *
  * <p>Columns are copied generically, so a column added to {@link GraphData} needs no change here:
  * components named {@code tie…} are tie columns, every other array is a node column. Cost: O(n + m)
- * for the copies (bulk {@link System#arraycopy} over the runs of kept rows: a few milliseconds at a
- * million ties) plus a hash look-up per node to find the changed ones.
+ * for the copies (bulk {@link System#arraycopy} over the runs of kept rows and ties: a few
+ * milliseconds at a million ties) and one pass over the ties' ends to find those of the changed
+ * nodes. To find the changed rows: in place, a look-up per changed node and per far end of a tie
+ * read back, in an index of the rows carried from the previous patch ({@link Patched#rowIndex};
+ * built, O(n), when there is none); when rows move, a hash look-up per row.
  */
 public final class SnapshotPatch {
 
@@ -45,7 +48,7 @@ public final class SnapshotPatch {
      * @throws IllegalArgumentException when a column cannot be patched (a caller then reads the whole graph)
      */
     public static GraphData apply(GraphData base, Set<String> changed, Rows rows, long version) {
-        return applyWithLayout(base, changed, rows, version).data();
+        return applyWithLayout(base, null, changed, rows, version).data();
     }
 
     /**
@@ -55,18 +58,53 @@ public final class SnapshotPatch {
      * row {@code i} below {@code firstNewNode} is the base's row {@code i} (the changed ones with
      * their new values) and the rows from there on are new nodes; otherwise the rows below
      * {@code firstNewNode} are the base's unchanged rows in their order and every changed row
-     * follows.
+     * follows. {@code overwrittenRows}: in place, the rows below {@code firstNewNode} written over
+     * with a changed node's new values, ascending (so a scoped snapshot finds its changed vertices
+     * without a pass over the rows); empty otherwise.
+     *
+     * <p>The ties before {@code firstNewTie} are the base's {@code baseTieCount} ties without
+     * {@code removedBaseTies} (ascending: those touching a changed node), in order; in place a write
+     * removes tens of a million, so they are kept as that short list rather than as the tie each
+     * data tie was ({@link #baseTieOfDataTie}). {@code rowIndex}: the row of each id of
+     * {@code data}, for the next patch (in place it is the base's carried forward); null when not
+     * kept.
      */
     public record Patched(GraphData data, Set<String> changed, long fromVersion, int firstNewNode, int firstNewTie,
-                          int[] baseTieOfDataTie, boolean inPlace) {
+                          int baseTieCount, int[] removedBaseTies, boolean inPlace, int[] overwrittenRows,
+                          IdIndex rowIndex) {
+
+        /** Data tie {@code k} (below {@code firstNewTie}) is the base's tie {@code baseTieOfDataTie()[k]}; O(m). */
+        public int[] baseTieOfDataTie() {
+            int[] out = new int[firstNewTie];
+            int k = 0;
+            int r = 0;
+            for (int b = 0; b < baseTieCount; b++) {
+                if (r < removedBaseTies.length && removedBaseTies[r] == b) {
+                    r++;
+                } else {
+                    out[k++] = b;
+                }
+            }
+            return out;
+        }
     }
 
     /** As {@link #apply}, with the layout of the result. */
     public static Patched applyWithLayout(GraphData base, Set<String> changed, Rows rows, long version) {
+        return applyWithLayout(base, null, changed, rows, version);
+    }
+
+    /**
+     * As {@link #apply}, with the layout of the result; {@code baseRows}, when known, indexes the
+     * rows of {@code base} by id (the previous patch's {@link Patched#rowIndex}), and spares a pass
+     * over every row.
+     */
+    static Patched applyWithLayout(GraphData base, IdIndex baseRows, Set<String> changed, Rows rows, long version) {
         if (base.unreadableValues() > 0 || rows.rows().unreadableValues() > 0) {
             throw new IllegalArgumentException("unreadable values are counted per read, not per node");
         }
-        Patched inPlace = applyInPlace(base, changed, rows, version);
+        Patched inPlace = applyInPlace(base, baseRows != null ? baseRows : new IdIndex(base.ids()), changed, rows,
+                version);
         return inPlace != null ? inPlace : applyMovingChangedRows(base, changed, rows, version);
     }
 
@@ -75,36 +113,40 @@ public final class SnapshotPatch {
      * where it is and new nodes are appended, so every other row keeps its position and the scoped
      * snapshots keep their vertex numbers ({@link ScopedPatch}). Null when a named node is gone
      * (the rows after it would move): {@link #applyMovingChangedRows} then.
+     *
+     * <p>Rows keep their places, so the kept ties keep their ends, and every column is the base's
+     * with a few entries replaced (nodes) or squeezed out (ties: {@link Renumbering#copyKept}) and
+     * the rows and ties read back added: bulk copies, plus the one pass over the tie ends that
+     * finds the ties of the changed rows.
      */
-    private static Patched applyInPlace(GraphData base, Set<String> changed, Rows rows, long version) {
+    private static Patched applyInPlace(GraphData base, IdIndex baseRows, Set<String> changed, Rows rows,
+                                        long version) {
         GraphData delta = rows.rows();
         int n = base.nodeCount();
-        String[] ids = base.ids();
         Map<String, Integer> deltaRow = new HashMap<>();
         for (int r = 0; r < delta.nodeCount(); r++) {
             deltaRow.put(delta.ids()[r], r);
         }
-        Map<String, Integer> wanted = wanted(changed, rows);
         int[] rowOfDelta = new int[delta.nodeCount()];
         java.util.Arrays.fill(rowOfDelta, -1);
         boolean[] changedRow = new boolean[n];
-        Map<String, Integer> farEnds = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            Integer mark = wanted.get(ids[i]);
-            if (mark == null) {
+        int[] overwrittenRows = new int[changed.size()];
+        int overwritten = 0;
+        for (String id : changed) {
+            int i = baseRows.indexOf(id);
+            if (i < 0) {
                 continue;
             }
-            if (mark == -1) {
-                Integer r = deltaRow.get(ids[i]);
-                if (r == null) {
-                    return null;
-                }
-                rowOfDelta[r] = i;
-                changedRow[i] = true;
-            } else {
-                farEnds.put(ids[i], i);
+            Integer r = deltaRow.get(id);
+            if (r == null) {
+                return null;
             }
+            rowOfDelta[r] = i;
+            changedRow[i] = true;
+            overwrittenRows[overwritten++] = i;
         }
+        overwrittenRows = java.util.Arrays.copyOf(overwrittenRows, overwritten);
+        java.util.Arrays.sort(overwrittenRows);
         int appended = 0;
         int[] newRows = new int[delta.nodeCount()];
         for (int r = 0; r < rowOfDelta.length; r++) {
@@ -113,12 +155,51 @@ public final class SnapshotPatch {
                 newRows[appended++] = r;
             }
         }
-        int[] keptTies = keptTies(base, changedRow);
-        // Kept ties keep their ends (rows do not move); a row read back is where it was written.
-        TieEnds ends = tieEnds(base, keptTies, node -> node, rows, r -> rowOfDelta[r], farEnds);
-        GraphData data = construct(base, delta, version, null, rowOfDelta, java.util.Arrays.copyOf(newRows, appended),
-                keptTies, ends.addedTies(), ends.from(), ends.to());
-        return new Patched(data, changed, base.graphVersion(), n, keptTies.length, keptTies, true);
+        int[] appendedRows = java.util.Arrays.copyOf(newRows, appended);
+        Renumbering keptTies = Renumbering.removing(base.tieCount(), tiesTouching(base, changedRow));
+        // A row read back is where it was written; a far end is an unchanged row, found by id
+        // (a changed one without a row read back was deleted, and then this is not in place).
+        TieEnds added = addedTieEnds(rows, r -> rowOfDelta[r], baseRows::indexOf);
+        int[] tieFrom = keptThenAdded(base.tieFrom(), keptTies, added.from(), added.from().length);
+        int[] tieTo = keptThenAdded(base.tieTo(), keptTies, added.to(), added.to().length);
+        GraphData data = construct(base, delta, version,
+                (baseColumn, deltaColumn) -> overwrite(baseColumn, deltaColumn, rowOfDelta, appendedRows),
+                (baseColumn, deltaColumn) -> keptThenAdded(baseColumn, keptTies, pick(deltaColumn, added.addedTies()),
+                        added.addedTies().length),
+                tieFrom, tieTo);
+        String[] ids = data.ids();
+        IdIndex rowIndex = ids.length == n ? baseRows : baseRows.withAppended(ids);
+        return new Patched(data, changed, base.graphVersion(), n, keptTies.keptCount(), base.tieCount(),
+                keptTies.removed(), true, overwrittenRows, rowIndex);
+    }
+
+    /** The ties of {@code base} with an end in a {@code touched} row, in order: one pass over the tie ends. */
+    private static int[] tiesTouching(GraphData base, boolean[] touched) {
+        int[] from = base.tieFrom();
+        int[] to = base.tieTo();
+        java.util.stream.IntStream.Builder out = java.util.stream.IntStream.builder();
+        for (int e = 0; e < from.length; e++) {
+            if (touched[from[e]] | touched[to[e]]) {
+                out.add(e);
+            }
+        }
+        return out.build().toArray();
+    }
+
+    /** The kept entries of a tie column, then the first {@code count} entries of {@code added}. */
+    private static <A> A keptThenAdded(A column, Renumbering keptTies, Object added, int count) {
+        @SuppressWarnings("unchecked")
+        A out = (A) Array.newInstance(column.getClass().getComponentType(), keptTies.keptCount() + count);
+        keptTies.copyKept(column, out);
+        System.arraycopy(added, 0, out, keptTies.keptCount(), count);
+        return out;
+    }
+
+    /** The entries of {@code column} at {@code rows}, in that order. */
+    private static Object pick(Object column, int[] rows) {
+        Object out = Array.newInstance(column.getClass().getComponentType(), rows.length);
+        copyRuns(column, rows, out, 0);
+        return out;
     }
 
     /** The ties of {@code base} touching no changed (or dropped) row, in order. */
@@ -168,14 +249,44 @@ public final class SnapshotPatch {
         int[] keptTies = keptTies(base, dropped);
         // Kept ties' ends renumbered; the rows read back follow the kept ones.
         int keptCount = kept;
-        TieEnds ends = tieEnds(base, keptTies, node -> newIndex[node], rows, r -> keptCount + r, farEnds);
+        TieEnds added = addedTieEnds(rows, r -> keptCount + r, id -> farEnds.getOrDefault(id, -1));
+        int[] tieFrom = keptThenAddedEnds(base.tieFrom(), keptTies, newIndex, added.from());
+        int[] tieTo = keptThenAddedEnds(base.tieTo(), keptTies, newIndex, added.to());
         int[] allRows = new int[delta.nodeCount()];
         for (int i = 0; i < allRows.length; i++) {
             allRows[i] = i;
         }
-        GraphData data = construct(base, delta, version, keptNodes, null, allRows, keptTies, ends.addedTies(),
-                ends.from(), ends.to());
-        return new Patched(data, changed, base.graphVersion(), kept, keptTies.length, keptTies, false);
+        GraphData data = construct(base, delta, version,
+                (baseColumn, deltaColumn) -> concat(baseColumn, keptNodes, deltaColumn, allRows),
+                (baseColumn, deltaColumn) -> concat(baseColumn, keptTies, deltaColumn, added.addedTies()),
+                tieFrom, tieTo);
+        return new Patched(data, changed, base.graphVersion(), kept, keptTies.length, base.tieCount(),
+                removedTies(keptTies, base.tieCount()), false, new int[0], null);
+    }
+
+    /** The ties not in {@code keptTies} (ascending), among {@code tieCount}. */
+    private static int[] removedTies(int[] keptTies, int tieCount) {
+        int[] out = new int[tieCount - keptTies.length];
+        int r = 0;
+        int k = 0;
+        for (int e = 0; e < tieCount; e++) {
+            if (k < keptTies.length && keptTies[k] == e) {
+                k++;
+            } else {
+                out[r++] = e;
+            }
+        }
+        return out;
+    }
+
+    /** The kept ties' ends renumbered through {@code newIndex}, then the added ties' ends. */
+    private static int[] keptThenAddedEnds(int[] baseEnds, int[] keptTies, int[] newIndex, int[] addedEnds) {
+        int[] out = new int[keptTies.length + addedEnds.length];
+        for (int k = 0; k < keptTies.length; k++) {
+            out[k] = newIndex[baseEnds[keptTies[k]]];
+        }
+        System.arraycopy(addedEnds, 0, out, keptTies.length, addedEnds.length);
+        return out;
     }
 
     /**
@@ -199,50 +310,41 @@ public final class SnapshotPatch {
         return wanted;
     }
 
-    /** The patched tie ends, kept ties first, and which ties read back were added (both ends found). */
+    /** The ends of the ties read back whose two ends are found, and which ties those are. */
     private record TieEnds(int[] from, int[] to, int[] addedTies) {
     }
 
     /**
-     * The ends of the kept ties ({@code keptNode}: a base row's row in the result) and then of each tie
-     * read back whose two ends are found: a row read back through {@code rowNode}, a far end named by
-     * id through {@code farEnds} (rows of the result); a tie with an end in neither is left out.
+     * The ends, as rows of the result, of each tie read back whose two ends are found: a row read
+     * back through {@code rowNode}, a far end named by id through {@code farEnd} (-1 when it is not
+     * there); a tie with an end in neither is left out.
      */
-    private static TieEnds tieEnds(GraphData base, int[] keptTies, java.util.function.IntUnaryOperator keptNode, Rows rows,
-                                   java.util.function.IntUnaryOperator rowNode, Map<String, Integer> farEnds) {
+    private static TieEnds addedTieEnds(Rows rows, java.util.function.IntUnaryOperator rowNode,
+                                        java.util.function.ToIntFunction<String> farEnd) {
         GraphData delta = rows.rows();
-        int m = keptTies.length + delta.tieCount();
+        int m = delta.tieCount();
         int[] tieFrom = new int[m];
         int[] tieTo = new int[m];
-        int[] baseFrom = base.tieFrom();
-        int[] baseTo = base.tieTo();
-        for (int k = 0; k < keptTies.length; k++) {
-            tieFrom[k] = keptNode.applyAsInt(baseFrom[keptTies[k]]);
-            tieTo[k] = keptNode.applyAsInt(baseTo[keptTies[k]]);
-        }
-        boolean[] resolved = new boolean[delta.tieCount()];
+        boolean[] resolved = new boolean[m];
         int added = 0;
-        for (int e = 0; e < delta.tieCount(); e++) {
-            int a = end(delta.tieFrom()[e], rows.tieFromIds()[e], rowNode, farEnds);
-            int b = end(delta.tieTo()[e], rows.tieToIds()[e], rowNode, farEnds);
+        for (int e = 0; e < m; e++) {
+            int a = end(delta.tieFrom()[e], rows.tieFromIds()[e], rowNode, farEnd);
+            int b = end(delta.tieTo()[e], rows.tieToIds()[e], rowNode, farEnd);
             if (a >= 0 && b >= 0) {
                 resolved[e] = true;
-                tieFrom[keptTies.length + added] = a;
-                tieTo[keptTies.length + added] = b;
+                tieFrom[added] = a;
+                tieTo[added] = b;
                 added++;
             }
         }
-        return new TieEnds(java.util.Arrays.copyOf(tieFrom, keptTies.length + added),
-                java.util.Arrays.copyOf(tieTo, keptTies.length + added), kept(resolved, added));
+        return new TieEnds(java.util.Arrays.copyOf(tieFrom, added), java.util.Arrays.copyOf(tieTo, added),
+                kept(resolved, added));
     }
 
     /** A tie end: a row read back, or an untouched node named by id, or -1 when it is in neither. */
-    private static int end(int inRows, String id, java.util.function.IntUnaryOperator rowNode, Map<String, Integer> farEnds) {
-        if (inRows >= 0) {
-            return rowNode.applyAsInt(inRows);
-        }
-        Integer v = farEnds.get(id);
-        return v == null ? -1 : v;
+    private static int end(int inRows, String id, java.util.function.IntUnaryOperator rowNode,
+                           java.util.function.ToIntFunction<String> farEnd) {
+        return inRows >= 0 ? rowNode.applyAsInt(inRows) : farEnd.applyAsInt(id);
     }
 
     private static int[] kept(int[] newIndex, int n, int count) {
@@ -268,14 +370,12 @@ public final class SnapshotPatch {
     }
 
     /**
-     * The patched columns. Node columns: either the base's {@code keptNodes} then the delta's
-     * {@code appendedRows} ({@code keptNodes} given), or the whole base column with each delta row
-     * {@code r} written over row {@code rowOfDelta[r]} and the {@code appendedRows} at the end
-     * ({@code keptNodes} null: in place). Tie columns: the base's {@code keptTies} then the delta's
-     * {@code addedTies}.
+     * The patched columns: each node column made by {@code nodeColumn} and each tie column by
+     * {@code tieColumn} from the base's column and the delta's, the tie ends given.
      */
-    private static GraphData construct(GraphData base, GraphData delta, long version, int[] keptNodes, int[] rowOfDelta,
-                                       int[] appendedRows, int[] keptTies, int[] addedTies, int[] tieFrom, int[] tieTo) {
+    private static GraphData construct(GraphData base, GraphData delta, long version,
+                                       java.util.function.BinaryOperator<Object> nodeColumn,
+                                       java.util.function.BinaryOperator<Object> tieColumn, int[] tieFrom, int[] tieTo) {
         Object[] args = new Object[COMPONENTS.length];
         for (int c = 0; c < COMPONENTS.length; c++) {
             RecordComponent component = COMPONENTS[c];
@@ -292,13 +392,8 @@ public final class SnapshotPatch {
                     }
                     Object baseColumn = value(component, base);
                     Object deltaColumn = value(component, delta);
-                    if (name.startsWith("tie")) {
-                        args[c] = concat(baseColumn, keptTies, deltaColumn, addedTies);
-                    } else if (keptNodes != null) {
-                        args[c] = concat(baseColumn, keptNodes, deltaColumn, appendedRows);
-                    } else {
-                        args[c] = overwrite(baseColumn, deltaColumn, rowOfDelta, appendedRows);
-                    }
+                    args[c] = name.startsWith("tie") ? tieColumn.apply(baseColumn, deltaColumn)
+                            : nodeColumn.apply(baseColumn, deltaColumn);
                 }
             }
         }

@@ -174,11 +174,12 @@ public class SnapshotReader {
     }
 
     /**
-     * The graph at the current version, from {@code base} and the change records since its version
-     * when they are all there and name at most {@code maxChanged} nodes, otherwise read whole; all
-     * in one read transaction, so the version, the records and the rows agree.
+     * The graph at the current version, from {@code last}'s graph and the change records since its
+     * version when they are all there and name at most {@code maxChanged} nodes, otherwise read
+     * whole; all in one read transaction, so the version, the records and the rows agree.
      */
-    public Refreshed refresh(GraphData base, int maxChanged) {
+    public Refreshed refresh(Refreshed last, int maxChanged) {
+        GraphData base = last.data();
         try (Session session = driver.session(SessionConfig.builder().withFetchSize(FETCH_SIZE).build())) {
             return session.executeRead(tx -> {
                 long version = tx.run(cypher.get("graph/version")).single().get("version").asLong();
@@ -193,7 +194,8 @@ public class SnapshotReader {
                             builder, unreadable, changed);
                     SnapshotPatch.Rows rows = builder.unreadableValues(unreadable.count()).buildRows();
                     try {
-                        SnapshotPatch.Patched patched = SnapshotPatch.applyWithLayout(base, changed, rows, version);
+                        SnapshotPatch.Patched patched = SnapshotPatch.applyWithLayout(base, last.rowIndex(), changed,
+                                rows, version);
                         return new Refreshed(patched.data(), patched);
                     } catch (IllegalArgumentException e) {
                         log.debug("snapshot: cannot apply changes ({}), reading the whole graph", e.getMessage());
@@ -208,6 +210,11 @@ public class SnapshotReader {
     public record Refreshed(GraphData data, SnapshotPatch.Patched patch) {
         public boolean incremental() {
             return patch != null;
+        }
+
+        /** The rows of {@link #data} by id when the patch kept them for the next one, else null. */
+        IdIndex rowIndex() {
+            return patch == null ? null : patch.rowIndex();
         }
     }
 

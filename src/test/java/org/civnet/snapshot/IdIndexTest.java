@@ -54,4 +54,27 @@ class IdIndexTest {
         assertThat(index.indexOf("m-1")).isEqualTo(1);
         assertThat(index.indexOf(null)).isEqualTo(-1);
     }
+
+    @Test
+    void anIndexExtendedWithAppendedIdsFindsOldAndNewOnes() {
+        String[] ids = new String[1000];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = "c-" + i;
+        }
+        IdIndex index = new IdIndex(ids);
+        // A few more fit in the same slots; many more than doubling the load rebuilds it.
+        for (int more : new int[] {0, 3, 1000}) {
+            String[] longer = java.util.Arrays.copyOf(ids, ids.length + more);
+            for (int i = ids.length; i < longer.length; i++) {
+                longer[i] = "o-" + i;
+            }
+            IdIndex extended = index.withAppended(longer);
+            for (int i = 0; i < longer.length; i++) {
+                assertThat(extended.indexOf(longer[i])).isEqualTo(i);
+            }
+            assertThat(extended.indexOf("o-" + (longer.length + 1))).isEqualTo(-1);
+        }
+        // The original index is untouched by extending it.
+        assertThat(index.indexOf("o-1000")).isEqualTo(-1);
+    }
 }

@@ -98,6 +98,95 @@ class SnapshotPatchTest {
     }
 
     @Test
+    void aWriteThatRemovesNoEdgeKeepsEveryEdgeIdAndAppendsTheNewVertex() {
+        node("a", 2);
+        node("b", 4);
+        node("c", 6);
+        tie(TieType.KNOWS, "a", "b", 3);
+        tie(TieType.KNOWS, "b", "c", 4);
+        node("lone", 8);
+        GraphData base = whole(1);
+        NetworkSnapshot before = NetworkSnapshot.of(base, AnalysisScope.all());
+        rename("lone", "renamed");
+        node("fresh", 10);
+        NetworkSnapshot after = bringForwardInPlace(base, Set.of("lone", "fresh"), 2).get(0);
+        assertThat(after.graph().edgeIdsArray()).isEqualTo(before.graph().edgeIdsArray());
+        assertThat(after.vertexCount()).isEqualTo(before.vertexCount() + 1);
+        assertThat(after.name(after.indexOf("lone"))).isEqualTo("renamed");
+        assertThat(after.indexOf("fresh")).isEqualTo(before.vertexCount());
+    }
+
+    @Test
+    void edgesRemovedAtBothEndsOfTheIdRangeAreSqueezedOut() {
+        for (int i = 0; i < 8; i++) {
+            node("n" + i, 2 * i);
+        }
+        // Edge 0 is n0-n1, the last edge n6-n7; the ones between touch neither changed vertex.
+        tie(TieType.KNOWS, "n0", "n1", 2);
+        for (int i = 1; i < 6; i++) {
+            tie(TieType.KNOWS, "n" + i, "n" + (i + 1), 1 + i % 5);
+        }
+        tie(TieType.KNOWS, "n6", "n7", 5);
+        GraphData base = whole(1);
+        NetworkSnapshot before = NetworkSnapshot.of(base, AnalysisScope.all());
+        int last = before.graph().edgeCount() - 1;
+        assertThat(before.graph().edgeId(before.graph().slotOf(before.indexOf("n0"), before.indexOf("n1")))).isZero();
+        assertThat(before.graph().edgeId(before.graph().slotOf(before.indexOf("n6"), before.indexOf("n7")))).isEqualTo(last);
+        tie(TieType.KNOWS, "n0", "n1", 4);
+        ties.remove(TieType.KNOWS + " n6 n7");
+        NetworkSnapshot after = bringForwardInPlace(base, Set.of("n0", "n7"), 2).get(0);
+        // n1-n2 ... n6-n7 move down by one, n0-n1 comes back as the last edge with its new trust.
+        int renewed = after.graph().edgeId(after.graph().slotOf(after.indexOf("n0"), after.indexOf("n1")));
+        assertThat(renewed).isEqualTo(after.graph().edgeCount() - 1);
+        assertThat(after.edgeTrust(renewed)).isEqualTo(4);
+        assertThat(after.graph().edgeCount()).isEqualTo(before.graph().edgeCount() - 1);
+        assertThat(after.graph().degree(after.indexOf("n7"))).isZero();
+    }
+
+    @Test
+    void aChangedVertexWhoseTiesAreAllDeletedKeepsItsNumberWithAnEmptySlice() {
+        node("hub", 2);
+        for (int i = 0; i < 5; i++) {
+            node("leaf" + i, 4 + 2 * i);
+            tie(TieType.KNOWS, "hub", "leaf" + i, 3);
+        }
+        tie(TieType.KNOWS, "leaf0", "leaf1", 3);
+        GraphData base = whole(1);
+        Set<String> changed = new HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            ties.remove(TieType.KNOWS + " hub leaf" + i);
+            changed.add("leaf" + i);
+        }
+        changed.add("hub");
+        NetworkSnapshot after = bringForwardInPlace(base, changed, 2).get(0);
+        assertThat(after.indexOf("hub")).isZero();
+        assertThat(after.graph().degree(0)).isZero();
+        assertThat(after.graph().edgeCount()).isEqualTo(1);
+    }
+
+    @Test
+    void newVerticesAreAppendedWithTiesToOldOnesAndToEachOther() {
+        for (int i = 0; i < 6; i++) {
+            node("n" + i, 2 * i);
+        }
+        for (int i = 0; i < 5; i++) {
+            tie(TieType.KNOWS, "n" + i, "n" + (i + 1), 3);
+        }
+        GraphData base = whole(1);
+        node("x", 20);
+        node("y", 22);
+        tie(TieType.KNOWS, "x", "n0", 5);
+        tie(TieType.KNOWS, "y", "n3", 2);
+        tie(TieType.KNOWS, "x", "y", 4);
+        NetworkSnapshot after = bringForwardInPlace(base, Set.of("x", "y", "n0", "n3"), 2).get(0);
+        assertThat(after.vertexCount()).isEqualTo(8);
+        assertThat(after.indexOf("x")).isEqualTo(6);
+        assertThat(after.indexOf("y")).isEqualTo(7);
+        assertThat(after.graph().hasEdge(6, 7)).isTrue();
+        assertThat(after.graph().edgeCount()).isEqualTo(8);
+    }
+
+    @Test
     void randomSequencesOfWritesPatchToWhatAWholeReadGives() {
         int inPlace = 0;
         int moved = 0;
@@ -116,6 +205,8 @@ class SnapshotPatchTest {
             GraphData first = current;
             List<NetworkSnapshot> scoped = SCOPES.stream().map(scope -> NetworkSnapshot.of(first, scope)).toList();
             long version = 1;
+            // Carried from patch to patch as SnapshotCache carries it (null: the patch builds one).
+            IdIndex rowIndex = null;
             for (int batch = 0; batch < 15; batch++) {
                 Set<String> changed = new HashSet<>();
                 int writes = 1 + random.nextInt(4);
@@ -123,8 +214,15 @@ class SnapshotPatchTest {
                     changed.addAll(randomWrite(random));
                 }
                 version++;
-                SnapshotPatch.Patched patched = SnapshotPatch.applyWithLayout(current, changed, rows(changed), version);
+                SnapshotPatch.Patched patched = SnapshotPatch.applyWithLayout(current, rowIndex, changed, rows(changed),
+                        version);
                 assertThat(GraphDataContent.of(patched.data())).isEqualTo(GraphDataContent.of(whole(version)));
+                rowIndex = patched.rowIndex();
+                assertThat(rowIndex != null).isEqualTo(patched.inPlace());
+                for (int i = 0; rowIndex != null && i < patched.data().nodeCount(); i++) {
+                    assertThat(rowIndex.indexOf(patched.data().ids()[i])).isEqualTo(i);
+                }
+                assertThat(rowIndex == null ? -1 : rowIndex.indexOf("new-never")).isEqualTo(-1);
                 List<NetworkSnapshot> next = new ArrayList<>();
                 for (NetworkSnapshot before : scoped) {
                     NetworkSnapshot fresh = NetworkSnapshot.of(patched.data(), before.scope());
@@ -186,7 +284,26 @@ class SnapshotPatchTest {
             assertThat(actual.edgeTrust(e)).isEqualTo(expected.edgeTrust(e));
             assertThat(actual.edgeSince(e)).isEqualTo(expected.edgeSince(e));
             assertThat(actual.edgeLastContact(e)).isEqualTo(expected.edgeLastContact(e));
+            // The next patch maps each edge's first tie forward, so it must be right too.
+            assertThat(actual.firstTie(e)).as("first tie of edge " + e).isEqualTo(expected.firstTie(e));
         }
+    }
+
+    /**
+     * Patches {@code base} in place with the model's rows of {@code changed} and brings each scope's
+     * snapshot forward; each must be exactly its whole build. The brought snapshots, in {@link #SCOPES} order.
+     */
+    private List<NetworkSnapshot> bringForwardInPlace(GraphData base, Set<String> changed, long version) {
+        SnapshotPatch.Patched patched = SnapshotPatch.applyWithLayout(base, changed, rows(changed), version);
+        assertThat(patched.inPlace()).isTrue();
+        assertThat(GraphDataContent.of(patched.data())).isEqualTo(GraphDataContent.of(whole(version)));
+        List<NetworkSnapshot> brought = new ArrayList<>();
+        for (AnalysisScope scope : SCOPES) {
+            NetworkSnapshot after = ScopedPatch.apply(NetworkSnapshot.of(base, scope), patched);
+            assertSameSnapshot(after, NetworkSnapshot.of(patched.data(), scope));
+            brought.add(after);
+        }
+        return brought;
     }
 
     // ---- the model ------------------------------------------------------------------------------
@@ -256,6 +373,13 @@ class SnapshotPatchTest {
         Tie tie = new Tie(type, from, to, trust, trust * 10, trust == 0 ? GraphData.NO_DATE : trust * 20);
         ties.put(tie.key(), tie);
         return tie;
+    }
+
+    /** The same node under another name (its scope unchanged). */
+    private void rename(String id, String name) {
+        Node n = nodes.get(id);
+        nodes.put(id, new Node(id, n.label(), name, n.country(), n.region(), n.themes(), n.risk(), n.consent(),
+                n.confidential(), n.created()));
     }
 
     private void delete(String id) {

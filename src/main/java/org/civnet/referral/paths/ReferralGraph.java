@@ -16,8 +16,9 @@ import org.civnet.analysis.graph.CsrGraph;
  * per-request search allocates no O(n) array once the pool is warm, and concurrent queries never
  * share one; the pool holds at most one scratch per query that ever ran at the same time.
  *
- * <p>Cost: O(m) to build (the cost check); the components, O(n + m), on the first query that asks
- * whether two people are joined at all.
+ * <p>Cost: O(m) to build (the cost check); the components, O(n + m), on the first query that needs
+ * them to tell whether two people are joined at all ({@link UnreachableReasons} first tries a
+ * bounded search of its own).
  */
 public final class ReferralGraph {
 
@@ -66,6 +67,11 @@ public final class ReferralGraph {
     /** True when some chain of ties, ignoring every rule and hop limit, joins {@code u} and {@code v}. */
     public boolean connected(int u, int v) {
         return components().connected(u, v);
+    }
+
+    /** Whether the components are already computed, so {@link #connected} costs O(1). */
+    boolean hasComponents() {
+        return components != null;
     }
 
     /**

@@ -13,21 +13,38 @@ import org.civnet.analysis.graph.CsrGraph;
  * path exists (every intermediary allowed by {@code mayIntermediate}); a path of at most
  * {@code maxHops} ties exists ignoring the rule; source and target are connected at all.
  *
- * <p><b>Algorithm.</b> The first two checks are bidirectional breadth-first searches (Pohl 1971,
- * "Bi-directional search", Machine Intelligence 6) that always grow the smaller frontier: on a
- * graph with about 20 ties per person, two searches of depth 2 touch a few hundred vertices where
- * one of depth 4 touches most of a 100,000-vertex graph, and this is the question asked for every
- * pair without a path. The last check reads the components of the {@link ReferralGraph}.
+ * <p><b>Algorithm.</b> Each check is a bidirectional breadth-first search (Pohl 1971,
+ * "Bi-directional search", Machine Intelligence 6). The first two always grow the smaller
+ * frontier: on a graph with about 20 ties per person, two searches of depth 2 touch a few hundred
+ * vertices where one of depth 4 touches most of a 100,000-vertex graph, and this is the question
+ * asked for every pair without a path. The last ignores the rule and the hop limit and grows the
+ * side that has reached fewer vertices: the sides meeting means connected, either side running
+ * out of vertices means not connected (it has walked its whole component). A person outside the
+ * large component is told apart in a few steps that way, where the {@link ReferralGraph}'s
+ * components cost O(n + m) (tens of milliseconds at a million ties) on the first such question
+ * after every write. Only when that search would touch more than a budget of vertices (by default
+ * one in {@value #DEFAULT_BUDGET_SHARE_DENOMINATOR} of them) does the check read the components
+ * instead, which are then computed once for the graph and shared; when they already are, they
+ * answer at once.
  *
- * <p><b>Cost.</b> O(n + m) in the worst case, O(d^(H/2)) on a graph of degree {@code d} in
- * practice. Immutable and thread-safe: each call borrows its own working memory.
+ * <p><b>Cost.</b> O(n + m) in the worst case (the budget spent, then the components), O(d^(H/2))
+ * on a graph of degree {@code d} in practice; when source and target are apart, the last check
+ * touches about twice the smaller of their two components (at most the budget). Immutable and
+ * thread-safe: each call borrows its own working memory.
  */
 public final class UnreachableReasons {
+
+    /** The connectedness search may touch up to this share (1 / value) of the vertices before the components answer. */
+    static final int DEFAULT_BUDGET_SHARE_DENOMINATOR = 8;
+
+    /** How a bidirectional search ended. */
+    private enum Meeting { MET, APART, OVER_BUDGET }
 
     private final ReferralGraph referral;
     private final CsrGraph graph;
     private final IntPredicate rule;
     private final int maxHops;
+    private final int connectednessBudget;
 
     /**
      * @param mayIntermediate whether a vertex may stand between source and target; asked at most
@@ -35,10 +52,19 @@ public final class UnreachableReasons {
      * @param maxHops         the most ties a path may have, &gt;= 1
      */
     public UnreachableReasons(ReferralGraph graph, IntPredicate mayIntermediate, int maxHops) {
+        this(graph, mayIntermediate, maxHops, graph.vertexCount() / DEFAULT_BUDGET_SHARE_DENOMINATOR);
+    }
+
+    /**
+     * @param connectednessBudget the most vertices the connectedness search may touch before the
+     *                            components answer instead (tests choose it to force either route)
+     */
+    UnreachableReasons(ReferralGraph graph, IntPredicate mayIntermediate, int maxHops, int connectednessBudget) {
         this.referral = Objects.requireNonNull(graph, "graph");
         this.graph = graph.graph();
         this.rule = IntermediaryRule.cached(mayIntermediate, graph.vertexCount());
         this.maxHops = HopLayers.requireHops(maxHops);
+        this.connectednessBudget = connectednessBudget;
     }
 
     /**
@@ -49,6 +75,7 @@ public final class UnreachableReasons {
         Objects.checkIndex(source, graph.vertexCount());
         Objects.checkIndex(target, graph.vertexCount());
         SearchScratch s = referral.borrow(ReferralGraph.ANY_STRIDE);
+        Meeting anyDepth = null;
         try {
             if (meetsWithin(s, source, target, maxHops, true)) {
                 return UnreachableReason.REACHABLE;
@@ -56,11 +83,16 @@ public final class UnreachableReasons {
             if (meetsWithin(s, source, target, maxHops, false)) {
                 return UnreachableReason.ONLY_THROUGH_DISALLOWED;
             }
+            // Components already computed answer in O(1); otherwise a bounded search first.
+            if (!referral.hasComponents()) {
+                anyDepth = search(s, source, target, Integer.MAX_VALUE, false, connectednessBudget, true);
+            }
         } finally {
             referral.giveBack(s);
         }
-        return referral.connected(source, target)
-                ? UnreachableReason.NO_PATH_WITHIN_MAX_HOPS : UnreachableReason.NOT_CONNECTED;
+        boolean connected = anyDepth == null || anyDepth == Meeting.OVER_BUDGET
+                ? referral.connected(source, target) : anyDepth == Meeting.MET;
+        return connected ? UnreachableReason.NO_PATH_WITHIN_MAX_HOPS : UnreachableReason.NOT_CONNECTED;
     }
 
     /**
@@ -74,8 +106,24 @@ public final class UnreachableReasons {
      * path of at most {@code depth} ties.
      */
     private boolean meetsWithin(SearchScratch s, int a, int b, int depth, boolean restricted) {
+        return search(s, a, b, depth, restricted, Integer.MAX_VALUE, false) == Meeting.MET;
+    }
+
+    /**
+     * As {@link #meetsWithin}, stopped as soon as more than {@code budget} vertices are touched.
+     * APART when the hop sum reached {@code depth} or a side ran out of vertices; without the rule,
+     * the latter means that side walked its whole component without reaching the other's.
+     *
+     * <p>{@code growFewerReached}: grow the side that has reached fewer vertices rather than the one
+     * with the smaller frontier. A search that answers "apart" by running out of vertices wants
+     * that: it then costs about twice the smaller side's component, where the frontier rule can
+     * leave a small component's last level unexpanded for ever while a path's frontier stays as
+     * small.
+     */
+    private Meeting search(SearchScratch s, int a, int b, int depth, boolean restricted, int budget,
+                           boolean growFewerReached) {
         if (a == b) {
-            return true;
+            return Meeting.MET;
         }
         s.resetLocals();
         int localA = s.add(a);
@@ -93,7 +141,8 @@ public final class UnreachableReasons {
         int hopsA = 0;
         int hopsB = 0;
         while (hopsA + hopsB < depth && endA > startA && endB > startB) {
-            boolean growA = endA - startA <= endB - startB;
+            // Each side's array holds every vertex it reached, so its end is how many it reached.
+            boolean growA = growFewerReached ? endA <= endB : endA - startA <= endB - startB;
             int[] side = growA ? s.frontier : s.nextFrontier;
             int from = growA ? startA : startB;
             int to = growA ? endA : endB;
@@ -112,7 +161,7 @@ public final class UnreachableReasons {
                     if (lw >= 0) {
                         boolean otherSide = growA ? s.dist[lw] < 0 : s.dist[lw] >= 0;
                         if (otherSide && (w == otherRoot || !restricted || rule.test(w))) {
-                            return true;
+                            return Meeting.MET;
                         }
                         continue;
                     }
@@ -128,6 +177,9 @@ public final class UnreachableReasons {
                     }
                     side[tail++] = w;
                 }
+                if (s.localCount > budget) {
+                    return Meeting.OVER_BUDGET;
+                }
             }
             if (growA) {
                 startA = to;
@@ -139,6 +191,6 @@ public final class UnreachableReasons {
                 hopsB = nextHops;
             }
         }
-        return false;
+        return Meeting.APART;
     }
 }
