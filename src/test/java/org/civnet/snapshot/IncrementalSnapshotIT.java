@@ -106,6 +106,10 @@ class IncrementalSnapshotIT extends IntegrationTest {
                 "delete", "put", "patch");
     }
 
+    /** The whole network, and the referral search's scope (contacts, organisations, mandates, three tie types). */
+    private static final List<AnalysisScope> SCOPES = List.of(AnalysisScope.all(),
+            org.civnet.referral.ReferralService.scope(null, null));
+
     private void assertSameAsFreshRead(String after) {
         GraphData kept = cache.graphData();
         GraphData fresh = reader.read();
@@ -114,6 +118,15 @@ class IncrementalSnapshotIT extends IntegrationTest {
         GraphDataContent actual = GraphDataContent.of(kept);
         assertThat(actual.nodes()).as(after).isEqualTo(expected.nodes());
         assertThat(actual.ties()).as(after).isEqualTo(expected.ties());
+        // The scoped snapshots analyses use, each brought forward from the previous version's
+        // (ScopedPatch) when it could be: equal to the scope built from the fresh read.
+        for (AnalysisScope scope : SCOPES) {
+            ScopedContent keptScope = ScopedContent.of(cache.get(scope).snapshot());
+            ScopedContent builtScope = ScopedContent.of(NetworkSnapshot.of(fresh, scope));
+            assertThat(keptScope.graphVersion()).as(after + ", " + scope).isEqualTo(builtScope.graphVersion());
+            assertThat(keptScope.vertices()).as(after + ", " + scope).isEqualTo(builtScope.vertices());
+            assertThat(keptScope.adjacency()).as(after + ", " + scope).isEqualTo(builtScope.adjacency());
+        }
         // The redactor brings its protected people forward from the same records: they must be
         // those a redactor that never saw an earlier version reads.
         Redactor freshRedactor = context.getAutowireCapableBeanFactory().createBean(Redactor.class);
