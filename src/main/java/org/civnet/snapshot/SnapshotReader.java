@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
  * ties across parts, and they are stable only while nothing is deleted, so the parts are kept only
  * when every transaction saw the same graph version at its start and at its end: every write of
  * the graph bumps it, so none committed while the parts were read. Otherwise (a write landed in
- * between) the graph is read again in a single transaction.
+ * between) the read is tried again, and after that once in a single transaction.
  */
 @Component
 public class SnapshotReader {
@@ -57,6 +57,8 @@ public class SnapshotReader {
     static final int MIN_NODES_FOR_PARTS = 20_000;
     /** Parts per reading thread. */
     private static final int PARTS_PER_THREAD = 4;
+    /** Reads in parts that a write interrupted before one transaction reads the whole graph. */
+    private static final int PART_ATTEMPTS = 2;
 
     private final int minNodesForParts;
     private final int threads;
@@ -76,12 +78,13 @@ public class SnapshotReader {
 
     public GraphData read() {
         if (threads > 1 && nodeCount() >= minNodesForParts) {
-            GraphData data = readInParts();
-            if (data != null) {
-                return data;
+            for (int attempt = 0; attempt < PART_ATTEMPTS; attempt++) {
+                GraphData data = readInParts();
+                if (data != null) {
+                    return data;
+                }
             }
-            // Writes keep coming (an import under way): another try in parts would likely meet one too.
-            log.info("snapshot: the graph changed while it was read in parts; reading it in one transaction");
+            log.info("snapshot: the graph changed while it was read in parts, twice; reading it in one transaction");
         }
         try (Session session = session()) {
             return session.executeRead(tx -> readWhole(tx, version(tx)));
