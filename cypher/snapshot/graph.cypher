@@ -5,12 +5,8 @@
 // (an Introduction) is dropped by the reader. Ties name their far end by element id, stable within
 // this one read transaction and cheaper than reading the far node's id property (0.5 s of 3.5).
 // consent: [given, until, withdrawn] of each purpose in ConsentPurpose order (network/ConsentProperties).
-// $from / $to (either null for no bound): the part of the nodes whose ids are in [$from, $to), so a
-// reader can read the graph in parts on several cores (SnapshotReader); both null, the whole graph.
 MATCH (n:Node)
 WHERE NOT n:Introduction
-  AND ($from IS NULL OR n.id >= $from)
-  AND ($to IS NULL OR n.id < $to)
 RETURN elementId(n) AS key,
        n.id AS id,
        [l IN labels(n) WHERE l <> 'Node'][0] AS label,

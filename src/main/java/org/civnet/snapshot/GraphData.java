@@ -134,37 +134,6 @@ public record GraphData(
             return this;
         }
 
-        /**
-         * Adds everything {@code other} holds after what this one holds, as if its calls had been made
-         * here (a graph read in parts, each into a builder of its own); both must name tie ends the
-         * same way (keys or ids). {@code other} must not be used afterwards.
-         */
-        public Builder append(Builder other) {
-            int offset = nodes.size();
-            nodes.addAll(other.nodes);
-            other.index.forEach((id, i) -> index.put(id, i + offset));
-            other.keys.forEach((key, i) -> keys.put(key, i + offset));
-            int total = ties + other.ties;
-            if (total > from.length) {
-                int cap = Math.max(total, from.length * 2);
-                from = java.util.Arrays.copyOf(from, cap);
-                to = java.util.Arrays.copyOf(to, cap);
-                types = java.util.Arrays.copyOf(types, cap);
-                trust = java.util.Arrays.copyOf(trust, cap);
-                since = java.util.Arrays.copyOf(since, cap);
-                last = java.util.Arrays.copyOf(last, cap);
-            }
-            System.arraycopy(other.from, 0, from, ties, other.ties);
-            System.arraycopy(other.to, 0, to, ties, other.ties);
-            System.arraycopy(other.types, 0, types, ties, other.ties);
-            System.arraycopy(other.trust, 0, trust, ties, other.ties);
-            System.arraycopy(other.since, 0, since, ties, other.ties);
-            System.arraycopy(other.last, 0, last, ties, other.ties);
-            ties = total;
-            unreadableValues += other.unreadableValues;
-            return this;
-        }
-
         public GraphData build() {
             int n = nodes.size();
             String[] ids = new String[n];

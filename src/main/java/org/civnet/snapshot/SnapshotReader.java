@@ -19,23 +19,15 @@ import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the whole analysable graph: one row per node with its outgoing ties as a list
- * ({@code cypher/snapshot/graph.cypher}), columns and version agreeing.
+ * Reads the whole analysable graph in one read transaction, so columns and version agree: one row
+ * per node with its outgoing ties as a list ({@code cypher/snapshot/graph.cypher}).
  *
- * <p>Measured at 100k contacts and 1M ties (docs/BENCHMARKS.md): most of a read is the store's work
- * per tie in the one thread that runs the query, while the client's decoding and building take a
- * fraction of another core. So a large graph is read in parts, ranges of node ids cut where the
- * nodes are evenly split ({@code snapshot/part-bounds}), several times more parts than cores so an
- * uneven part (ties are stored with their smaller end) does not leave a core idle, each part in a
- * read transaction of its own on one of {@code cores} threads. Element ids name the far ends of
- * ties across parts, and they are stable only while nothing is deleted, so the parts are kept only
- * when every transaction saw the same graph version at its start and at its end: every write of
- * the graph bumps it, so none committed while the parts were read. Otherwise (a write landed in
- * between) the read is tried again, and after that once in a single transaction.
+ * <p>Measured at 100k contacts and 1M ties (docs/BENCHMARKS.md): most of the read is the store's
+ * work per tie in the one thread that runs the query. Reading the nodes in concurrent parts was
+ * tried and gained nothing on two cores (the client's decoding takes the other core).
  */
 @Component
 public class SnapshotReader {
@@ -53,126 +45,15 @@ public class SnapshotReader {
     private final Driver driver;
     private final CypherQueries cypher;
 
-    /** Below this many nodes a graph is read in one transaction: parts would cost more than they gain. */
-    static final int MIN_NODES_FOR_PARTS = 20_000;
-    /** Parts per reading thread. */
-    private static final int PARTS_PER_THREAD = 4;
-    /** Reads in parts that a write interrupted before one transaction reads the whole graph. */
-    private static final int PART_ATTEMPTS = 2;
-
-    private final int minNodesForParts;
-    private final int threads;
-
-    @Autowired
     public SnapshotReader(Driver driver, CypherQueries cypher) {
-        this(driver, cypher, MIN_NODES_FOR_PARTS, Math.min(4, Runtime.getRuntime().availableProcessors()));
-    }
-
-    /** A reader that reads graphs of at least {@code minNodesForParts} nodes in parts on {@code threads} threads. */
-    SnapshotReader(Driver driver, CypherQueries cypher, int minNodesForParts, int threads) {
         this.driver = driver;
         this.cypher = cypher;
-        this.minNodesForParts = minNodesForParts;
-        this.threads = threads;
     }
 
     public GraphData read() {
-        if (threads > 1 && nodeCount() >= minNodesForParts) {
-            for (int attempt = 0; attempt < PART_ATTEMPTS; attempt++) {
-                GraphData data = readInParts();
-                if (data != null) {
-                    return data;
-                }
-            }
-            log.info("snapshot: the graph changed while it was read in parts, twice; reading it in one transaction");
-        }
-        try (Session session = session()) {
-            return session.executeRead(tx -> readWhole(tx, version(tx)));
-        }
-    }
-
-    /** The store's count of nodes, introductions and all (constant time). */
-    private long nodeCount() {
-        try (Session session = session()) {
-            return session.executeRead(tx -> tx.run(cypher.get("snapshot/count-graph")).single().get("nodes").asLong());
-        }
-    }
-
-    private Session session() {
-        return driver.session(SessionConfig.builder().withFetchSize(FETCH_SIZE).build());
-    }
-
-    private long version(TransactionContext tx) {
-        return tx.run(cypher.get("graph/version")).single().get("version").asLong();
-    }
-
-    /** One part as read: its rows, and the graph version at its transaction's start and end. */
-    private record Part(GraphData.Builder builder, long versionAtStart, long versionAtEnd) {
-    }
-
-    /** The graph read in parts; null when a write committed while they were read (see the class comment). */
-    private GraphData readInParts() {
-        long version;
-        List<String> bounds;
-        try (Session session = session()) {
-            long[] at = new long[1];
-            bounds = session.executeRead(tx -> {
-                at[0] = version(tx);
-                return tx.run(cypher.get("snapshot/part-bounds"), Map.of("parts", threads * PARTS_PER_THREAD)).single()
-                        .get("bounds").asList(v -> v.asString(null));
-            });
-            version = at[0];
-        }
-        // A graph with fewer nodes than parts repeats some bounds (and an empty one has none).
-        List<String> cuts = bounds.stream().filter(java.util.Objects::nonNull).distinct().sorted().toList();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "civnet-snapshot-read");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<java.util.concurrent.Future<Part>> reads = new java.util.ArrayList<>();
-            for (int i = 0; i <= cuts.size(); i++) {
-                String from = i == 0 ? null : cuts.get(i - 1);
-                String to = i == cuts.size() ? null : cuts.get(i);
-                reads.add(pool.submit(() -> readPart(from, to)));
-            }
-            GraphData.Builder whole = null;
-            boolean unchanged = true;
-            for (java.util.concurrent.Future<Part> read : reads) {
-                Part part = read.get();
-                unchanged &= part.versionAtStart() == version && part.versionAtEnd() == version;
-                whole = whole == null ? part.builder() : whole.append(part.builder());
-            }
-            if (!unchanged) {
-                log.debug("snapshot: the graph changed while it was read in parts");
-                return null;
-            }
-            return whole.graphVersion(version).build();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the graph", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private Part readPart(String from, String to) {
-        try (Session session = session()) {
-            return session.executeRead(tx -> {
-                long start = version(tx);
-                UnreadableValues unreadable = new UnreadableValues();
-                GraphData.Builder builder = new GraphData.Builder();
-                Map<String, Object> params = new java.util.HashMap<>();
-                params.put("types", TIE_TYPES);
-                params.put("from", from);
-                params.put("to", to);
-                readRows(tx, cypher.get("snapshot/graph"), params, builder, unreadable, null);
-                unreadable.logOnce(log);
-                return new Part(builder.unreadableValues(unreadable.count()), start, version(tx));
-            });
+        try (Session session = driver.session(SessionConfig.builder().withFetchSize(FETCH_SIZE).build())) {
+            return session.executeRead(tx -> readWhole(tx,
+                    tx.run(cypher.get("graph/version")).single().get("version").asLong()));
         }
     }
 
@@ -225,11 +106,7 @@ public class SnapshotReader {
         UnreadableValues unreadable = new UnreadableValues();
         GraphData.Builder builder = new GraphData.Builder();
         builder.graphVersion(version);
-        Map<String, Object> params = new java.util.HashMap<>();
-        params.put("types", TIE_TYPES);
-        params.put("from", null);
-        params.put("to", null);
-        readRows(tx, cypher.get("snapshot/graph"), params, builder, unreadable, null);
+        readRows(tx, cypher.get("snapshot/graph"), Map.of("types", TIE_TYPES), builder, unreadable, null);
         unreadable.logOnce(log);
         return builder.unreadableValues(unreadable.count()).build();
     }

@@ -34,9 +34,6 @@ class SnapshotReaderIT extends IntegrationTest {
     @Autowired
     SnapshotReader reader;
 
-    @Autowired
-    org.civnet.neo4j.CypherQueries cypher;
-
     @Test
     void readsBackEveryNodeAndTieOfAnImportedNetwork() {
         NetworkDocument document = DemoNetworkGenerator.generate(DemoNetworkGenerator.Options.defaults()
@@ -92,37 +89,6 @@ class SnapshotReaderIT extends IntegrationTest {
             }
         }
         assertThat(read.keySet()).anyMatch(k -> !k.endsWith("since " + GraphData.NO_DATE + " last " + GraphData.NO_DATE));
-    }
-
-    @Test
-    void readingInPartsOnSeveralThreadsHoldsWhatOneTransactionReads() {
-        NetworkDocument document = DemoNetworkGenerator.generate(DemoNetworkGenerator.Options.defaults()
-                .withContacts(300).withSeed(12)).document();
-        assertThat(importer.importDocument(document, false).rejected()).isEmpty();
-        // Any graph is read in parts by this reader: 3 threads, 12 parts of about 40 nodes each.
-        SnapshotReader inParts = new SnapshotReader(driver, cypher, 1, 3);
-        SnapshotReader whole = new SnapshotReader(driver, cypher, Integer.MAX_VALUE, 1);
-
-        GraphData parts = inParts.read();
-        GraphData one = whole.read();
-
-        assertThat(parts.graphVersion()).isEqualTo(one.graphVersion());
-        assertThat(parts.nodeCount()).isEqualTo(one.nodeCount()).isGreaterThan(300);
-        assertThat(parts.tieCount()).isEqualTo(one.tieCount()).isGreaterThan(300);
-        GraphDataContent expected = GraphDataContent.of(one);
-        GraphDataContent actual = GraphDataContent.of(parts);
-        assertThat(actual.nodes()).isEqualTo(expected.nodes());
-        assertThat(actual.ties()).isEqualTo(expected.ties());
-        // The nodes come part by part, in id order of the parts: not the order of one scan.
-        assertThat(Arrays.asList(parts.ids())).isNotEqualTo(Arrays.asList(one.ids()));
-    }
-
-    @Test
-    void anEmptyGraphReadInPartsIsEmpty() {
-        GraphData parts = new SnapshotReader(driver, cypher, 0, 2).read();
-
-        assertThat(parts.nodeCount()).isZero();
-        assertThat(parts.tieCount()).isZero();
     }
 
     /** A tie with its direction as stored (both sides come from the store, so a swapped end shows). */
