@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,7 +31,9 @@ import org.springframework.security.concurrent.DelegatingSecurityContextCallable
  * written by {@code writers} transactions at once, ordered by a {@link TieSchedule}: the batches
  * running at the same time never share an end node, so they never wait on each other's node locks
  * and cannot deadlock (the one lock they all take, the graph version, is taken last in each
- * transaction). A failed batch stops the others before their next batch; its error is the import's.
+ * transaction). A tie between two nodes this import created finds its ends by the element ids their
+ * batches returned instead of by the id index. A failed batch stops the others before their next
+ * batch; its error is the import's.
  */
 final class ImportWriter {
 
@@ -52,14 +55,24 @@ final class ImportWriter {
 
     /** What each section created and really changed. */
     Map<String, UpsertCounts> write(ImportPlan plan) {
+        // The element id of every node this import creates, under its id, filled by the node writers
+        // as their batches commit and read by the tie writers.
+        Map<String, String> created = new ConcurrentHashMap<>();
         Map<String, UpsertCounts> counts = new LinkedHashMap<>();
         for (AcceptedNodes<?> nodes : plan.nodes()) {
-            counts.put(nodes.kind().section(), writeNodes(nodes));
+            counts.put(nodes.kind().section(), writeNodes(nodes, created));
         }
         UpsertCounts ties = NOTHING;
         for (AcceptedTies accepted : plan.ties().values()) {
             TieType type = accepted.type();
-            ties = ties.plus(writeTies(ImportRow.TIES + " (" + type + ", new ends)", accepted.touchingNew(),
+            List<Tie> betweenNew = new ArrayList<>();
+            List<Tie> oneEndNew = new ArrayList<>();
+            for (Tie tie : accepted.touchingNew()) {
+                (created.containsKey(tie.from()) && created.containsKey(tie.to()) ? betweenNew : oneEndNew).add(tie);
+            }
+            ties = ties.plus(writeTies(ImportRow.TIES + " (" + type + ", new ends)", betweenNew,
+                            batch -> store.insertTiesBetweenNew(type, batch, created)))
+                    .plus(writeTies(ImportRow.TIES + " (" + type + ", one new end)", oneEndNew,
                             batch -> store.insertNewTies(type, batch)))
                     .plus(writeTies(ImportRow.TIES + " (" + type + ")", accepted.others(),
                             batch -> store.upsertTies(type, batch)));
@@ -71,12 +84,15 @@ final class ImportWriter {
         return counts;
     }
 
-    /** Rows whose id was unused when looked up are created without the upsert's per-row lookup. */
-    private <T> UpsertCounts writeNodes(AcceptedNodes<T> nodes) {
+    /**
+     * Rows whose id was unused when looked up are created without the upsert's per-row lookup;
+     * {@code created} gets their element ids.
+     */
+    private <T> UpsertCounts writeNodes(AcceptedNodes<T> nodes, Map<String, String> created) {
         NodeKind<T> kind = nodes.kind();
-        String created = kind.section() + " (new)";
-        return timed(created, nodes.created().size(), () -> writeInBatches(created, nodes.created(),
-                        batch -> store.insertNewNodes(kind, batch), new Progress(nodes.created().size())))
+        String fresh = kind.section() + " (new)";
+        return timed(fresh, nodes.created().size(), () -> writeInBatches(fresh, nodes.created(),
+                        batch -> store.insertNewNodes(kind, batch, created), new Progress(nodes.created().size())))
                 .plus(timed(kind.section(), nodes.upserted().size(), () -> writeInBatches(kind.section(),
                         nodes.upserted(), batch -> store.upsertNodes(kind, batch), new Progress(nodes.upserted().size()))));
     }

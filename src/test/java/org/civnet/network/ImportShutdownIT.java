@@ -51,11 +51,11 @@ class ImportShutdownIT extends IntegrationTest {
         // creates its new rows with insertNewNodes).
         NetworkStore store = new NetworkStore(transactions, fieldKeys) {
             @Override
-            public <T> UpsertCounts insertNewNodes(NodeKind<T> kind, List<T> records) {
+            public <T> UpsertCounts insertNewNodes(NodeKind<T> kind, List<T> records, Map<String, String> elementIds) {
                 if (!records.isEmpty() && batches.incrementAndGet() == 1) {
                     stopping.get().stopAfterCurrentBatch();
                 }
-                return super.insertNewNodes(kind, records);
+                return super.insertNewNodes(kind, records, elementIds);
             }
         };
         NetworkImporter shuttingDown = new NetworkImporter(store, rules, json, smallBatches, new ConsentRules(smallBatches));
@@ -87,13 +87,13 @@ class ImportShutdownIT extends IntegrationTest {
         // Between the importer's look-up (s-0 unused) and its first CREATE batch, someone else creates s-0.
         NetworkStore store = new NetworkStore(transactions, fieldKeys) {
             @Override
-            public <T> UpsertCounts insertNewNodes(NodeKind<T> kind, List<T> records) {
+            public <T> UpsertCounts insertNewNodes(NodeKind<T> kind, List<T> records, Map<String, String> elementIds) {
                 if (!records.isEmpty() && batches.incrementAndGet() == 1) {
                     try (Session session = driver.session()) {
                         session.run("CREATE (:Node:Contact {id: 's-0', name: 'Created meanwhile', country: 'KE'})").consume();
                     }
                 }
-                return super.insertNewNodes(kind, records);
+                return super.insertNewNodes(kind, records, elementIds);
             }
         };
         NetworkImporter racing = new NetworkImporter(store, rules, json, smallBatches, new ConsentRules(smallBatches));
