@@ -100,8 +100,9 @@ public record CivnetProperties(
 
     /**
      * @param importBatchSize rows per write transaction during imports
-     * @param importWriters   write transactions an import runs at once for its ties (their batches are
-     *                        partitioned so that concurrent ones never share an end node, see ImportWriter)
+     * @param importWriters   write transactions an import runs at once for its new nodes and for its ties
+     *                        (tie batches are partitioned so that concurrent ones never share an end
+     *                        node, see ImportWriter)
      * @param maxImportBytes  largest import or restore body (413 beyond)
      * @param maxBodyBytes    largest body for every other endpoint (413 beyond)
      */

@@ -75,6 +75,28 @@ final class BatchRows {
         return Map.of("from", stored.from(), "to", stored.to(), "props", PropertyMapper.tieProperties(stored));
     }
 
+    /**
+     * The rows of {@code tie/insert-between-new}: each tie's row with the element ids of its two ends
+     * ({@code elementIds}: id to element id of the nodes this import created; every end must be there).
+     */
+    static List<Map<String, Object>> tiesBetween(List<Tie> ties, Map<String, String> elementIds) {
+        List<Map<String, Object>> rows = new ArrayList<>(ties.size());
+        for (Tie tie : ties) {
+            Tie stored = tie.canonical();
+            rows.add(Map.of("from", stored.from(), "to", stored.to(), "a", elementIdOf(elementIds, stored.from()),
+                    "b", elementIdOf(elementIds, stored.to()), "props", PropertyMapper.tieProperties(stored)));
+        }
+        return rows;
+    }
+
+    private static String elementIdOf(Map<String, String> elementIds, String id) {
+        String elementId = elementIds.get(id);
+        if (elementId == null) {
+            throw new IllegalArgumentException("no element id for '" + id + "': not a node this import created");
+        }
+        return elementId;
+    }
+
     /** The nodes a batch of ties touches, for the change record of its transaction. */
     static Changes endsOf(List<Tie> ties) {
         List<String> ends = new ArrayList<>(ties.size() * 2);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,11 +27,16 @@ import org.springframework.security.concurrent.DelegatingSecurityContextCallable
  * node before any tie, so an import stopped between two batches leaves whole batches and no
  * dangling ties, and the same input sent again completes it (upsert by id).
  *
- * <p>Nodes and introductions are written one batch after another. Ties, most of a network, are
- * written by {@code writers} transactions at once, ordered by a {@link TieSchedule}: the batches
- * running at the same time never share an end node, so they never wait on each other's node locks
- * and cannot deadlock (the one lock they all take, the graph version, is taken last in each
- * transaction). A failed batch stops the others before their next batch; its error is the import's.
+ * <p>New nodes, the bulk of a fresh import's nodes, are written by {@code writers} transactions at
+ * once, batch after batch in input order: distinct new ids can only meet in the unique constraints,
+ * whose violation fails its batch with a 409. Ties, most of a network, are written by
+ * {@code writers} transactions at once too, ordered by a {@link TieSchedule}: the batches running at
+ * the same time never share an end node, so they never wait on each other's node locks and cannot
+ * deadlock (the one lock they all take, the graph version, is taken last in each transaction). A
+ * tie between two nodes this import created finds its ends by the element ids their batches
+ * returned instead of by the id index. Upserts of stored nodes and introductions are written one
+ * batch after another. A failed batch stops the others before their next batch; its error is the
+ * import's.
  */
 final class ImportWriter {
 
@@ -52,33 +58,47 @@ final class ImportWriter {
 
     /** What each section created and really changed. */
     Map<String, UpsertCounts> write(ImportPlan plan) {
+        // The element id of every node this import creates, under its id, filled by the node writers
+        // as their batches commit and read by the tie writers.
+        Map<String, String> created = new ConcurrentHashMap<>();
         Map<String, UpsertCounts> counts = new LinkedHashMap<>();
         for (AcceptedNodes<?> nodes : plan.nodes()) {
-            counts.put(nodes.kind().section(), writeNodes(nodes));
+            counts.put(nodes.kind().section(), writeNodes(nodes, created));
         }
         UpsertCounts ties = NOTHING;
         for (AcceptedTies accepted : plan.ties().values()) {
             TieType type = accepted.type();
-            ties = ties.plus(writeTies(ImportRow.TIES + " (" + type + ", new ends)", accepted.touchingNew(),
+            List<Tie> betweenNew = new ArrayList<>();
+            List<Tie> oneEndNew = new ArrayList<>();
+            for (Tie tie : accepted.touchingNew()) {
+                (created.containsKey(tie.from()) && created.containsKey(tie.to()) ? betweenNew : oneEndNew).add(tie);
+            }
+            ties = ties.plus(writeTies(ImportRow.TIES + " (" + type + ", new ends)", betweenNew,
+                            batch -> store.insertTiesBetweenNew(type, batch, created)))
+                    .plus(writeTies(ImportRow.TIES + " (" + type + ", one new end)", oneEndNew,
                             batch -> store.insertNewTies(type, batch)))
                     .plus(writeTies(ImportRow.TIES + " (" + type + ")", accepted.others(),
                             batch -> store.upsertTies(type, batch)));
         }
         counts.put(ImportRow.TIES, ties);
-        counts.put(ImportRow.INTRODUCTIONS, timed(ImportRow.INTRODUCTIONS, plan.introductions().size(),
-                () -> writeInBatches(ImportRow.INTRODUCTIONS, plan.introductions(), store::upsertIntroductions,
-                        new Progress(plan.introductions().size()))));
+        counts.put(ImportRow.INTRODUCTIONS, writeRounds(ImportRow.INTRODUCTIONS, plan.introductions(),
+                oneGroup(plan.introductions()), store::upsertIntroductions));
         return counts;
     }
 
-    /** Rows whose id was unused when looked up are created without the upsert's per-row lookup. */
-    private <T> UpsertCounts writeNodes(AcceptedNodes<T> nodes) {
+    /**
+     * Rows whose id was unused when looked up are created without the upsert's per-row lookup, their
+     * batches on the writers; {@code created} gets their element ids.
+     */
+    private <T> UpsertCounts writeNodes(AcceptedNodes<T> nodes, Map<String, String> created) {
         NodeKind<T> kind = nodes.kind();
-        String created = kind.section() + " (new)";
-        return timed(created, nodes.created().size(), () -> writeInBatches(created, nodes.created(),
-                        batch -> store.insertNewNodes(kind, batch), new Progress(nodes.created().size())))
-                .plus(timed(kind.section(), nodes.upserted().size(), () -> writeInBatches(kind.section(),
-                        nodes.upserted(), batch -> store.upsertNodes(kind, batch), new Progress(nodes.upserted().size()))));
+        List<T> fresh = nodes.created();
+        // Each batch a group of one round: the writers take them in input order as they come free.
+        List<List<List<T>>> batches = writers == 1 || fresh.size() <= batchSize ? oneGroup(fresh)
+                : List.of(partition(fresh, batchSize));
+        return writeRounds(kind.section() + " (new)", fresh, batches, batch -> store.insertNewNodes(kind, batch, created))
+                .plus(writeRounds(kind.section(), nodes.upserted(), oneGroup(nodes.upserted()),
+                        batch -> store.upsertNodes(kind, batch)));
     }
 
     /** One list of ties, round by round of its schedule, the groups of a round on {@code writers} threads. */
@@ -86,25 +106,44 @@ final class ImportWriter {
         TieSchedule<Tie> schedule = writers == 1 || ties.size() <= (long) batchSize * writers
                 ? TieSchedule.single(ties)
                 : TieSchedule.of(ties, tie -> new String[] {tie.from(), tie.to()}, 2 * writers);
-        return timed(what, ties.size(), () -> {
-            Progress progress = new Progress(ties.size());
-            UpsertCounts total = NOTHING;
-            for (List<List<Tie>> round : schedule.rounds()) {
+        return writeRounds(what, ties, schedule.rounds(), writer);
+    }
+
+    /**
+     * Writes {@code rows}, arranged in {@code rounds}: the rounds one after another, the groups of a
+     * round at the same time on up to {@code writers} threads, each group in batches. Shutdown stops
+     * every writer before its next batch; the error then counts what they wrote in all.
+     */
+    private <T> UpsertCounts writeRounds(String what, List<T> rows, List<List<List<T>>> rounds,
+                                         Function<List<T>, UpsertCounts> writer) {
+        long started = System.nanoTime();
+        Progress progress = new Progress(rows.size());
+        UpsertCounts total = NOTHING;
+        try {
+            for (List<List<T>> round : rounds) {
                 total = total.plus(round.size() == 1
                         ? writeInBatches(what, round.get(0), writer, progress)
                         : inParallel(what, round, writer, progress));
             }
-            return total;
-        });
+        } catch (ShuttingDown e) {
+            // Only thrown once every writer of the round has stopped, so the count is final.
+            throw new ServiceUnavailableException("civnet is shutting down: the import stopped after "
+                    + progress.written.get() + " of " + progress.rows + " " + what + "; every batch written is "
+                    + "complete; send the same input again once civnet is back to finish it");
+        }
+        if (!rows.isEmpty()) {
+            log.info("import: {} {} rows in {} ms", what, rows.size(), (System.nanoTime() - started) / 1_000_000);
+        }
+        return total;
     }
 
     /**
      * The groups of one round on their own threads (the caller's security context with them, so
-     * every row names the importing user). The first failure stops the other groups before their
-     * next batch and is rethrown once they have stopped.
+     * every row names the importing user), taken in order as threads come free. The first failure
+     * stops the other groups before their next batch and is rethrown once they have stopped.
      */
-    private UpsertCounts inParallel(String what, List<List<Tie>> groups, Function<List<Tie>, UpsertCounts> writer,
-                                    Progress progress) {
+    private <T> UpsertCounts inParallel(String what, List<List<T>> groups, Function<List<T>, UpsertCounts> writer,
+                                        Progress progress) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(writers, groups.size()), runnable -> {
             Thread thread = new Thread(runnable, "civnet-import-writer");
             thread.setDaemon(true);
@@ -112,7 +151,7 @@ final class ImportWriter {
         });
         try {
             List<Future<UpsertCounts>> futures = new ArrayList<>(groups.size());
-            for (List<Tie> group : groups) {
+            for (List<T> group : groups) {
                 futures.add(pool.submit(new DelegatingSecurityContextCallable<>(() -> {
                     try {
                         return writeInBatches(what, group, writer, progress);
@@ -128,13 +167,11 @@ final class ImportWriter {
                 try {
                     total = total.plus(future.get());
                 } catch (ExecutionException e) {
-                    if (failure == null || failure instanceof StoppedByAnother) {
-                        failure = asRuntime(e.getCause());
-                    }
+                    failure = reported(failure, asRuntime(e.getCause()));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     progress.failed = true;
-                    failure = failure != null ? failure : new ServiceUnavailableException("the import was interrupted");
+                    failure = reported(failure, new ServiceUnavailableException("the import was interrupted"));
                 }
             }
             if (failure != null) {
@@ -151,9 +188,7 @@ final class ImportWriter {
         UpsertCounts total = NOTHING;
         for (int from = 0; from < rows.size(); from += batchSize) {
             if (stopping.getAsBoolean()) {
-                throw new ServiceUnavailableException("civnet is shutting down: the import stopped after "
-                        + progress.written.get() + " of " + progress.rows + " " + what + "; every batch written is "
-                        + "complete; send the same input again once civnet is back to finish it");
+                throw new ShuttingDown();
             }
             if (progress.failed) {
                 throw new StoppedByAnother();
@@ -168,13 +203,28 @@ final class ImportWriter {
         return total;
     }
 
-    private static UpsertCounts timed(String what, int rows, java.util.function.Supplier<UpsertCounts> work) {
-        long started = System.nanoTime();
-        UpsertCounts counts = work.get();
-        if (rows > 0) {
-            log.info("import: {} {} rows in {} ms", what, rows, (System.nanoTime() - started) / 1_000_000);
+    private static <T> List<List<List<T>>> oneGroup(List<T> rows) {
+        return List.of(List.of(rows));
+    }
+
+    private static <T> List<List<T>> partition(List<T> rows, int size) {
+        List<List<T>> parts = new ArrayList<>((rows.size() + size - 1) / size);
+        for (int from = 0; from < rows.size(); from += size) {
+            parts.add(rows.subList(from, Math.min(rows.size(), from + size)));
         }
-        return counts;
+        return parts;
+    }
+
+    /**
+     * The error the import reports of two from its writers: a real failure before a stop for
+     * shutdown, and that before a stop because another writer failed; else the first.
+     */
+    private static RuntimeException reported(RuntimeException first, RuntimeException next) {
+        return first == null || weight(next) > weight(first) ? next : first;
+    }
+
+    private static int weight(RuntimeException e) {
+        return e instanceof StoppedByAnother ? 0 : e instanceof ShuttingDown ? 1 : 2;
     }
 
     private static RuntimeException asRuntime(Throwable cause) {
@@ -186,6 +236,13 @@ final class ImportWriter {
     private static final class StoppedByAnother extends RuntimeException {
         StoppedByAnother() {
             super("another batch of this import failed", null, false, false);
+        }
+    }
+
+    /** A writer that stopped because shutdown began; reported once all have stopped, with what they wrote. */
+    private static final class ShuttingDown extends RuntimeException {
+        ShuttingDown() {
+            super("civnet is shutting down", null, false, false);
         }
     }
 

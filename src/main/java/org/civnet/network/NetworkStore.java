@@ -234,16 +234,48 @@ public class NetworkStore implements GraphVersion {
 
     /** Upserts a batch of normalised records in one transaction. */
     public <T> UpsertCounts upsertNodes(NodeKind<T> kind, List<T> records) {
-        return writeNodes(kind, records, "node/upsert");
+        if (records.isEmpty()) {
+            return new UpsertCounts(0, 0);
+        }
+        String now = now();
+        String recorder = recorder();
+        List<Map<String, Object>> rows = nodeRows(kind, records, false, now, recorder);
+        return write(tx -> {
+            Map<String, Object> params = new HashMap<>();
+            params.put("rows", rows);
+            params.put("now", now);
+            params.put("recordedBy", recorder);
+            UpsertCounts counts = counts(tx.run(cypher.get("node/upsert", kind.label()), params).single());
+            if (counts.changedAnything()) {
+                bumpVersion(tx, idsOf(rows));
+            }
+            return counts;
+        });
     }
 
     /**
      * Creates a batch of records whose ids were unused when the caller looked (an import of new
-     * rows), in one transaction; a 409 if another writer took one of the ids in the meantime.
+     * rows), in one transaction; a 409 if another writer took one of the ids in the meantime. Once
+     * the batch has committed, {@code elementIds} gets each created node's element id under its id,
+     * for {@link #insertTiesBetweenNew}; several writers may share one (thread-safe) map.
      */
-    public <T> UpsertCounts insertNewNodes(NodeKind<T> kind, List<T> records) {
+    public <T> UpsertCounts insertNewNodes(NodeKind<T> kind, List<T> records, Map<String, String> elementIds) {
+        if (records.isEmpty()) {
+            return new UpsertCounts(0, 0);
+        }
+        List<Map<String, Object>> rows = nodeRows(kind, records, true, now(), recorder());
         try {
-            return writeNodes(kind, records, "node/insert-new");
+            Map<String, String> created = write(tx -> {
+                // A new map per attempt: the driver may run this function again after a transient failure.
+                Map<String, String> ids = new HashMap<>(rows.size() * 2);
+                tx.run(cypher.get("node/insert-new", kind.label()), Map.of("rows", rows)).forEachRemaining(r ->
+                        ids.put(r.get("id").asString(), r.get("elementId").asString()));
+                bumpVersion(tx, idsOf(rows));
+                return ids;
+            });
+            // Only now: an element id handed out before the commit could name a node that was rolled back.
+            elementIds.putAll(created);
+            return new UpsertCounts(created.size(), 0);
         } catch (ClientException e) {
             if (Neo4jErrors.isConstraintViolation(e)) {
                 throw new ConflictException("another writer created one of these " + kind.section() + " ids during the "
@@ -253,26 +285,16 @@ public class NetworkStore implements GraphVersion {
         }
     }
 
-    private <T> UpsertCounts writeNodes(NodeKind<T> kind, List<T> records, String query) {
-        if (records.isEmpty()) {
-            return new UpsertCounts(0, 0);
-        }
+    /** The rows of a node batch ({@link BatchRows#nodes}), a contact's fields sealed, keys prepared first. */
+    private <T> List<Map<String, Object>> nodeRows(NodeKind<T> kind, List<T> records, boolean insert, String now,
+                                                  String recorder) {
         fieldKeys.prepare(records);
-        String now = now();
-        String recorder = recorder();
-        List<Map<String, Object>> rows = BatchRows.nodes(records, mapper::toStoredMap, query.equals("node/insert-new"), now,
-                recorder, (id, props) -> sealed(kind, id, Responsibility.withDefault(kind.label(), props, recorder)));
-        return write(tx -> {
-            Map<String, Object> params = new HashMap<>();
-            params.put("rows", rows);
-            params.put("now", now);
-            params.put("recordedBy", recorder);
-            UpsertCounts counts = counts(tx.run(cypher.get(query, kind.label()), params).single());
-            if (counts.changedAnything()) {
-                bumpVersion(tx, Changes.of(rows.stream().map(row -> (String) row.get("id")).toList()));
-            }
-            return counts;
-        });
+        return BatchRows.nodes(records, mapper::toStoredMap, insert, now, recorder,
+                (id, props) -> sealed(kind, id, Responsibility.withDefault(kind.label(), props, recorder)));
+    }
+
+    private static Changes idsOf(List<Map<String, Object>> nodeRows) {
+        return Changes.of(nodeRows.stream().map(row -> (String) row.get("id")).toList());
     }
 
     /** The kind of each id that exists (ids unique across kinds); unknown ids are absent. */
@@ -297,6 +319,31 @@ public class NetworkStore implements GraphVersion {
     /** Creates ties of which at least one end is new in the same import (so none of them exists yet). */
     public UpsertCounts insertNewTies(TieType type, List<Tie> ties) {
         return writeTies(type, ties, "tie/insert-new");
+    }
+
+    /**
+     * Creates ties whose two ends this import created, each end found by the element id
+     * {@link #insertNewNodes} gave for it ({@code elementIds}: id to element id, every end present)
+     * rather than by the id index. If an end is no longer the node it was (deleted, and its element
+     * id perhaps reused), the batch fails whole with a 409 and nothing of it is written.
+     */
+    public UpsertCounts insertTiesBetweenNew(TieType type, List<Tie> ties, Map<String, String> elementIds) {
+        if (ties.isEmpty()) {
+            return new UpsertCounts(0, 0);
+        }
+        List<Map<String, Object>> rows = BatchRows.tiesBetween(ties, elementIds);
+        return write(tx -> {
+            UpsertCounts counts = counts(tx.run(cypher.get("tie/insert-between-new", type), Map.of("rows", rows)).single());
+            if (counts.created() != rows.size()) {
+                // Thrown inside the transaction function: the driver rolls the batch back, so none of its ties stays.
+                throw new ConflictException((rows.size() - counts.created()) + " of " + rows.size() + " " + type
+                        + " ties of this batch no longer found the node this import created at one of their ends "
+                        + "(deleted or replaced by another writer during the import); nothing of this batch was "
+                        + "written: send the same input again");
+            }
+            bumpVersion(tx, BatchRows.endsOf(ties));
+            return counts;
+        });
     }
 
     private UpsertCounts writeTies(TieType type, List<Tie> ties, String query) {

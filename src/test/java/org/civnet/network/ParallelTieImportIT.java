@@ -72,11 +72,11 @@ class ParallelTieImportIT extends IntegrationTest {
         AtomicInteger batches = new AtomicInteger();
         NetworkStore failing = new NetworkStore(transactions, fieldKeys) {
             @Override
-            public UpsertCounts insertNewTies(TieType type, List<Tie> ties) {
+            public UpsertCounts insertTiesBetweenNew(TieType type, List<Tie> ties, Map<String, String> elementIds) {
                 if (batches.incrementAndGet() == 5) {
                     throw new IllegalStateException("disk full");
                 }
-                return super.insertNewTies(type, ties);
+                return super.insertTiesBetweenNew(type, ties, elementIds);
             }
         };
         NetworkDocument document = document(2, 3);
