@@ -12,40 +12,25 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.civnet.domain.ServiceUnavailableException;
-import org.civnet.config.CivnetProperties;
-import org.civnet.neo4j.Transactions;
-import org.civnet.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Session;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.civnet.domain.ConflictException;
 
 /**
  * Graceful shutdown and imports: once shutdown begins, an import finishes the batch transaction it
  * is in and stops; the store then holds whole batches and no tie, and the same input completes it.
  */
-class ImportShutdownIT extends IntegrationTest {
+class ImportShutdownIT extends ImporterHarness {
 
     private static final int BATCH = 100;
     private static final int CONTACTS = 250;
 
     @Autowired
-    private Transactions transactions;
-    @Autowired
-    private FieldKeys fieldKeys;
-    @Autowired
-    private DomainRules rules;
-    @Autowired
-    private ObjectMapper json;
-    @Autowired
     private NetworkImporter importer;
 
     @Test
     void anImportRunningWhenShutdownBeginsStopsAfterItsCurrentBatchAndCanBeCompletedLater() {
-        CivnetProperties smallBatches = new Binder(new MapConfigurationPropertySource(
-                Map.of("civnet.limits.import-batch-size", String.valueOf(BATCH)))).bindOrCreate("civnet", CivnetProperties.class);
         AtomicReference<NetworkImporter> stopping = new AtomicReference<>();
         AtomicInteger batches = new AtomicInteger();
         // The real store; shutdown "begins" while the first batch is being written (a fresh import
@@ -59,7 +44,7 @@ class ImportShutdownIT extends IntegrationTest {
                 return super.insertNewNodes(kind, records, elementIds);
             }
         };
-        NetworkImporter shuttingDown = new NetworkImporter(store, rules, json, smallBatches, new ConsentRules(smallBatches));
+        NetworkImporter shuttingDown = importer(store, BATCH, 2);
         stopping.set(shuttingDown);
         NetworkDocument document = document();
 
@@ -85,8 +70,6 @@ class ImportShutdownIT extends IntegrationTest {
 
     @Test
     void anIdCreatedByAnotherWriterDuringAnImportFailsItsBatchWholeWithAConflict() {
-        CivnetProperties smallBatches = new Binder(new MapConfigurationPropertySource(
-                Map.of("civnet.limits.import-batch-size", String.valueOf(BATCH)))).bindOrCreate("civnet", CivnetProperties.class);
         // Between the importer's look-up (s-0 unused) and the CREATE batch holding s-0, someone else creates s-0.
         NetworkStore store = new NetworkStore(transactions, fieldKeys) {
             @Override
@@ -99,7 +82,7 @@ class ImportShutdownIT extends IntegrationTest {
                 return super.insertNewNodes(kind, records, elementIds);
             }
         };
-        NetworkImporter racing = new NetworkImporter(store, rules, json, smallBatches, new ConsentRules(smallBatches));
+        NetworkImporter racing = importer(store, BATCH, 2);
 
         assertThatThrownBy(() -> racing.importDocument(document(), false))
                 .isInstanceOf(ConflictException.class)

@@ -15,15 +15,9 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.civnet.config.CivnetProperties;
-import org.civnet.neo4j.Transactions;
-import org.civnet.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Session;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -32,19 +26,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * before any tie; a batch that fails stops the other writer before its next batch, with the failed
  * batch's own error and nothing of it written.
  */
-class ParallelNodeImportIT extends IntegrationTest {
+class ParallelNodeImportIT extends ImporterHarness {
 
     private static final int BATCH = 100;
     private static final int CONTACTS = 1_000;
 
-    @Autowired
-    private Transactions transactions;
-    @Autowired
-    private FieldKeys fieldKeys;
-    @Autowired
-    private DomainRules rules;
-    @Autowired
-    private ObjectMapper json;
 
     @AfterEach
     void noUser() {
@@ -75,7 +61,7 @@ class ParallelNodeImportIT extends IntegrationTest {
             }
         };
 
-        ImportReport report = importer(store).importDocument(document(), false);
+        ImportReport report = importer(store, BATCH, 2).importDocument(document(), false);
 
         assertThat(report.rejected()).isEmpty();
         assertThat(report.sections().get("contacts").created()).isEqualTo(CONTACTS);
@@ -123,7 +109,7 @@ class ParallelNodeImportIT extends IntegrationTest {
             }
         };
 
-        assertThatThrownBy(() -> importer(store).importDocument(document(), false))
+        assertThatThrownBy(() -> importer(store, BATCH, 2).importDocument(document(), false))
                 .isInstanceOf(IllegalStateException.class).hasMessage("disk full");
 
         // Without the stop the first writer would go on through the eight batches left. It may take
@@ -139,18 +125,12 @@ class ParallelNodeImportIT extends IntegrationTest {
         assertThat(count("MATCH ()-[t]->() RETURN count(t) AS n")).isZero();
 
         // The same input completes it.
-        ImportReport completed = importer(new NetworkStore(transactions, fieldKeys)).importDocument(document(), false);
+        ImportReport completed = importer(new NetworkStore(transactions, fieldKeys), BATCH, 2).importDocument(document(), false);
         assertThat(completed.sections().get("contacts").created()).isEqualTo(CONTACTS - written);
         assertThat(count("MATCH (c:Contact) RETURN count(c) AS n")).isEqualTo(CONTACTS);
         assertThat(count("MATCH ()-[t:KNOWS]->() RETURN count(t) AS n")).isEqualTo(CONTACTS - 1);
     }
 
-    private NetworkImporter importer(NetworkStore store) {
-        CivnetProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
-                "civnet.limits.import-batch-size", String.valueOf(BATCH),
-                "civnet.limits.import-writers", "2"))).bindOrCreate("civnet", CivnetProperties.class);
-        return new NetworkImporter(store, rules, json, properties, new ConsentRules(properties));
-    }
 
     /** Contacts c-0 … in a chain of KNOWS ties. */
     private static NetworkDocument document() {

@@ -13,15 +13,9 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.civnet.config.CivnetProperties;
 import org.civnet.domain.TieType;
-import org.civnet.neo4j.Transactions;
-import org.civnet.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Session;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
  * Ties written by several transactions at once (small batches, three writers, so every path of the
@@ -29,24 +23,16 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
  * ties between stored contacts are upserted the same way, and a failing batch fails the import with
  * its own error, leaving whole batches that the same input completes.
  */
-class ParallelTieImportIT extends IntegrationTest {
+class ParallelTieImportIT extends ImporterHarness {
 
     private static final int BATCH = 100;
     private static final int CONTACTS = 300;
     private static final int KNOWS = 2_500;
 
-    @Autowired
-    private Transactions transactions;
-    @Autowired
-    private FieldKeys fieldKeys;
-    @Autowired
-    private DomainRules rules;
-    @Autowired
-    private ObjectMapper json;
 
     @Test
     void everyTieOnceWithItsPropertiesAndTheSameInputAgainChangesNothing() {
-        NetworkImporter importer = importer(new NetworkStore(transactions, fieldKeys));
+        NetworkImporter importer = importer(new NetworkStore(transactions, fieldKeys), BATCH, 3);
         NetworkDocument document = document(1, 3);
 
         ImportReport first = importer.importDocument(document, false);
@@ -80,21 +66,15 @@ class ParallelTieImportIT extends IntegrationTest {
             }
         };
         NetworkDocument document = document(2, 3);
-        assertThatThrownBy(() -> importer(failing).importDocument(document, false))
+        assertThatThrownBy(() -> importer(failing, BATCH, 3).importDocument(document, false))
                 .isInstanceOf(IllegalStateException.class).hasMessage("disk full");
         assertThat(storedTies().size()).isLessThan(document.ties().size());
 
-        ImportReport completed = importer(new NetworkStore(transactions, fieldKeys)).importDocument(document, false);
+        ImportReport completed = importer(new NetworkStore(transactions, fieldKeys), BATCH, 3).importDocument(document, false);
         assertThat(completed.rejected()).isEmpty();
         assertThat(storedTies()).isEqualTo(expected(document));
     }
 
-    private NetworkImporter importer(NetworkStore store) {
-        CivnetProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
-                "civnet.limits.import-batch-size", String.valueOf(BATCH),
-                "civnet.limits.import-writers", "3"))).bindOrCreate("civnet", CivnetProperties.class);
-        return new NetworkImporter(store, rules, json, properties, new ConsentRules(properties));
-    }
 
     private static NetworkDocument document(long seed, int trust) {
         ObjectMapper mapper = new ObjectMapper();

@@ -15,20 +15,15 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.civnet.config.CivnetProperties;
 import org.civnet.domain.ConflictException;
 import org.civnet.domain.TieType;
 import org.civnet.neo4j.CypherQueries;
-import org.civnet.neo4j.Transactions;
-import org.civnet.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.summary.Plan;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -38,7 +33,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * an element-id seek; the graph written, the counts reported and the change records are the same as
  * through the index; and a batch whose end is no longer the node it named fails whole.
  */
-class TieEndsByElementIdIT extends IntegrationTest {
+class TieEndsByElementIdIT extends ImporterHarness {
 
     private static final int BATCH = 100;
     private static final int CONTACTS = 150;
@@ -47,14 +42,6 @@ class TieEndsByElementIdIT extends IntegrationTest {
     /** Contacts affiliated with an organisation stored before the import: ties with one new end. */
     private static final int AFFILIATED_WITH_STORED = 30;
 
-    @Autowired
-    private Transactions transactions;
-    @Autowired
-    private FieldKeys fieldKeys;
-    @Autowired
-    private DomainRules rules;
-    @Autowired
-    private ObjectMapper json;
     @Autowired
     private CypherQueries cypher;
 
@@ -163,7 +150,7 @@ class TieEndsByElementIdIT extends IntegrationTest {
     }
 
     private Written importInto(NetworkStore store, NetworkDocument document) {
-        NetworkImporter importer = importer(store);
+        NetworkImporter importer = importer(store, BATCH, 2);
         ImportReport stored = importer.importDocument(new NetworkDocument(null, List.of(organisation("o-stored")),
                 null, null, null, null, null, null, null), false);
         assertThat(stored.sections().get("organisations").created()).isOne();
@@ -202,12 +189,6 @@ class TieEndsByElementIdIT extends IntegrationTest {
         }
     }
 
-    private NetworkImporter importer(NetworkStore store) {
-        CivnetProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
-                "civnet.limits.import-batch-size", String.valueOf(BATCH),
-                "civnet.limits.import-writers", "2"))).bindOrCreate("civnet", CivnetProperties.class);
-        return new NetworkImporter(store, rules, json, properties, new ConsentRules(properties));
-    }
 
     /** New contacts and organisations; KNOWS and AFFILIATED_WITH ties among them, and some to a stored organisation. */
     private static NetworkDocument document() {
