@@ -37,15 +37,19 @@ public class Transactions {
     private final int changeRecords;
     private final List<CommitListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** What the write transaction running on this thread recorded, told to the listeners once it commits. */
-    private final ThreadLocal<Changes> recordedHere = new ThreadLocal<>();
+    private final ThreadLocal<Recorded> recordedHere = new ThreadLocal<>();
+
+    private record Recorded(Changes changes, long version) {
+    }
 
     /**
      * Told, on the writer's thread right after a write transaction of this instance committed, what
-     * it recorded ({@link #bumpVersion}); it must return at once (hand any work to another thread).
+     * it recorded ({@link #bumpVersion}) and the graph version it made; it must return at once (hand
+     * any work to another thread).
      */
     @FunctionalInterface
     public interface CommitListener {
-        void committed(Changes changes);
+        void committed(Changes changes, long version);
     }
 
     public Transactions(Driver driver, CypherQueries cypher) {
@@ -74,13 +78,14 @@ public class Transactions {
      */
     public long bumpVersion(TransactionContext tx, Changes changes) {
         Changes recorded = changes.limitedTo(MAX_IDS_PER_CHANGE);
-        // A retried transaction function records again: the last attempt's record is the one committed.
-        recordedHere.set(recorded);
-        return tx.run(cypher.get("graph/bump-version"), Map.of(
+        long version = tx.run(cypher.get("graph/bump-version"), Map.of(
                 "nodes", List.copyOf(recorded.nodes()),
                 "everything", recorded.all(),
                 "at", Instant.now().toEpochMilli(),
                 "keep", changeRecords)).single().get("version").asLong();
+        // A retried transaction function records again: the last attempt's record is the one committed.
+        recordedHere.set(new Recorded(recorded, version));
+        return version;
     }
 
     /** The statements a feature needs; a missing one fails start-up (see {@link CypherQueries#require}). */
@@ -115,10 +120,10 @@ public class Transactions {
             try (Session session = driver.session()) {
                 result = session.executeWrite(work::apply);
             }
-            Changes committed = recordedHere.get();
+            Recorded committed = recordedHere.get();
             if (committed != null) {
                 for (CommitListener listener : listeners) {
-                    listener.committed(committed);
+                    listener.committed(committed.changes(), committed.version());
                 }
             }
             return result;

@@ -103,20 +103,25 @@ public class SnapshotCache {
     }
 
     /** A write of this instance committed: bring the recent scopes forward unless it was a bulk write. */
-    private void committed(Changes changes) {
+    private void committed(Changes changes, long version) {
         if (changes.all() || changes.nodes().size() > MAX_REFRESH_AHEAD_NODES || !aheadQueued.compareAndSet(false, true)) {
             return;
         }
         aheadAsked.incrementAndGet();
         try {
-            ahead.execute(this::refreshAhead);
+            // The version the write made, not the store's remembered one: this runs before the writer
+            // tells the store its version moved, and a later write's task reads the newest anyway.
+            ahead.execute(() -> refreshAhead(version));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             aheadQueued.set(false); // shutting down
         }
     }
 
-    private void refreshAhead() {
+    private void refreshAhead(long committed) {
         aheadQueued.set(false);
+        // The store's version when it is already newer (a write committed since), read after the
+        // writer has told the store its version moved, which happens right after this was queued.
+        long version = Math.max(committed, store.graphVersion());
         List<AnalysisScope> recent;
         synchronized (this) {
             // The cache's access order puts the most recently used last; after a version moved, the
@@ -127,7 +132,7 @@ public class SnapshotCache {
         // Nothing asked for yet (no analysis since start-up): nothing to keep fresh.
         for (int i = recent.size() - 1; i >= 0; i--) {
             try {
-                NetworkSnapshot snapshot = get(recent.get(i)).snapshot();
+                NetworkSnapshot snapshot = get(recent.get(i), version).snapshot();
                 // What analyses derive per version from the snapshot (a referral's search graph) too.
                 aheadListeners.forEach(listener -> listener.accept(snapshot));
                 synchronized (this) {
@@ -157,7 +162,11 @@ public class SnapshotCache {
     }
 
     public Lookup get(AnalysisScope scope) {
-        long version = store.graphVersion();
+        return get(scope, store.graphVersion());
+    }
+
+    /** The scope's snapshot at {@code version}. */
+    private Lookup get(AnalysisScope scope, long version) {
         CompletableFuture<NetworkSnapshot> future;
         boolean hit;
         synchronized (this) {
