@@ -102,7 +102,7 @@ public class SnapshotCache {
         }
     }
 
-    /** A write of this instance committed: bring the recent scopes forward unless it was a bulk write. */
+    /** A write of this instance committed: bring the scope used last forward unless it was a bulk write. */
     private void committed(Changes changes, long version) {
         if (changes.all() || changes.nodes().size() > MAX_REFRESH_AHEAD_NODES || !aheadQueued.compareAndSet(false, true)) {
             return;
@@ -119,9 +119,6 @@ public class SnapshotCache {
 
     private void refreshAhead(long committed) {
         aheadQueued.set(false);
-        // The store's version when it is already newer (a write committed since), read after the
-        // writer has told the store its version moved, which happens right after this was queued.
-        long version = Math.max(committed, store.graphVersion());
         List<AnalysisScope> recent;
         synchronized (this) {
             // The cache's access order puts the most recently used last; after a version moved, the
@@ -129,7 +126,12 @@ public class SnapshotCache {
             List<AnalysisScope> used = new ArrayList<>(scoped.isEmpty() ? previousScoped.keySet() : scoped.keySet());
             recent = used.subList(Math.max(0, used.size() - REFRESH_AHEAD_SCOPES), used.size());
         }
-        // Nothing asked for yet (no analysis since start-up): nothing to keep fresh.
+        if (recent.isEmpty()) {
+            return; // no analysis asked for since start-up: nothing to keep fresh, not even a version to read
+        }
+        // The store's version when it is already newer (a write committed since), read after the
+        // writer has told the store its version moved, which happens right after this was queued.
+        long version = Math.max(committed, store.graphVersion());
         for (int i = recent.size() - 1; i >= 0; i--) {
             try {
                 NetworkSnapshot snapshot = get(recent.get(i), version).snapshot();
