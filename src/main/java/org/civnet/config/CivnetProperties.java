@@ -139,6 +139,9 @@ public record CivnetProperties(
      * @param refreshAhead  after a small write through this instance commits, bring the most recently
      *                      used snapshots forward in the background, so the next analysis finds them
      *                      (a referral right after recording a tie waits only for what is left)
+     * @param saveOnStop    with the embedded Neo4j, keep the graph across a restart: written encrypted
+     *                      into the data directory when civnet stops (its key in the secrets directory),
+     *                      read and deleted when it starts, then brought forward by the change records
      */
     public record Analysis(
             @DefaultValue("16") @Min(1) @Max(1000) int cacheEntries,
@@ -152,7 +155,8 @@ public record CivnetProperties(
             @DefaultValue("0B") @NotNull DataSize memoryBudget,
             @DefaultValue("64MB") @NotNull DataSize heapReserve,
             @DefaultValue("true") boolean warmOnStart,
-            @DefaultValue("true") boolean refreshAhead) {
+            @DefaultValue("true") boolean refreshAhead,
+            @DefaultValue("true") boolean saveOnStop) {
 
         /** Workers of the heavy-analysis pool. */
         public int resolvedPoolSize() {

@@ -82,6 +82,15 @@ public final class SecretsDirectory {
         }
     }
 
+    /** Deletes the secret {@code name} if it is there. */
+    public void delete(String name) {
+        try {
+            Files.deleteIfExists(file(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the secret " + file(name), e);
+        }
+    }
+
     /** 32 random bytes, URL-safe base64: a password no one has to type. */
     public static String randomSecret() {
         byte[] bytes = new byte[32];

@@ -47,6 +47,7 @@ public class SnapshotCache {
     private final SnapshotReader reader;
     private final NetworkStore store;
     private final SnapshotGuard guard;
+    private final SavedSnapshot saved;
     private final int maxEntries;
     private final long maxBytes;
 
@@ -63,6 +64,7 @@ public class SnapshotCache {
     private long buildNanos;
     private long patches;
     private long patchNanos;
+    private long savedTaken;
 
     /** Change sets of up to this many nodes are always applied, whatever the size of the graph. */
     private static final int MIN_PATCHABLE = 1000;
@@ -83,11 +85,12 @@ public class SnapshotCache {
     private final List<java.util.function.Consumer<NetworkSnapshot>> aheadListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    public SnapshotCache(SnapshotReader reader, NetworkStore store, SnapshotGuard guard, CivnetProperties properties,
-                         Transactions transactions) {
+    public SnapshotCache(SnapshotReader reader, NetworkStore store, SnapshotGuard guard, SavedSnapshot saved,
+                         CivnetProperties properties, Transactions transactions) {
         this.reader = reader;
         this.store = store;
         this.guard = guard;
+        this.saved = saved;
         this.maxEntries = properties.analysis().cacheEntries();
         this.maxBytes = properties.analysis().cacheMaxBytes().toBytes();
         if (properties.analysis().refreshAhead()) {
@@ -156,10 +159,34 @@ public class SnapshotCache {
         aheadListeners.add(listener);
     }
 
+    /**
+     * Stops refreshing ahead and saves the graph held for the next start ({@link SavedSnapshot}):
+     * before the driver closes, which Spring destroys after this bean, its user.
+     */
     @PreDestroy
-    void stopRefreshingAhead() {
+    void stop() {
         if (ahead != null) {
             ahead.shutdownNow();
+        }
+        CompletableFuture<SnapshotReader.Refreshed> held;
+        synchronized (this) {
+            held = base;
+        }
+        if (!saved.enabled() || held == null || !held.isDone() || held.isCompletedExceptionally()) {
+            return;
+        }
+        try {
+            // Brought to the store's last version first, so the file never holds what the store no
+            // longer does (a person erased since the last analysis); not at the cost of a whole read.
+            SnapshotReader.Refreshed last = held.join();
+            SnapshotReader.Refreshed current = reader.refresh(last, maxChanged(last.data()), false);
+            if (current == null) {
+                log.info("snapshot: not saved for the next start (the change records cannot bring it forward)");
+                return;
+            }
+            saved.save(current.data(), reader.storeIdentity());
+        } catch (RuntimeException e) {
+            log.warn("snapshot: not saved for the next start ({})", e.toString());
         }
     }
 
@@ -253,11 +280,15 @@ public class SnapshotCache {
         SnapshotReader.Refreshed last = previous == null ? null : previous.exceptionally(e -> null).join();
         GraphData before = last == null ? null : last.data();
         SnapshotReader.Refreshed refreshed;
+        GraphData kept = null;
         if (before == null) {
             // Only a read from nothing is admitted against the heap budget: applying change records
             // to a graph already held costs what changed.
             try (SnapshotGuard.Admission admitted = guard.admitFullRead()) {
-                refreshed = new SnapshotReader.Refreshed(reader.read(), null);
+                // What civnet held when it last stopped, brought forward by what was written since.
+                kept = saved.take(reader::storeIdentity);
+                refreshed = kept == null ? new SnapshotReader.Refreshed(reader.read(), null)
+                        : reader.refresh(new SnapshotReader.Refreshed(kept, null), maxChanged(kept));
             }
         } else {
             refreshed = reader.refresh(last, maxChanged(before));
@@ -269,8 +300,11 @@ public class SnapshotCache {
         }
         long elapsed = System.nanoTime() - started;
         baseReadMillis = elapsed / 1_000_000;
+        boolean fromSaved = kept != null && (incremental || data == kept);
         synchronized (this) {
-            if (incremental) {
+            if (fromSaved) {
+                savedTaken++;
+            } else if (incremental) {
                 patches++;
                 patchNanos += elapsed;
             } else {
@@ -278,7 +312,10 @@ public class SnapshotCache {
                 buildNanos += elapsed;
             }
         }
-        if (incremental) {
+        if (fromSaved) {
+            log.info("snapshot: {} nodes and {} ties at graph version {} from the graph saved when civnet stopped, "
+                    + "in {} ms", data.nodeCount(), data.tieCount(), data.graphVersion(), baseReadMillis);
+        } else if (incremental) {
             log.debug("snapshot: applied changes up to graph version {} in {} ms", data.graphVersion(), baseReadMillis);
         } else {
             log.info("snapshot: read {} nodes and {} ties at graph version {} in {} ms", data.nodeCount(), data.tieCount(),
@@ -328,6 +365,11 @@ public class SnapshotCache {
     /** Total time spent applying them (reading the changed rows included), in nanoseconds. */
     public synchronized long patchNanos() {
         return patchNanos;
+    }
+
+    /** How many times the graph saved when civnet stopped was taken instead of a first whole read (0 or 1). */
+    public synchronized long savedTaken() {
+        return savedTaken;
     }
 
     /** How many times the whole graph was read from the store (first read, or change records missing or too many). */

@@ -57,12 +57,28 @@ public class SnapshotReader {
         }
     }
 
+    /** The identity of the store this reads ({@code cypher/snapshot/store-identity.cypher}). */
+    public String storeIdentity() {
+        try (Session session = driver.session()) {
+            return session.executeRead(tx -> tx.run(cypher.get("snapshot/store-identity")).single().get("identity")
+                    .asString());
+        }
+    }
+
     /**
      * The graph at the current version, from {@code last}'s graph and the change records since its
      * version when they are all there and name at most {@code maxChanged} nodes, otherwise read
      * whole; all in one read transaction, so the version, the records and the rows agree.
      */
     public Refreshed refresh(Refreshed last, int maxChanged) {
+        return refresh(last, maxChanged, true);
+    }
+
+    /**
+     * As {@link #refresh(Refreshed, int)}, but null instead of a whole read when the change records
+     * cannot bring {@code last} forward and {@code wholeIfNeeded} is false.
+     */
+    public Refreshed refresh(Refreshed last, int maxChanged, boolean wholeIfNeeded) {
         GraphData base = last.data();
         try (Session session = driver.session(SessionConfig.builder().withFetchSize(FETCH_SIZE).build())) {
             return session.executeRead(tx -> {
@@ -85,7 +101,7 @@ public class SnapshotReader {
                         log.debug("snapshot: cannot apply changes ({}), reading the whole graph", e.getMessage());
                     }
                 }
-                return new Refreshed(readWhole(tx, version), null);
+                return wholeIfNeeded ? new Refreshed(readWhole(tx, version), null) : null;
             });
         }
     }
