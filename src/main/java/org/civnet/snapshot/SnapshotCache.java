@@ -172,7 +172,11 @@ public class SnapshotCache {
         synchronized (this) {
             held = base;
         }
-        if (!saved.enabled() || held == null || !held.isDone() || held.isCompletedExceptionally()) {
+        if (!saved.enabled()) {
+            return;
+        }
+        if (held == null || !held.isDone() || held.isCompletedExceptionally()) {
+            saved.discard(); // a file saved before and never taken must not outlive this run
             return;
         }
         try {
@@ -182,11 +186,13 @@ public class SnapshotCache {
             SnapshotReader.Refreshed current = reader.refresh(last, maxChanged(last.data()), false);
             if (current == null) {
                 log.info("snapshot: not saved for the next start (the change records cannot bring it forward)");
+                saved.discard();
                 return;
             }
-            saved.save(current.data(), reader.storeIdentity());
+            saved.save(current.data(), reader);
         } catch (RuntimeException e) {
-            log.warn("snapshot: not saved for the next start ({})", e.toString());
+            log.warn("snapshot: not saved for the next start ({})", e.getClass().getSimpleName());
+            saved.discard();
         }
     }
 
@@ -286,9 +292,13 @@ public class SnapshotCache {
             // to a graph already held costs what changed.
             try (SnapshotGuard.Admission admitted = guard.admitFullRead()) {
                 // What civnet held when it last stopped, brought forward by what was written since.
-                kept = saved.take(reader::storeIdentity);
-                refreshed = kept == null ? new SnapshotReader.Refreshed(reader.read(), null)
-                        : reader.refresh(new SnapshotReader.Refreshed(kept, null), maxChanged(kept));
+                kept = saved.take(reader);
+                refreshed = kept == null ? null
+                        : reader.refresh(new SnapshotReader.Refreshed(kept, null), maxChanged(kept), false);
+                if (refreshed == null) {
+                    kept = null; // let it go before a whole read, which the admission counted once
+                    refreshed = new SnapshotReader.Refreshed(reader.read(), null);
+                }
             }
         } else {
             refreshed = reader.refresh(last, maxChanged(before));
@@ -300,7 +310,7 @@ public class SnapshotCache {
         }
         long elapsed = System.nanoTime() - started;
         baseReadMillis = elapsed / 1_000_000;
-        boolean fromSaved = kept != null && (incremental || data == kept);
+        boolean fromSaved = kept != null;
         synchronized (this) {
             if (fromSaved) {
                 savedTaken++;

@@ -31,15 +31,19 @@ final class SnapshotFormat {
     private SnapshotFormat() {
     }
 
-    /** A graph read back, and the identity of the store it was read from. */
-    record Saved(String storeIdentity, GraphData data) {
+    /** Fewest bytes a node's row takes (every string empty or null, no themes). */
+    private static final int MIN_NODE_BYTES = 4 + 1 + 3 * 4 + 1 + 4 + 1 + 8 * ConsentPurpose.values().length + 1 + 4;
+    private static final int TIE_BYTES = 4 + 4 + 1 + 3 * 4;
+
+    /** A graph read back, and the state of the store it was read from ({@link SnapshotReader#stateAt}). */
+    record Saved(String storeState, GraphData data) {
     }
 
-    static void write(GraphData data, String storeIdentity, OutputStream target) throws IOException {
+    static void write(GraphData data, String storeState, OutputStream target) throws IOException {
         DataOutputStream out = new DataOutputStream(target);
         out.writeUTF(MAGIC);
         out.writeInt(FORMAT);
-        writeString(out, storeIdentity);
+        writeString(out, storeState);
         out.writeLong(data.graphVersion());
         out.writeInt(data.unreadableValues());
         int n = data.nodeCount();
@@ -86,19 +90,22 @@ final class SnapshotFormat {
 
     /**
      * The graph {@link #write} wrote; {@link IOException} when the bytes are not such a graph (another
-     * format, a constant this civnet does not know, a tie end out of range, a short or overlong file).
+     * format, a constant this civnet does not know, a tie end out of range, a short or overlong file,
+     * a count of rows, themes or bytes that {@code maxBytes} could not hold, checked before anything
+     * is allocated for them).
      */
-    static Saved read(InputStream source) throws IOException {
+    static Saved read(InputStream source, long maxBytes) throws IOException {
         DataInputStream in = new DataInputStream(source);
+        Bound bound = new Bound(maxBytes);
         try {
             if (!MAGIC.equals(in.readUTF()) || in.readInt() != FORMAT) {
                 throw new IOException("not a civnet snapshot of format " + FORMAT);
             }
-            String identity = readString(in);
+            String state = readString(in, bound);
             long version = in.readLong();
             int unreadable = in.readInt();
-            int n = count(in.readInt());
-            int m = count(in.readInt());
+            int n = bound.rows(in.readInt(), MIN_NODE_BYTES, "nodes");
+            int m = bound.rows(in.readInt(), TIE_BYTES, "ties");
             NodeLabel[] labelsByIndex = readNames(in, NodeLabel.class);
             Region[] regionsByIndex = readNames(in, Region.class);
             RiskLevel[] risksByIndex = readNames(in, RiskLevel.class);
@@ -116,16 +123,16 @@ final class SnapshotFormat {
             boolean[] confidential = new boolean[n];
             int[] created = new int[n];
             for (int i = 0; i < n; i++) {
-                ids[i] = readString(in);
+                ids[i] = readString(in, bound);
                 labels[i] = pick(labelsByIndex, in.readByte());
-                names[i] = readString(in);
-                subtypes[i] = readString(in);
-                countries[i] = readString(in);
+                names[i] = readString(in, bound);
+                subtypes[i] = readString(in, bound);
+                countries[i] = readString(in, bound);
                 byte region = in.readByte();
                 regions[i] = region == NULL ? null : pick(regionsByIndex, region);
-                String[] nodeThemes = new String[count(in.readInt())];
+                String[] nodeThemes = new String[bound.rows(in.readInt(), 4, "themes")];
                 for (int t = 0; t < nodeThemes.length; t++) {
-                    nodeThemes[t] = readString(in);
+                    nodeThemes[t] = readString(in, bound);
                 }
                 themes[i] = nodeThemes;
                 risks[i] = pick(risksByIndex, in.readByte());
@@ -150,7 +157,7 @@ final class SnapshotFormat {
             if (in.readInt() != END || in.read() != -1) {
                 throw new IOException("a civnet snapshot with bytes after its end");
             }
-            return new Saved(identity, new GraphData(version, ids, labels, names, subtypes, countries, regions, themes,
+            return new Saved(state, new GraphData(version, ids, labels, names, subtypes, countries, regions, themes,
                     risks, consent, confidential, created, from, to, types, trust, since, last, unreadable));
         } catch (RuntimeException e) {
             throw new IOException("not a readable civnet snapshot: " + e.getClass().getSimpleName(), e);
@@ -203,11 +210,14 @@ final class SnapshotFormat {
         return index;
     }
 
-    private static int count(int count) throws IOException {
-        if (count < 0) {
-            throw new IOException("a negative count");
+    /** What a file of at most {@code maxBytes} can hold: a count beyond it is refused before any allocation. */
+    private record Bound(long maxBytes) {
+        int rows(int count, int minBytesEach, String what) throws IOException {
+            if (count < 0 || (long) count * minBytesEach > maxBytes) {
+                throw new IOException(count + " " + what + " cannot be in " + maxBytes + " bytes");
+            }
+            return count;
         }
-        return count;
     }
 
     /** Length-prefixed UTF-8 (not {@code writeUTF}, which refuses strings over 64 KiB), -1 for null. */
@@ -221,15 +231,12 @@ final class SnapshotFormat {
         out.write(bytes);
     }
 
-    private static String readString(DataInputStream in) throws IOException {
+    private static String readString(DataInputStream in, Bound bound) throws IOException {
         int length = in.readInt();
         if (length == NULL) {
             return null;
         }
-        if (length < 0) {
-            throw new IOException("a negative string length");
-        }
-        // readNBytes allocates as bytes arrive, so a wrong length cannot ask for gigabytes up front.
+        bound.rows(length, 1, "string bytes");
         byte[] bytes = in.readNBytes(length);
         if (bytes.length != length) {
             throw new java.io.EOFException("a string cut short");

@@ -60,9 +60,26 @@ public class SnapshotReader {
     /** The identity of the store this reads ({@code cypher/snapshot/store-identity.cypher}). */
     public String storeIdentity() {
         try (Session session = driver.session()) {
-            return session.executeRead(tx -> tx.run(cypher.get("snapshot/store-identity")).single().get("identity")
-                    .asString());
+            return session.executeRead(tx -> identity(tx));
         }
+    }
+
+    /**
+     * The store's identity and, for {@code version}, when its write committed
+     * ({@code cypher/graph/change-at.cypher}): equal for two graphs of the same store at the same
+     * version only if they share that history.
+     */
+    public String stateAt(long version) {
+        try (Session session = driver.session()) {
+            return session.executeRead(tx -> {
+                Value at = tx.run(cypher.get("graph/change-at"), Map.of("version", version)).single().get("at");
+                return identity(tx) + "@" + version + ":" + (at.isNull() ? "-" : at.toString());
+            });
+        }
+    }
+
+    private String identity(TransactionContext tx) {
+        return tx.run(cypher.get("snapshot/store-identity")).single().get("identity").asString();
     }
 
     /**

@@ -27,12 +27,14 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class SavedSnapshotIT {
 
-    private static ConfigurableApplicationContext start(Path folder) {
-        return new SpringApplicationBuilder(CivnetApplication.class).run(
+    private static ConfigurableApplicationContext start(Path folder, String... more) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
                 "--server.port=0", "--civnet.neo4j.data-directory=" + folder.resolve("data"),
                 "--civnet.secrets-directory=" + folder.resolve("secrets"), "--civnet.neo4j.bolt-port=0",
                 "--civnet.neo4j.uri=", "--civnet.admin-password=", "--civnet.analysis.warm-on-start=false",
-                "--civnet.analysis.refresh-ahead=false");
+                "--civnet.analysis.refresh-ahead=false"));
+        args.addAll(Arrays.asList(more));
+        return new SpringApplicationBuilder(CivnetApplication.class).run(args.toArray(String[]::new));
     }
 
     private static Path file(Path folder) {
@@ -58,7 +60,8 @@ class SavedSnapshotIT {
                 .doesNotContain(someName).doesNotContain(network.document().contacts().get(0).id());
 
         try (ConfigurableApplicationContext second = start(folder)) {
-            assertThat(file(folder)).as("the file is only read when the graph is first needed").exists();
+            assertThat(key(folder)).as("its key is read into memory and deleted as civnet starts").doesNotExist();
+            assertThat(file(folder)).as("the file, unreadable without it, waits for the graph's first need").exists();
             second.getBean(NodeService.class).create(NodeKind.CONTACT,
                     new Contact("written-while-up", "New Contact", null, "KE", null, null, null, true, null, null, null,
                             null, null));
@@ -69,7 +72,6 @@ class SavedSnapshotIT {
             assertThat(cache.savedTaken()).as("taken instead of a whole read").isEqualTo(1);
             assertThat(cache.builds()).as("whole reads").isZero();
             assertThat(file(folder)).as("deleted once taken").doesNotExist();
-            assertThat(key(folder)).as("its key too").doesNotExist();
             assertThat(Arrays.asList(kept.ids())).contains("written-while-up");
             assertThat(GraphDataContent.of(kept))
                     .isEqualTo(GraphDataContent.of(second.getBean(SnapshotReader.class).read()));
@@ -85,6 +87,7 @@ class SavedSnapshotIT {
             assertThat(cache.savedTaken()).isZero();
             assertThat(cache.builds()).isEqualTo(1);
             assertThat(file(folder)).doesNotExist();
+            assertThat(key(folder)).doesNotExist();
             assertThat(GraphDataContent.of(read))
                     .isEqualTo(GraphDataContent.of(third.getBean(SnapshotReader.class).read()));
         }
@@ -101,11 +104,41 @@ class SavedSnapshotIT {
         }
         try (ConfigurableApplicationContext app = start(folder)) {
             SnapshotReader reader = app.getBean(SnapshotReader.class);
-            GraphData saved = app.getBean(SavedSnapshot.class).take(reader::storeIdentity);
+            GraphData saved = app.getBean(SavedSnapshot.class).take(reader);
 
             assertThat(saved).isNotNull();
             assertThat(saved.ids()).contains("analysed", "written-after");
             assertThat(GraphDataContent.of(saved)).isEqualTo(GraphDataContent.of(reader.read()));
+            app.getBean(SnapshotCache.class).graphData(); // a graph held, to be saved at the stop
+        }
+        // Saved again at that stop; with the setting off, the next start deletes the file and its key.
+        assertThat(file(folder)).exists();
+        try (ConfigurableApplicationContext app = start(folder, "--civnet.analysis.save-on-stop=false")) {
+            assertThat(file(folder)).doesNotExist();
+            assertThat(key(folder)).doesNotExist();
+            app.getBean(SnapshotCache.class).graphData();
+        }
+        assertThat(file(folder)).as("nor is anything saved").doesNotExist();
+    }
+
+    @Test
+    void aGraphOfAnotherHistoryOfTheSameStoreIsNotUsed(@TempDir Path folder) {
+        try (ConfigurableApplicationContext app = start(folder)) {
+            app.getBean(NodeService.class).create(NodeKind.CONTACT, contact("history"));
+            app.getBean(SnapshotCache.class).graphData();
+        }
+        try (ConfigurableApplicationContext app = start(folder)) {
+            SnapshotReader reader = app.getBean(SnapshotReader.class);
+            long version = app.getBean(org.civnet.network.NetworkStore.class).graphVersion();
+            // As if the store had been rolled back and written again up to the same version: the same
+            // store and version, another write behind it.
+            try (org.neo4j.driver.Session session = app.getBean(org.neo4j.driver.Driver.class).session()) {
+                session.run("MATCH (c:GraphChange {version: $v}) SET c.at = c.at + 1", java.util.Map.of("v", version))
+                        .consume();
+            }
+
+            assertThat(app.getBean(SavedSnapshot.class).take(reader)).isNull();
+            assertThat(file(folder)).doesNotExist();
         }
     }
 
@@ -115,12 +148,18 @@ class SavedSnapshotIT {
 
     @Test
     void aGraphSavedFromAnotherStoreIsNotUsed(@TempDir Path one, @TempDir Path other) throws Exception {
+        long savedVersion;
         try (ConfigurableApplicationContext app = start(one)) {
             app.getBean(NodeService.class).create(NodeKind.CONTACT,
                     new Contact("only-in-one", "One", null, "KE", null, null, null, true, null, null, null, null, null));
-            app.getBean(SnapshotCache.class).graphData();
+            savedVersion = app.getBean(SnapshotCache.class).graphData().graphVersion();
         }
         try (ConfigurableApplicationContext app = start(other)) {
+            // More writes than in the first store, so its version is not behind the saved graph's
+            // (a graph ahead of the store is refused by version alone).
+            for (int i = 0; i < 3; i++) {
+                app.getBean(NodeService.class).create(NodeKind.CONTACT, contact("other-" + i));
+            }
             app.getBean(SnapshotCache.class).graphData();
         }
         // The other store's file and key replaced by the first one's: a valid file, for another store.
@@ -128,6 +167,10 @@ class SavedSnapshotIT {
         Files.copy(key(one), key(other), StandardCopyOption.REPLACE_EXISTING);
 
         try (ConfigurableApplicationContext app = start(other)) {
+            SnapshotReader reader = app.getBean(SnapshotReader.class);
+            assertThat(app.getBean(org.civnet.network.NetworkStore.class).graphVersion())
+                    .isGreaterThanOrEqualTo(savedVersion);
+            assertThat(app.getBean(SavedSnapshot.class).take(reader)).as("another store's graph").isNull();
             SnapshotCache cache = app.getBean(SnapshotCache.class);
             GraphData read = cache.graphData();
             assertThat(cache.savedTaken()).isZero();

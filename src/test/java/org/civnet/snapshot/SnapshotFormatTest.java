@@ -28,7 +28,7 @@ class SnapshotFormatTest {
 
         SnapshotFormat.Saved saved = roundTrip(empty);
 
-        assertThat(saved.storeIdentity()).isEqualTo(STORE);
+        assertThat(saved.storeState()).isEqualTo(STORE);
         assertSame(saved.data(), empty);
     }
 
@@ -69,11 +69,11 @@ class SnapshotFormatTest {
         byte[] bytes = write(random(new Random(5)));
 
         for (int cut : new int[] {0, 10, bytes.length / 2, bytes.length - 1}) {
-            assertThatThrownBy(() -> SnapshotFormat.read(new ByteArrayInputStream(Arrays.copyOf(bytes, cut))))
+            assertThatThrownBy(() -> SnapshotFormat.read(new ByteArrayInputStream(Arrays.copyOf(bytes, cut)), bytes.length))
                     .as("cut at %d of %d bytes", cut, bytes.length).isInstanceOf(IOException.class);
         }
         byte[] longer = Arrays.copyOf(bytes, bytes.length + 1);
-        assertThatThrownBy(() -> SnapshotFormat.read(new ByteArrayInputStream(longer))).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> SnapshotFormat.read(new ByteArrayInputStream(longer), longer.length)).isInstanceOf(IOException.class);
     }
 
     @Test
@@ -84,7 +84,7 @@ class SnapshotFormatTest {
         byte[] renamed = text.replaceFirst("Organisation", "Organisatio_").getBytes(StandardCharsets.ISO_8859_1);
         assertThat(renamed).isNotEqualTo(bytes);
 
-        assertThatThrownBy(() -> SnapshotFormat.read(new ByteArrayInputStream(renamed))).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> SnapshotFormat.read(new ByteArrayInputStream(renamed), renamed.length)).isInstanceOf(IOException.class);
     }
 
     @Test
@@ -98,8 +98,26 @@ class SnapshotFormatTest {
                 data.tieLastContact(), 0);
         byte[] bytes = write(broken);
 
-        assertThatThrownBy(() -> SnapshotFormat.read(new ByteArrayInputStream(bytes))).isInstanceOf(IOException.class)
-                .hasMessageContaining("tie end");
+        assertThatThrownBy(() -> SnapshotFormat.read(new ByteArrayInputStream(bytes), bytes.length))
+                .isInstanceOf(IOException.class).hasMessageContaining("tie end");
+    }
+
+    @Test
+    void countsTheFileCouldNotHoldAreRefusedBeforeAnythingIsAllocatedForThem() throws IOException {
+        GraphData data = random(new Random(8));
+        byte[] bytes = write(data);
+        // The node count, right after the header (magic, format, state, version, unreadable values).
+        int nodeCountAt = 2 + "civnet-snapshot".length() + 4 + 4 + STORE.length() + 8 + 4;
+        assertThat(java.nio.ByteBuffer.wrap(bytes, nodeCountAt, 4).getInt()).isEqualTo(data.nodeCount());
+        for (int count : new int[] {Integer.MAX_VALUE, bytes.length, -2}) {
+            byte[] huge = bytes.clone();
+            java.nio.ByteBuffer.wrap(huge, nodeCountAt, 4).putInt(count);
+            assertThatThrownBy(() -> SnapshotFormat.read(new ByteArrayInputStream(huge), huge.length))
+                    .as("%d nodes", count).isInstanceOf(IOException.class).hasMessageContaining("cannot be in");
+        }
+        // A whole file, but told it can be no longer than its header: its own counts are refused too.
+        assertThatThrownBy(() -> SnapshotFormat.read(new ByteArrayInputStream(bytes), nodeCountAt + 8))
+                .isInstanceOf(IOException.class).hasMessageContaining("cannot be in");
     }
 
     private static GraphData random(Random random) {
@@ -132,7 +150,8 @@ class SnapshotFormatTest {
     }
 
     private static SnapshotFormat.Saved roundTrip(GraphData data) throws IOException {
-        return SnapshotFormat.read(new ByteArrayInputStream(write(data)));
+        byte[] bytes = write(data);
+        return SnapshotFormat.read(new ByteArrayInputStream(bytes), bytes.length);
     }
 
     private static byte[] write(GraphData data) throws IOException {
