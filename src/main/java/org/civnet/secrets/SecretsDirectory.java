@@ -70,15 +70,24 @@ public final class SecretsDirectory {
             createDirectory();
             Path partial = directory.resolve("." + name + ".part");
             Files.deleteIfExists(partial);
-            try {
-                Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
-                Files.createFile(partial);
-            }
+            createOwnerOnly(partial);
             Files.writeString(partial, content + "\n", StandardCharsets.UTF_8);
             Files.move(partial, file(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the secret " + file(name), e);
+        }
+    }
+
+    /**
+     * Creates the empty file {@code path} readable and writable by its owner only (where the file
+     * system can say so), for anything civnet writes that must not be readable by others.
+     */
+    public static void createOwnerOnly(Path path) throws IOException {
+        Files.createDirectories(path.toAbsolutePath().getParent());
+        try {
+            Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(path);
         }
     }
 

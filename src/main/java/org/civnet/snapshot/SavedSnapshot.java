@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 
 import com.google.crypto.tink.InsecureSecretKeyAccess;
@@ -99,15 +98,15 @@ public class SavedSnapshot {
         }
         long started = System.nanoTime();
         try {
-            String state = store.stateAt(data.graphVersion());
+            String stamp = store.versionStamp(data.graphVersion());
             KeysetHandle handle = KeysetHandle.generateNew(PredefinedStreamingAeadParameters.AES256_GCM_HKDF_1MB);
             StreamingAead aead = handle.getPrimitive(RegistryConfiguration.get(), StreamingAead.class);
             Files.deleteIfExists(partial);
-            createOwnerOnly(partial);
+            SecretsDirectory.createOwnerOnly(partial);
             try (OutputStream raw = Files.newOutputStream(partial);
                  OutputStream out = aead.newEncryptingStream(new BufferedOutputStream(raw, 1 << 20),
                          associatedData(store.storeIdentity()))) {
-                SnapshotFormat.write(data, state, new BufferedOutputStream(out, 1 << 16));
+                SnapshotFormat.write(data, stamp, new BufferedOutputStream(out, 1 << 16));
             }
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             secrets.write(KEY, TinkJsonProtoKeysetFormat.serializeKeyset(handle, InsecureSecretKeyAccess.get()));
@@ -142,7 +141,8 @@ public class SavedSnapshot {
                 saved = SnapshotFormat.read(new BufferedInputStream(in, 1 << 16), maxBytes);
             }
             GraphData data = saved.data();
-            if (!store.stateAt(data.graphVersion()).equals(saved.storeState())) {
+            // The associated data has bound the store; the stamp binds its history.
+            if (!store.versionStamp(data.graphVersion()).equals(saved.versionStamp())) {
                 throw new IOException("saved from another history of this store");
             }
             log.info("snapshot: took {} nodes and {} ties at graph version {} saved when civnet stopped, in {} ms",
@@ -170,15 +170,6 @@ public class SavedSnapshot {
         byte[] ad = java.util.Arrays.copyOf(CONTEXT, CONTEXT.length + store.length);
         System.arraycopy(store, 0, ad, CONTEXT.length, store.length);
         return ad;
-    }
-
-    private static void createOwnerOnly(Path path) throws IOException {
-        Files.createDirectories(path.getParent());
-        try {
-            Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(path);
-        }
     }
 
     /** Deletes, or says why not: a file left behind is unreadable without its key, deleted first. */

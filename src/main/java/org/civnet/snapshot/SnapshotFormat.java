@@ -35,15 +35,15 @@ final class SnapshotFormat {
     private static final int MIN_NODE_BYTES = 4 + 1 + 3 * 4 + 1 + 4 + 1 + 8 * ConsentPurpose.values().length + 1 + 4;
     private static final int TIE_BYTES = 4 + 4 + 1 + 3 * 4;
 
-    /** A graph read back, and the state of the store it was read from ({@link SnapshotReader#stateAt}). */
-    record Saved(String storeState, GraphData data) {
+    /** A graph read back, and the stamp of its version in the store it was read from ({@link SnapshotReader#versionStamp}). */
+    record Saved(String versionStamp, GraphData data) {
     }
 
-    static void write(GraphData data, String storeState, OutputStream target) throws IOException {
+    static void write(GraphData data, String versionStamp, OutputStream target) throws IOException {
         DataOutputStream out = new DataOutputStream(target);
         out.writeUTF(MAGIC);
         out.writeInt(FORMAT);
-        writeString(out, storeState);
+        writeString(out, versionStamp);
         out.writeLong(data.graphVersion());
         out.writeInt(data.unreadableValues());
         int n = data.nodeCount();
@@ -101,7 +101,7 @@ final class SnapshotFormat {
             if (!MAGIC.equals(in.readUTF()) || in.readInt() != FORMAT) {
                 throw new IOException("not a civnet snapshot of format " + FORMAT);
             }
-            String state = readString(in, bound);
+            String stamp = readString(in, bound);
             long version = in.readLong();
             int unreadable = in.readInt();
             int n = bound.rows(in.readInt(), MIN_NODE_BYTES, "nodes");
@@ -157,7 +157,7 @@ final class SnapshotFormat {
             if (in.readInt() != END || in.read() != -1) {
                 throw new IOException("a civnet snapshot with bytes after its end");
             }
-            return new Saved(state, new GraphData(version, ids, labels, names, subtypes, countries, regions, themes,
+            return new Saved(stamp, new GraphData(version, ids, labels, names, subtypes, countries, regions, themes,
                     risks, consent, confidential, created, from, to, types, trust, since, last, unreadable));
         } catch (RuntimeException e) {
             throw new IOException("not a readable civnet snapshot: " + e.getClass().getSimpleName(), e);

@@ -60,26 +60,21 @@ public class SnapshotReader {
     /** The identity of the store this reads ({@code cypher/snapshot/store-identity.cypher}). */
     public String storeIdentity() {
         try (Session session = driver.session()) {
-            return session.executeRead(tx -> identity(tx));
+            return session.executeRead(tx -> tx.run(cypher.get("snapshot/store-identity")).single().get("identity")
+                    .asString());
         }
     }
 
     /**
-     * The store's identity and, for {@code version}, when its write committed
-     * ({@code cypher/graph/change-at.cypher}): equal for two graphs of the same store at the same
-     * version only if they share that history.
+     * {@code version} and when its write committed ({@code cypher/graph/change-at.cypher}): within
+     * one store, equal for two graphs at the same version only if they share that history.
      */
-    public String stateAt(long version) {
+    public String versionStamp(long version) {
         try (Session session = driver.session()) {
-            return session.executeRead(tx -> {
-                Value at = tx.run(cypher.get("graph/change-at"), Map.of("version", version)).single().get("at");
-                return identity(tx) + "@" + version + ":" + (at.isNull() ? "-" : at.toString());
-            });
+            Value at = session.executeRead(tx -> tx.run(cypher.get("graph/change-at"), Map.of("version", version))
+                    .single().get("at"));
+            return version + ":" + (at.isNull() ? "-" : at.toString());
         }
-    }
-
-    private String identity(TransactionContext tx) {
-        return tx.run(cypher.get("snapshot/store-identity")).single().get("identity").asString();
     }
 
     /**

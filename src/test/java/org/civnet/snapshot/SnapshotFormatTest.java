@@ -28,7 +28,7 @@ class SnapshotFormatTest {
 
         SnapshotFormat.Saved saved = roundTrip(empty);
 
-        assertThat(saved.storeState()).isEqualTo(STORE);
+        assertThat(saved.versionStamp()).isEqualTo(STORE);
         assertSame(saved.data(), empty);
     }
 
